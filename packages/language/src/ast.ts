@@ -1,0 +1,282 @@
+/**
+ * The syntax tree of one `.precept` file, exactly as written.
+ *
+ * Names are phrases ("explicit consent to publish"); every name keeps the text as written and a
+ * `key` (lower case, single spaces) used for matching, so `Current Service User` and
+ * `current  service user` refer to the same thing.
+ *
+ * Nodes produced by error recovery may lack optional parts; the checker never assumes a part is
+ * present just because the grammar requires it.
+ */
+import type { Range } from "./position.js";
+
+export interface Node {
+  readonly range: Range;
+}
+
+/** A phrase naming a fact, value, term, outcome or source. */
+export interface Name extends Node {
+  readonly text: string;
+  /** Lower case, words joined by single spaces: the identity used for matching. */
+  readonly key: string;
+}
+
+/** A quoted string; `value` has escapes resolved. */
+export interface Text extends Node {
+  readonly value: string;
+}
+
+/** A rule id such as `1.1`, `3.2a` or `NC-1` (matched exactly, case-sensitively). */
+export interface RuleId extends Node {
+  readonly text: string;
+}
+
+export interface Comment extends Node {
+  /** The comment text after `#`, without the line break. */
+  readonly text: string;
+}
+
+// ---------------------------------------------------------------- conditions
+
+export type Condition =
+  | AndCondition
+  | OrCondition
+  | NotCondition
+  | GroupCondition
+  | ReferenceCondition
+  | ComparisonCondition
+  | MembershipCondition;
+
+export interface AndCondition extends Node {
+  readonly kind: "And";
+  readonly operands: readonly Condition[];
+}
+export interface OrCondition extends Node {
+  readonly kind: "Or";
+  readonly operands: readonly Condition[];
+}
+export interface NotCondition extends Node {
+  readonly kind: "Not";
+  readonly operand: Condition;
+}
+/** Parentheses as written (kept so that formatting never changes what the author grouped). */
+export interface GroupCondition extends Node {
+  readonly kind: "Group";
+  readonly inner: Condition;
+}
+/** A bare phrase: a term, or a yes/no fact meaning "is yes". */
+export interface ReferenceCondition extends Node {
+  readonly kind: "Reference";
+  readonly name: Name;
+}
+export type ComparisonOperator = "is" | "is not" | "<" | "<=" | ">" | ">=";
+export interface ComparisonCondition extends Node {
+  readonly kind: "Comparison";
+  readonly subject: Name;
+  readonly operator: ComparisonOperator;
+  readonly operatorRange: Range;
+  readonly value: Value;
+}
+/** `fact is one of a, b` / `fact is not one of a, b`. */
+export interface MembershipCondition extends Node {
+  readonly kind: "Membership";
+  readonly subject: Name;
+  readonly negated: boolean;
+  readonly values: readonly Value[];
+}
+
+/** A value in a comparison or scenario: a phrase (list value, yes, no), a number or a quoted text. */
+export type Value = PhraseValue | NumberValue | TextValue;
+export interface PhraseValue extends Node {
+  readonly kind: "Phrase";
+  readonly name: Name;
+}
+export interface NumberValue extends Node {
+  readonly kind: "Number";
+  /** NaN when the written number is malformed (the checker reports it). */
+  readonly value: number;
+  readonly raw: string;
+}
+export interface TextValue extends Node {
+  readonly kind: "Text";
+  readonly value: string;
+}
+
+// ---------------------------------------------------------------- declarations
+
+export type Declaration =
+  | SourceDeclaration
+  | OutcomesDeclaration
+  | FactDeclaration
+  | TermDeclaration
+  | RuleDeclaration
+  | OverrideDeclaration
+  | DisableDeclaration
+  | ExceptionDeclaration
+  | ScenarioDeclaration;
+
+export interface PolicyHeader extends Node {
+  readonly kind: "Header";
+  readonly title?: Text;
+  readonly version?: Text;
+  /** Relative path of the baseline this policy is a layer on. */
+  readonly extends?: Text;
+}
+
+/** `source bps: "title", publisher, 2012` */
+export interface SourceDeclaration extends Node {
+  readonly kind: "Source";
+  readonly id?: Name;
+  readonly title?: Text;
+  readonly publisher?: Name | Text;
+  readonly year?: NumberValue;
+}
+
+export interface OutcomeEntry extends Node {
+  readonly name: Name;
+  readonly meaning?: Text;
+}
+/** `outcomes, strongest first:` followed by the outcomes and `otherwise <default>`. */
+export interface OutcomesDeclaration extends Node {
+  readonly kind: "Outcomes";
+  readonly outcomes: readonly OutcomeEntry[];
+  readonly otherwise?: OutcomeEntry;
+}
+
+export type FactType =
+  | { readonly kind: "choice"; readonly values: readonly Name[]; readonly range: Range }
+  | { readonly kind: "yes/no"; readonly range: Range }
+  | { readonly kind: "number"; readonly unit?: Name; readonly range: Range }
+  | { readonly kind: "text"; readonly range: Range };
+
+export interface FactDeclaration extends Node {
+  readonly kind: "Fact";
+  readonly name?: Name;
+  readonly type?: FactType;
+  /** `asks "…"`: the question put to a person when the fact is needed. */
+  readonly question?: Text;
+  /** `means "…"`: what the fact means. */
+  readonly description?: Text;
+}
+
+export interface TermDeclaration extends Node {
+  readonly kind: "Term";
+  readonly name?: Name;
+  readonly condition?: Condition;
+  /** `means "…"`: the term in plain words, used in explanations. */
+  readonly description?: Text;
+}
+
+export interface Citation extends Node {
+  readonly source?: Name;
+  /** The section as written after `§` (or `section`), e.g. `3`, `2.5`, `summary`. */
+  readonly section?: Name;
+  readonly quote?: Text;
+}
+
+/** An inline exception: `unless <condition> [then <outcome>] [because "…"]`. */
+export interface UnlessClause extends Node {
+  readonly condition?: Condition;
+  readonly outcome?: Name;
+  readonly reason?: Text;
+}
+
+/** The clauses shared by rules and overrides. Clauses may be written in any order. */
+export interface RuleBody {
+  readonly title?: Text;
+  /** Written as `rule 3.1: condition → outcome`. */
+  readonly compact: boolean;
+  readonly citations: readonly Citation[];
+  readonly condition?: Condition;
+  readonly outcome?: Name;
+  readonly reason?: Text;
+  readonly advice: readonly Text[];
+  readonly exceptions: readonly UnlessClause[];
+  /** Ranges of the clause keywords, for "duplicate clause" diagnostics. */
+  readonly clauses: readonly ClauseMark[];
+}
+export interface ClauseMark extends Node {
+  readonly clause: "when" | "then" | "because" | "cites" | "advise" | "unless" | "given" | "expect";
+}
+
+export interface RuleDeclaration extends Node, RuleBody {
+  readonly kind: "Rule";
+  readonly id?: RuleId;
+}
+
+/** `override rule X ["title"] because "…"` with a full rule body that replaces rule X. */
+export interface OverrideDeclaration extends Node, RuleBody {
+  readonly kind: "Override";
+  readonly target?: RuleId;
+}
+
+/** `disable rule X because "…"` */
+export interface DisableDeclaration extends Node {
+  readonly kind: "Disable";
+  readonly target?: RuleId;
+  readonly reason?: Text;
+}
+
+/** `exception to rule X ["title"] when … [then outcome] because "…" [advise "…"]` */
+export interface ExceptionDeclaration extends Node {
+  readonly kind: "Exception";
+  readonly target?: RuleId;
+  readonly title?: Text;
+  readonly condition?: Condition;
+  readonly outcome?: Name;
+  readonly reason?: Text;
+  readonly advice: readonly Text[];
+  readonly clauses: readonly ClauseMark[];
+}
+
+/** One fact value in a scenario: `fact is value`, a bare yes/no fact (yes) or `not fact` (no). */
+export interface Assignment extends Node {
+  readonly fact: Name;
+  readonly value: Value;
+  readonly form: "is" | "bare" | "not";
+}
+
+export interface Expectation extends Node {
+  /** The expected outcome; undefined with `undetermined`. */
+  readonly outcome?: Name;
+  readonly undetermined: boolean;
+  /** `by rule 3.1, 3.2`: exactly these rules decide. */
+  readonly byRules: readonly RuleId[];
+  /** `needs fact, fact` after `undetermined`: exactly these facts are still needed. */
+  readonly needs: readonly Name[];
+}
+
+export interface ScenarioDeclaration extends Node {
+  readonly kind: "Scenario";
+  readonly title?: Text;
+  readonly given: readonly Assignment[];
+  readonly expect?: Expectation;
+  /** `expect advice "…"`: each must be among the decision's advice. */
+  readonly advice: readonly Text[];
+  readonly clauses: readonly ClauseMark[];
+}
+
+/** One parsed `.precept` file. */
+export interface PolicyDocument extends Node {
+  readonly kind: "Policy";
+  readonly uri: string;
+  readonly header?: PolicyHeader;
+  /** Every declaration in source order. */
+  readonly declarations: readonly Declaration[];
+  readonly comments: readonly Comment[];
+}
+
+/** Declarations of one kind, in source order. */
+export function declarationsOf<K extends Declaration["kind"]>(
+  document: PolicyDocument,
+  kind: K,
+): Extract<Declaration, { kind: K }>[] {
+  return document.declarations.filter(
+    (d): d is Extract<Declaration, { kind: K }> => d.kind === kind,
+  );
+}
+
+/** The matching key of a phrase: lower case, single spaces. */
+export function phraseKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}

@@ -1,0 +1,463 @@
+/**
+ * Turns Chevrotain's concrete syntax tree into the AST of `ast.ts`. Tokens inserted by error
+ * recovery are skipped: the AST holds only what was written.
+ */
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import type * as A from "./ast.js";
+import { phraseKey } from "./ast.js";
+import { stringValue } from "./lexer.js";
+import type { LineIndex, Range } from "./position.js";
+
+type Children = Record<string, CstElement[] | undefined>;
+
+function isToken(e: CstElement): e is IToken {
+  return (e as IToken).image !== undefined;
+}
+
+function real(t: IToken | undefined): t is IToken {
+  return t !== undefined && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+}
+
+export class AstBuilder {
+  constructor(private readonly lines: LineIndex) {}
+
+  private tokens(node: CstNode, key: string): IToken[] {
+    return (node.children[key] ?? []).filter(isToken).filter(real);
+  }
+  private token(node: CstNode, key: string): IToken | undefined {
+    return this.tokens(node, key)[0];
+  }
+  private nodes(node: CstNode, key: string): CstNode[] {
+    return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+  }
+  private node(node: CstNode, key: string): CstNode | undefined {
+    return this.nodes(node, key)[0];
+  }
+
+  tokenRange(t: IToken): Range {
+    return this.lines.range(t.startOffset, t.startOffset + t.image.length);
+  }
+
+  /** The range of everything really written inside a node. */
+  nodeRange(node: CstNode): Range | undefined {
+    const loc = node.location;
+    if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset ?? Number.NaN)) {
+      return this.lines.range(loc.startOffset, (loc.endOffset as number) + 1);
+    }
+    let start = Number.POSITIVE_INFINITY;
+    let end = Number.NEGATIVE_INFINITY;
+    const visit = (children: Children) => {
+      for (const list of Object.values(children)) {
+        for (const e of list ?? []) {
+          if (isToken(e)) {
+            if (real(e)) {
+              start = Math.min(start, e.startOffset);
+              end = Math.max(end, e.startOffset + e.image.length);
+            }
+          } else visit(e.children);
+        }
+      }
+    };
+    visit(node.children);
+    return Number.isFinite(start) ? this.lines.range(start, end) : undefined;
+  }
+
+  private spanRange(first: Range, last: Range | undefined): Range {
+    return { start: first.start, end: (last ?? first).end };
+  }
+
+  // ---------------------------------------------------------------- leaves
+
+  phrase(node: CstNode | undefined): A.Name | undefined {
+    if (!node) return undefined;
+    const words = this.tokens(node, "Word");
+    if (words.length === 0) return undefined;
+    const text = words.map((w) => w.image).join(" ");
+    const range = this.spanRange(this.tokenRange(words[0]!), this.tokenRange(words.at(-1)!));
+    return { text, key: phraseKey(text), range };
+  }
+
+  text(t: IToken | undefined): A.Text | undefined {
+    return t ? { value: stringValue(t.image), range: this.tokenRange(t) } : undefined;
+  }
+
+  ruleId(node: CstNode | undefined): A.RuleId | undefined {
+    if (!node) return undefined;
+    const t = this.token(node, "NumberLike") ?? this.token(node, "Word");
+    return t ? { text: t.image, range: this.tokenRange(t) } : undefined;
+  }
+
+  number(t: IToken): A.NumberValue {
+    const value = /^\d+(\.\d+)?$/.test(t.image) ? Number(t.image) : Number.NaN;
+    return { kind: "Number", value, raw: t.image, range: this.tokenRange(t) };
+  }
+
+  value(node: CstNode | undefined): A.Value | undefined {
+    if (!node) return undefined;
+    const n = this.token(node, "NumberLike");
+    if (n) return this.number(n);
+    const s = this.token(node, "StringLiteral");
+    if (s) return { kind: "Text", value: stringValue(s.image), range: this.tokenRange(s) };
+    const name = this.phrase(this.node(node, "phrase"));
+    return name ? { kind: "Phrase", name, range: name.range } : undefined;
+  }
+
+  // ---------------------------------------------------------------- conditions
+
+  condition(node: CstNode | undefined): A.Condition | undefined {
+    if (!node) return undefined;
+    const operands = this.nodes(node, "conjunction")
+      .map((c) => this.conjunction(c))
+      .filter((c): c is A.Condition => c !== undefined);
+    if (operands.length <= 1) return operands[0];
+    return { kind: "Or", operands, range: this.nodeRange(node)! };
+  }
+
+  private conjunction(node: CstNode): A.Condition | undefined {
+    const operands = this.nodes(node, "unary")
+      .map((c) => this.unary(c))
+      .filter((c): c is A.Condition => c !== undefined);
+    if (operands.length <= 1) return operands[0];
+    return { kind: "And", operands, range: this.nodeRange(node)! };
+  }
+
+  private unary(node: CstNode): A.Condition | undefined {
+    const range = this.nodeRange(node);
+    if (!range) return undefined;
+    if (this.token(node, "Not")) {
+      const operand = this.unary(this.node(node, "unary")!);
+      return operand ? { kind: "Not", operand, range } : undefined;
+    }
+    const inner = this.node(node, "condition");
+    if (inner) {
+      const condition = this.condition(inner);
+      return condition ? { kind: "Group", inner: condition, range } : undefined;
+    }
+    const test = this.node(node, "test");
+    return test ? this.test(test) : undefined;
+  }
+
+  private test(node: CstNode): A.Condition | undefined {
+    const subject = this.phrase(this.node(node, "subject"));
+    const range = this.nodeRange(node);
+    if (!subject || !range) return undefined;
+    const is = this.token(node, "Is");
+    if (is) {
+      const not = this.token(node, "Not");
+      const members = this.nodes(node, "members");
+      if (members.length > 0) {
+        const values = members.map((m) => this.value(m)).filter((v): v is A.Value => !!v);
+        return { kind: "Membership", subject, negated: !!not, values, range };
+      }
+      const value = this.value(this.node(node, "value"));
+      if (!value) return { kind: "Reference", name: subject, range: subject.range };
+      const operatorRange = this.spanRange(this.tokenRange(is), not && this.tokenRange(not));
+      const operator = not ? "is not" : "is";
+      return { kind: "Comparison", subject, operator, operatorRange, value, range };
+    }
+    const compare = this.token(node, "compare");
+    if (compare) {
+      const value = this.value(this.node(node, "value"));
+      if (!value) return { kind: "Reference", name: subject, range: subject.range };
+      const operator = compare.image.replace("≤", "<=").replace("≥", ">=") as A.ComparisonOperator;
+      return {
+        kind: "Comparison",
+        subject,
+        operator,
+        operatorRange: this.tokenRange(compare),
+        value,
+        range,
+      };
+    }
+    return { kind: "Reference", name: subject, range: subject.range };
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  comment(c: IToken): A.Comment {
+    return { text: c.image.slice(1), range: this.tokenRange(c) };
+  }
+
+  header(node: CstNode): A.PolicyHeader | undefined {
+    if (!this.nodeRange(node)) return undefined;
+    const version = this.token(node, "version");
+    return {
+      kind: "Header",
+      range: this.nodeRange(node)!,
+      title: this.text(this.token(node, "title")),
+      version: version && {
+        value: version.tokenType.name === "NumberLike" ? version.image : stringValue(version.image),
+        range: this.tokenRange(version),
+      },
+      extends: this.text(this.token(node, "extends")),
+    };
+  }
+
+  declaration(node: CstNode): A.Declaration | undefined {
+    const [name, list] = Object.entries(node.children)[0] ?? [];
+    const inner = list?.[0];
+    if (!name || !inner || isToken(inner)) return undefined;
+    const range = this.nodeRange(inner);
+    if (!range) return undefined;
+    switch (name) {
+      case "source":
+        return this.source(inner, range);
+      case "outcomes":
+        return this.outcomes(inner, range);
+      case "fact":
+        return this.fact(inner, range);
+      case "term":
+        return this.term(inner, range);
+      case "rule":
+        return {
+          kind: "Rule",
+          range,
+          id: this.ruleId(this.node(inner, "ruleId")),
+          ...this.body(inner),
+        };
+      case "override":
+        return {
+          kind: "Override",
+          range,
+          target: this.ruleId(this.node(inner, "ruleId")),
+          ...this.body(inner),
+        };
+      case "disable":
+        return {
+          kind: "Disable",
+          range,
+          target: this.ruleId(this.node(inner, "ruleId")),
+          reason: this.text(this.token(inner, "reason")),
+        };
+      case "exception": {
+        const body = this.body(inner);
+        return {
+          kind: "Exception",
+          range,
+          target: this.ruleId(this.node(inner, "ruleId")),
+          title: body.title,
+          condition: body.condition,
+          outcome: body.outcome,
+          reason: body.reason,
+          advice: body.advice,
+          clauses: body.clauses,
+        };
+      }
+      case "scenario":
+        return this.scenario(inner, range);
+      default:
+        return undefined;
+    }
+  }
+
+  private source(node: CstNode, range: Range): A.SourceDeclaration {
+    const year = this.token(node, "year");
+    return {
+      kind: "Source",
+      range,
+      id: this.phrase(this.node(node, "id")),
+      title: this.text(this.token(node, "title")),
+      publisher:
+        this.phrase(this.node(node, "publisher")) ?? this.text(this.token(node, "publisher")),
+      year: year && this.number(year),
+    };
+  }
+
+  private outcomes(node: CstNode, range: Range): A.OutcomesDeclaration {
+    const outcomes: A.OutcomeEntry[] = [];
+    for (const entry of this.nodes(node, "outcomeEntry")) {
+      const name = this.phrase(this.node(entry, "phrase"));
+      if (!name) continue;
+      const meaning = this.text(this.token(entry, "StringLiteral"));
+      outcomes.push({ name, range: this.nodeRange(entry)!, ...(meaning ? { meaning } : {}) });
+    }
+    const otherwiseName = this.phrase(this.node(node, "otherwise"));
+    const otherwiseMeaning = this.text(this.token(node, "otherwiseMeaning"));
+    const otherwise: A.OutcomeEntry | undefined = otherwiseName && {
+      name: otherwiseName,
+      range: this.spanRange(otherwiseName.range, otherwiseMeaning?.range),
+      ...(otherwiseMeaning ? { meaning: otherwiseMeaning } : {}),
+    };
+    return { kind: "Outcomes", range, outcomes, ...(otherwise ? { otherwise } : {}) };
+  }
+
+  private fact(node: CstNode, range: Range): A.FactDeclaration {
+    const typeNode = this.node(node, "factType");
+    let type: A.FactType | undefined;
+    const typeRange = typeNode && this.nodeRange(typeNode);
+    if (typeNode && typeRange) {
+      if (this.token(typeNode, "One")) {
+        const values = this.nodes(typeNode, "values")
+          .map((v) => this.phrase(v))
+          .filter((v): v is A.Name => !!v);
+        type = { kind: "choice", values, range: typeRange };
+      } else if (this.token(typeNode, "Yes")) type = { kind: "yes/no", range: typeRange };
+      else if (this.token(typeNode, "NumberType")) {
+        const unit = this.phrase(this.node(typeNode, "unit"));
+        type = { kind: "number", range: typeRange, ...(unit ? { unit } : {}) };
+      } else if (this.token(typeNode, "TextType")) type = { kind: "text", range: typeRange };
+    }
+    let question: A.Text | undefined;
+    let description: A.Text | undefined;
+    for (const d of this.nodes(node, "describe")) {
+      const text = this.text(this.token(d, "StringLiteral"));
+      if (this.token(d, "Asks")) question ??= text;
+      else description ??= text;
+    }
+    return {
+      kind: "Fact",
+      range,
+      name: this.phrase(this.node(node, "phrase")),
+      type,
+      question,
+      description,
+    };
+  }
+
+  private term(node: CstNode, range: Range): A.TermDeclaration {
+    const quoted = this.text(this.token(node, "name"));
+    const name: A.Name | undefined = quoted
+      ? { text: quoted.value, key: phraseKey(quoted.value), range: quoted.range }
+      : this.phrase(this.node(node, "name"));
+    return {
+      kind: "Term",
+      range,
+      name,
+      condition: this.condition(this.node(node, "condition")),
+      description: this.text(this.token(node, "meaning")),
+    };
+  }
+
+  /** The clauses of a rule, override or exception, in any order. */
+  private body(node: CstNode): A.RuleBody {
+    const citations: A.Citation[] = [];
+    const advice: A.Text[] = [];
+    const exceptions: A.UnlessClause[] = [];
+    const clauses: A.ClauseMark[] = [];
+    let condition: A.Condition | undefined;
+    let outcome: A.Name | undefined;
+    let reason: A.Text | undefined;
+    const compact = this.token(node, "Colon") !== undefined;
+    if (compact) {
+      condition = this.condition(this.node(node, "condition"));
+      outcome = this.phrase(this.node(node, "outcome"));
+    }
+    for (const clause of this.nodes(node, "ruleClause")) {
+      const range = this.nodeRange(clause);
+      if (!range) continue;
+      const mark = (name: A.ClauseMark["clause"], keyword: IToken | undefined) => {
+        if (keyword) clauses.push({ clause: name, range: this.tokenRange(keyword) });
+      };
+      if (this.token(clause, "Cites")) {
+        mark("cites", this.token(clause, "Cites"));
+        const c = this.node(clause, "citation");
+        if (!c) continue;
+        const source = this.token(c, "source");
+        const section = this.token(c, "section");
+        citations.push({
+          range,
+          source: source && {
+            text: source.image,
+            key: phraseKey(source.image),
+            range: this.tokenRange(source),
+          },
+          section: section && {
+            text: section.image,
+            key: phraseKey(section.image),
+            range: this.tokenRange(section),
+          },
+          quote: this.text(this.token(c, "quote")),
+        });
+      } else if (this.token(clause, "When")) {
+        mark("when", this.token(clause, "When"));
+        condition ??= this.condition(this.node(clause, "condition"));
+      } else if (this.token(clause, "Then")) {
+        mark("then", this.token(clause, "Then"));
+        outcome ??= this.phrase(this.node(clause, "outcome"));
+      } else if (this.token(clause, "Because")) {
+        mark("because", this.token(clause, "Because"));
+        reason ??= this.text(this.token(clause, "reason"));
+      } else if (this.token(clause, "Advise")) {
+        mark("advise", this.token(clause, "Advise"));
+        const text = this.text(this.token(clause, "advice"));
+        if (text) advice.push(text);
+      } else if (this.token(clause, "Unless")) {
+        mark("unless", this.token(clause, "Unless"));
+        const unlessOutcome = this.phrase(this.node(clause, "unlessOutcome"));
+        exceptions.push({
+          range,
+          condition: this.condition(this.node(clause, "unlessCondition")),
+          ...(unlessOutcome ? { outcome: unlessOutcome } : {}),
+        });
+      }
+    }
+    return {
+      title: this.text(this.token(node, "title")),
+      compact,
+      citations,
+      condition,
+      outcome,
+      reason,
+      advice,
+      exceptions,
+      clauses,
+    };
+  }
+
+  private scenario(node: CstNode, range: Range): A.ScenarioDeclaration {
+    const given: A.Assignment[] = [];
+    for (const a of this.nodes(node, "assignment")) {
+      const fact = this.phrase(this.node(a, "fact"));
+      const aRange = this.nodeRange(a);
+      if (!fact || !aRange) continue;
+      const not = this.token(a, "Not");
+      const value = this.value(this.node(a, "value"));
+      if (value) given.push({ fact, value, form: "is", range: aRange });
+      else {
+        const word = not ? "no" : "yes";
+        const synthetic: A.Value = {
+          kind: "Phrase",
+          name: { text: word, key: word, range: fact.range },
+          range: fact.range,
+        };
+        given.push({ fact, value: synthetic, form: not ? "not" : "bare", range: aRange });
+      }
+    }
+    let expect: A.Expectation | undefined;
+    const advice: A.Text[] = [];
+    const clauses: A.ClauseMark[] = [];
+    for (const t of this.tokens(node, "Given"))
+      clauses.push({ clause: "given", range: this.tokenRange(t) });
+    for (const t of this.tokens(node, "Expect"))
+      clauses.push({ clause: "expect", range: this.tokenRange(t) });
+    for (const e of this.nodes(node, "expectation")) {
+      const eRange = this.nodeRange(e);
+      if (!eRange) continue;
+      if (this.token(e, "Advice") && this.tokens(e, "advice").length > 0) {
+        for (const t of this.tokens(e, "advice")) advice.push(this.text(t)!);
+        continue;
+      }
+      if (expect) continue; // a second `expect` is reported by the checker
+      expect = {
+        range: eRange,
+        undetermined: this.token(e, "Undetermined") !== undefined,
+        outcome: this.phrase(this.node(e, "outcome")),
+        byRules: this.nodes(e, "ruleId")
+          .map((r) => this.ruleId(r))
+          .filter((r): r is A.RuleId => !!r),
+        needs: this.nodes(e, "needs")
+          .map((n) => this.phrase(n))
+          .filter((n): n is A.Name => !!n),
+      };
+    }
+    return {
+      kind: "Scenario",
+      range,
+      title: this.text(this.token(node, "title")),
+      given,
+      expect,
+      advice,
+      clauses,
+    };
+  }
+}

@@ -1,0 +1,92 @@
+import type { Range } from "./position.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * Every diagnostic code Precept reports. Codes are stable: tools match on them, and
+ * docs/diagnostics.md explains each one.
+ */
+export const DIAGNOSTIC_CODES = {
+  // lexing and parsing
+  "unexpected-character": "A character that is not part of the language",
+  "unterminated-string": "A quoted text without its closing quote",
+  "syntax-error": "The text does not follow the grammar at this point",
+  "missing-header": "The file does not start with a `policy` line",
+  "too-large": "The file is larger than Precept accepts",
+  "too-deep": "A condition is nested deeper than Precept accepts",
+  "invalid-number": "A number that cannot be read",
+  // names
+  "unknown-fact": "A fact that is not declared",
+  "unknown-term": "A name that is neither a declared term nor a yes/no fact",
+  "unknown-outcome": "An outcome that is not declared",
+  "unknown-rule": "A rule id that no rule has",
+  "unknown-source": "A citation of a source that is not declared",
+  "unknown-value": "A value that is not in the fact's list",
+  "reserved-name": "A name that would be unsafe in compiled bundles (such as __proto__)",
+  "duplicate-declaration":
+    "Two declarations of the same fact, term, outcome, source, rule or scenario",
+  "duplicate-clause": "A clause written twice in one rule or scenario",
+  "duplicate-value": "A value listed twice in one fact",
+  // types
+  "type-mismatch": "A value or comparison that does not fit the fact's type",
+  "term-cycle": "Terms that are defined in terms of each other",
+  // rules
+  "missing-condition": "A rule without `when`",
+  "missing-outcome": "A rule without `then`",
+  "missing-reason": "An override, disable or layer exception without `because`",
+  "missing-outcomes": "A policy with no `outcomes` block and no baseline",
+  "no-citation": "A rule that cites nothing",
+  "exception-conflict":
+    "Two exceptions to one rule that can apply together with different outcomes",
+  // layers
+  "extends-not-found": "The baseline named by `extends` cannot be read",
+  "extends-cycle": "Policies that extend each other in a circle",
+  "outcomes-in-layer": "A layer that declares its own outcomes",
+  "layer-conflict": "A layer that declares a name its baseline already has",
+  // scenarios
+  "missing-expectation": "A scenario without `expect`",
+  "scenario-fact-twice": "A scenario that gives the same fact twice",
+  // hygiene
+  "unused-fact": "A fact that no rule or term uses",
+  "unused-term": "A term that no rule or term uses",
+} as const;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export interface RelatedInformation {
+  readonly message: string;
+  readonly uri: string;
+  readonly range: Range;
+}
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** One or two sentences a policy officer understands. */
+  readonly message: string;
+  readonly range: Range;
+  /** The file the range is in (set by `analyze`; absent for single-text parses). */
+  readonly uri?: string;
+  /** Replacement text for the range that would fix the problem ("did you mean …"). */
+  readonly suggestion?: string;
+  /** What would have been accepted here. */
+  readonly expected?: readonly string[];
+  /** What was found. */
+  readonly actual?: string;
+  readonly related?: readonly RelatedInformation[];
+}
+
+/** Creates a diagnostic; the single constructor keeps the shape uniform. */
+export function diagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  range: Range,
+  extra: Partial<Pick<Diagnostic, "suggestion" | "expected" | "actual" | "related" | "uri">> = {},
+): Diagnostic {
+  return { code, severity, message, range, ...extra };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}

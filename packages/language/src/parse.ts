@@ -1,0 +1,185 @@
+/**
+ * `parse(text)`: text → AST + syntax diagnostics. Never throws on user input.
+ *
+ * The token stream is cut into declarations at their starting keywords and each declaration is
+ * parsed on its own, so a mistake in one declaration never hides the ones after it, and nothing
+ * written after a stray word is lost.
+ */
+import { EOF, type IRecognitionException, type IToken, tokenMatcher } from "chevrotain";
+import type { Declaration, PolicyDocument, PolicyHeader } from "./ast.js";
+import { AstBuilder } from "./build.js";
+import { type Diagnostic, diagnostic } from "./diagnostics.js";
+import { lex } from "./lexer.js";
+import { parser } from "./parser.js";
+import { describeToken } from "./parser-messages.js";
+import { LineIndex } from "./position.js";
+import * as T from "./tokens.js";
+
+/** Files larger than this are refused with a diagnostic (5 MB). */
+export const MAX_TEXT_LENGTH = 5 * 1024 * 1024;
+/** Parentheses and `not` nested deeper than this are refused with a diagnostic. */
+export const MAX_NESTING_DEPTH = 200;
+
+export interface ParseOptions {
+  /** Identifies the file in diagnostics and in `extends` resolution. */
+  readonly uri?: string;
+}
+
+export interface ParseResult {
+  readonly document: PolicyDocument;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Whether a token starts a declaration (`rule` does not after override/disable/to/by). */
+export function startsDeclaration(token: IToken, previous: IToken | undefined): boolean {
+  if (!T.DECLARATION_STARTS.some((t) => tokenMatcher(token, t))) return false;
+  if (tokenMatcher(token, T.Rule) && previous) {
+    return ![T.Override, T.Disable, T.To, T.By].some((t) => tokenMatcher(previous, t));
+  }
+  return true;
+}
+
+/** Splits tokens into chunks, each starting at a declaration keyword (the first may not). */
+export function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
+  const chunks: IToken[][] = [];
+  let current: IToken[] = [];
+  tokens.forEach((token, i) => {
+    if (current.length > 0 && startsDeclaration(token, tokens[i - 1])) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(token);
+  });
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** The first token at which parentheses or `not` nest deeper than the limit. */
+function tooDeep(tokens: readonly IToken[]): IToken | undefined {
+  let depth = 0;
+  let nots = 0;
+  for (const token of tokens) {
+    if (tokenMatcher(token, T.LParen)) depth++;
+    else if (tokenMatcher(token, T.RParen)) depth = Math.max(0, depth - 1);
+    nots = tokenMatcher(token, T.Not) ? nots + 1 : 0;
+    if (depth + nots > MAX_NESTING_DEPTH) return token;
+  }
+  return undefined;
+}
+
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const uri = options.uri ?? "untitled.precept";
+  const lines = new LineIndex(text.length > MAX_TEXT_LENGTH ? "" : text);
+  const empty = (diagnostics: Diagnostic[]): ParseResult => ({
+    document: { kind: "Policy", uri, range: lines.range(0, 0), declarations: [], comments: [] },
+    diagnostics,
+  });
+  if (text.length > MAX_TEXT_LENGTH) {
+    return empty([
+      diagnostic(
+        "too-large",
+        "error",
+        `This file has ${text.length.toLocaleString("en-GB")} characters; Precept reads files of up to ${MAX_TEXT_LENGTH.toLocaleString("en-GB")}. Split it into a baseline and layers.`,
+        lines.range(0, 0),
+      ),
+    ]);
+  }
+
+  const lexed = lex(text, lines);
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const builder = new AstBuilder(lines);
+  const declarations: Declaration[] = [];
+  let header: PolicyHeader | undefined;
+
+  for (const [index, chunk] of splitDeclarations(lexed.tokens).entries()) {
+    const first = chunk[0]!;
+    const last = chunk.at(-1)!;
+    const chunkEnd = last.startOffset + last.image.length;
+    if (!startsDeclaration(first, undefined)) {
+      diagnostics.push(
+        diagnostic(
+          "syntax-error",
+          "error",
+          `${describeToken(first)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, exception or scenario.`,
+          lines.range(first.startOffset, chunkEnd),
+          { actual: first.image, expected: T.DECLARATION_STARTS.map((t) => t.LABEL ?? t.name) },
+        ),
+      );
+      continue;
+    }
+    const deep = tooDeep(chunk);
+    if (deep) {
+      diagnostics.push(
+        diagnostic(
+          "too-deep",
+          "error",
+          `This condition is nested more than ${MAX_NESTING_DEPTH} levels deep; split it into named terms.`,
+          lines.range(deep.startOffset, deep.startOffset + deep.image.length),
+        ),
+      );
+      continue;
+    }
+
+    parser.input = chunk;
+    const isHeader = tokenMatcher(first, T.Policy);
+    const cst = isHeader ? parser.header() : parser.declaration();
+    for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, lines, last));
+    if (isHeader) {
+      const built = builder.header(cst);
+      if (header && built) {
+        diagnostics.push(
+          diagnostic(
+            "syntax-error",
+            "error",
+            "A file has one `policy` line; this is a second one.",
+            lines.range(first.startOffset, first.startOffset + first.image.length),
+          ),
+        );
+      } else if (index > 0 && built) {
+        diagnostics.push(
+          diagnostic(
+            "syntax-error",
+            "error",
+            "The `policy` line must come first in the file.",
+            lines.range(first.startOffset, first.startOffset + first.image.length),
+          ),
+        );
+        header = built;
+      } else header = built;
+      continue;
+    }
+    const declaration = builder.declaration(cst);
+    if (declaration) declarations.push(declaration);
+  }
+
+  const document: PolicyDocument = {
+    kind: "Policy",
+    uri,
+    range: lines.range(0, text.length),
+    ...(header ? { header } : {}),
+    declarations,
+    comments: lexed.comments.map((c) => builder.comment(c)),
+  };
+  return { document, diagnostics };
+}
+
+/** A Chevrotain error as a diagnostic; errors at the end anchor on the last real token. */
+function syntaxDiagnostic(
+  error: IRecognitionException,
+  lines: LineIndex,
+  last: IToken,
+): Diagnostic {
+  const token = error.token;
+  const atEnd = !token || token.tokenType === EOF || !Number.isFinite(token.startOffset);
+  const anchor = atEnd ? ((error as { previousToken?: IToken }).previousToken ?? last) : token;
+  const anchorOk = anchor && Number.isFinite(anchor.startOffset) ? anchor : last;
+  const start = anchorOk.startOffset;
+  const end = start + anchorOk.image.length;
+  return diagnostic(
+    "syntax-error",
+    "error",
+    error.message,
+    atEnd ? lines.range(end, end) : lines.range(start, end),
+    atEnd ? { actual: "end of file" } : { actual: token.image },
+  );
+}

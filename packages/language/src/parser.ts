@@ -1,0 +1,463 @@
+/**
+ * The grammar, as a Chevrotain CST parser. `build.ts` turns the CST into the AST of `ast.ts`.
+ *
+ * The grammar is newline-insensitive: phrases end at a hard keyword or punctuation, so
+ * `when on clinic premises and personal capacity then prohibit` reads the same on one line or
+ * several. Clauses of a rule may come in any order; the checker reports missing or repeated ones.
+ */
+import { CstParser, EOF, type IToken, type TokenType, tokenMatcher } from "chevrotain";
+import { messages } from "./parser-messages.js";
+import * as T from "./tokens.js";
+
+export class PreceptParser extends CstParser {
+  constructor() {
+    super([...T.ALL_TOKENS], {
+      recoveryEnabled: true,
+      nodeLocationTracking: "full",
+      maxLookahead: 3,
+      errorMessageProvider: messages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /** True when the next tokens start a clause that a phrase must not swallow. */
+  private phraseEnds(): boolean {
+    const next = this.LA(1);
+    const after = this.LA(2);
+    if (tokenMatcher(next, T.By))
+      return tokenMatcher(after, T.Rule) || tokenMatcher(after, T.Rules);
+    return false;
+  }
+
+  public phrase = this.RULE("phrase", () => {
+    this.CONSUME(T.Word);
+    this.MANY({ GATE: () => !this.phraseEnds(), DEF: () => this.CONSUME2(T.Word) });
+  });
+
+  public policy = this.RULE("policy", () => {
+    this.OPTION(() => this.SUBRULE(this.header));
+    this.MANY(() => this.SUBRULE(this.declaration));
+  });
+
+  public header = this.RULE("header", () => {
+    this.CONSUME(T.Policy);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION2(() => {
+      this.CONSUME(T.Version);
+      this.OR([
+        { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "version" }) },
+        { ALT: () => this.CONSUME(T.NumberLike, { LABEL: "version" }) },
+      ]);
+    });
+    this.OPTION3(() => {
+      this.CONSUME(T.Extends);
+      this.CONSUME3(T.StringLiteral, { LABEL: "extends" });
+    });
+  });
+
+  public declaration = this.RULE("declaration", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.source) },
+      { ALT: () => this.SUBRULE(this.outcomes) },
+      { ALT: () => this.SUBRULE(this.fact) },
+      { ALT: () => this.SUBRULE(this.term) },
+      { ALT: () => this.SUBRULE(this.rule) },
+      { ALT: () => this.SUBRULE(this.override) },
+      { ALT: () => this.SUBRULE(this.disable) },
+      { ALT: () => this.SUBRULE(this.exception) },
+      { ALT: () => this.SUBRULE(this.scenario) },
+    ]);
+  });
+
+  public source = this.RULE("source", () => {
+    this.CONSUME(T.Source);
+    this.SUBRULE(this.phrase, { LABEL: "id" });
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.StringLiteral, { LABEL: "title" });
+    this.OPTION(() => {
+      this.CONSUME(T.Comma);
+      this.OR([
+        { ALT: () => this.SUBRULE2(this.phrase, { LABEL: "publisher" }) },
+        { ALT: () => this.CONSUME2(T.StringLiteral, { LABEL: "publisher" }) },
+      ]);
+    });
+    this.OPTION2(() => {
+      this.CONSUME2(T.Comma);
+      this.CONSUME(T.NumberLike, { LABEL: "year" });
+    });
+  });
+
+  public outcomes = this.RULE("outcomes", () => {
+    this.CONSUME(T.Outcomes);
+    this.OPTION(() => this.CONSUME(T.Comma));
+    this.OPTION2(() => {
+      this.CONSUME(T.Strongest);
+      this.CONSUME(T.First);
+    });
+    this.CONSUME(T.Colon);
+    this.MANY(() => this.SUBRULE(this.outcomeEntry));
+    this.OPTION3(() => {
+      this.CONSUME(T.Otherwise);
+      this.SUBRULE2(this.phrase, { LABEL: "otherwise" });
+      this.OPTION4(() => this.CONSUME(T.StringLiteral, { LABEL: "otherwiseMeaning" }));
+    });
+  });
+
+  public outcomeEntry = this.RULE("outcomeEntry", () => {
+    this.SUBRULE(this.phrase);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  public fact = this.RULE("fact", () => {
+    this.CONSUME(T.Fact);
+    this.SUBRULE(this.phrase);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.factType);
+    this.MANY(() => this.SUBRULE(this.describe));
+  });
+
+  public factType = this.RULE("factType", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.One);
+          this.CONSUME(T.Of);
+          this.SUBRULE(this.phrase, { LABEL: "values" });
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.SUBRULE2(this.phrase, { LABEL: "values" });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Yes);
+          this.CONSUME(T.Or);
+          this.CONSUME(T.No);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.NumberType);
+          this.OPTION(() => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE3(this.phrase, { LABEL: "unit" });
+            this.CONSUME(T.RParen);
+          });
+        },
+      },
+      { ALT: () => this.CONSUME(T.TextType) },
+    ]);
+  });
+
+  /** `asks "…"` or `means "…"`. */
+  public describe = this.RULE("describe", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Asks) }, { ALT: () => this.CONSUME(T.Means) }]);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  public term = this.RULE("term", () => {
+    this.CONSUME(T.Term);
+    this.OR([
+      { ALT: () => this.CONSUME(T.StringLiteral, { LABEL: "name" }) },
+      { ALT: () => this.SUBRULE(this.phrase, { LABEL: "name" }) },
+    ]);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.condition);
+    this.OPTION(() => {
+      this.CONSUME(T.Means);
+      this.CONSUME2(T.StringLiteral, { LABEL: "meaning" });
+    });
+  });
+
+  public ruleId = this.RULE("ruleId", () => {
+    this.OR([{ ALT: () => this.CONSUME(T.NumberLike) }, { ALT: () => this.CONSUME(T.Word) }]);
+  });
+
+  public rule = this.RULE("rule", () => {
+    this.CONSUME(T.Rule);
+    this.SUBRULE(this.ruleId);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION2(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.condition);
+      this.CONSUME(T.Arrow);
+      this.SUBRULE(this.phrase, { LABEL: "outcome" });
+    });
+    this.MANY(() => this.SUBRULE(this.ruleClause));
+  });
+
+  public override = this.RULE("override", () => {
+    this.CONSUME(T.Override);
+    this.CONSUME(T.Rule);
+    this.SUBRULE(this.ruleId);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION2(() => {
+      this.CONSUME(T.Colon);
+      this.SUBRULE(this.condition);
+      this.CONSUME(T.Arrow);
+      this.SUBRULE(this.phrase, { LABEL: "outcome" });
+    });
+    this.MANY(() => this.SUBRULE(this.ruleClause));
+  });
+
+  public ruleClause = this.RULE("ruleClause", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Cites);
+          this.SUBRULE(this.citation);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.SUBRULE(this.condition);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Then);
+          this.SUBRULE(this.phrase, { LABEL: "outcome" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Because);
+          this.CONSUME(T.StringLiteral, { LABEL: "reason" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Advise);
+          this.CONSUME2(T.StringLiteral, { LABEL: "advice" });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Unless);
+          this.SUBRULE2(this.condition, { LABEL: "unlessCondition" });
+          this.OPTION(() => {
+            this.CONSUME(T.Arrow);
+            this.SUBRULE2(this.phrase, { LABEL: "unlessOutcome" });
+          });
+        },
+      },
+    ]);
+  });
+
+  public citation = this.RULE("citation", () => {
+    this.CONSUME(T.Word, { LABEL: "source" });
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.SectionSign) }, { ALT: () => this.CONSUME(T.Section) }]);
+      this.OR2([
+        { ALT: () => this.CONSUME(T.NumberLike, { LABEL: "section" }) },
+        { ALT: () => this.CONSUME2(T.Word, { LABEL: "section" }) },
+      ]);
+    });
+    this.OPTION2(() => this.CONSUME(T.StringLiteral, { LABEL: "quote" }));
+  });
+
+  public disable = this.RULE("disable", () => {
+    this.CONSUME(T.Disable);
+    this.CONSUME(T.Rule);
+    this.SUBRULE(this.ruleId);
+    this.OPTION(() => {
+      this.CONSUME(T.Because);
+      this.CONSUME(T.StringLiteral, { LABEL: "reason" });
+    });
+  });
+
+  public exception = this.RULE("exception", () => {
+    this.CONSUME(T.Exception);
+    this.CONSUME(T.To);
+    this.CONSUME(T.Rule);
+    this.SUBRULE(this.ruleId);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.MANY(() => this.SUBRULE(this.ruleClause));
+  });
+
+  public scenario = this.RULE("scenario", () => {
+    this.CONSUME(T.Scenario);
+    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.MANY(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Given);
+            this.SUBRULE(this.assignment);
+            this.MANY2(() => {
+              this.CONSUME(T.Comma);
+              this.SUBRULE2(this.assignment);
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Expect);
+            this.SUBRULE(this.expectation);
+          },
+        },
+      ]),
+    );
+  });
+
+  public assignment = this.RULE("assignment", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.phrase, { LABEL: "fact" });
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.phrase, { LABEL: "fact" });
+          this.OPTION(() => {
+            this.CONSUME(T.Is);
+            this.SUBRULE(this.value);
+          });
+        },
+      },
+    ]);
+  });
+
+  public expectation = this.RULE("expectation", () => {
+    this.OR([
+      {
+        GATE: () => tokenMatcher(this.LA(2), T.StringLiteral),
+        ALT: () => {
+          this.CONSUME(T.Advice);
+          this.CONSUME(T.StringLiteral, { LABEL: "advice" });
+          this.MANY(() => {
+            this.CONSUME(T.Comma);
+            this.CONSUME2(T.StringLiteral, { LABEL: "advice" });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Undetermined);
+          this.OPTION(() => {
+            this.CONSUME(T.Needs);
+            this.SUBRULE(this.phrase, { LABEL: "needs" });
+            this.MANY2(() => {
+              this.CONSUME2(T.Comma);
+              this.SUBRULE2(this.phrase, { LABEL: "needs" });
+            });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE3(this.phrase, { LABEL: "outcome" });
+          this.OPTION2(() => {
+            this.CONSUME(T.By);
+            this.OR2([{ ALT: () => this.CONSUME(T.Rule) }, { ALT: () => this.CONSUME(T.Rules) }]);
+            this.SUBRULE(this.ruleId);
+            this.MANY3(() => {
+              this.CONSUME3(T.Comma);
+              this.SUBRULE2(this.ruleId);
+            });
+          });
+        },
+      },
+    ]);
+  });
+
+  // ------------------------------------------------------------ conditions
+
+  public condition = this.RULE("condition", () => {
+    this.SUBRULE(this.conjunction);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.conjunction);
+    });
+  });
+
+  public conjunction = this.RULE("conjunction", () => {
+    this.SUBRULE(this.unary);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.unary);
+    });
+  });
+
+  public unary = this.RULE("unary", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.unary);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE(this.condition);
+          this.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.test) },
+    ]);
+  });
+
+  /** A phrase, optionally compared: `relationship is colleague`, `age < 18`, `x is one of a, b`. */
+  public test = this.RULE("test", () => {
+    this.SUBRULE(this.phrase, { LABEL: "subject" });
+    this.OPTION(() =>
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Is);
+            this.OPTION2(() => this.CONSUME(T.Not));
+            this.OR2([
+              {
+                GATE: () => tokenMatcher(this.LA(1), T.One) && tokenMatcher(this.LA(2), T.Of),
+                ALT: () => {
+                  this.CONSUME(T.One);
+                  this.CONSUME(T.Of);
+                  this.SUBRULE(this.value, { LABEL: "members" });
+                  this.MANY(() => {
+                    this.CONSUME(T.Comma);
+                    this.SUBRULE2(this.value, { LABEL: "members" });
+                  });
+                },
+              },
+              { ALT: () => this.SUBRULE3(this.value) },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            this.OR3([
+              { ALT: () => this.CONSUME(T.Less, { LABEL: "compare" }) },
+              { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "compare" }) },
+              { ALT: () => this.CONSUME(T.Greater, { LABEL: "compare" }) },
+              { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "compare" }) },
+            ]);
+            this.SUBRULE4(this.value);
+          },
+        },
+      ]),
+    );
+  });
+
+  public value = this.RULE("value", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLike) },
+      { ALT: () => this.CONSUME(T.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.phrase) },
+    ]);
+  });
+}
+
+/** One parser instance, reused: building it runs grammar analysis, which is slow. */
+export const parser = new PreceptParser();
+
+/** The names of the parser's rules, for content assist. */
+export type GrammarRule = keyof PreceptParser & string;
+
+export function isToken(token: IToken | undefined, type: TokenType): boolean {
+  return token !== undefined && token.tokenType !== EOF && tokenMatcher(token, type);
+}
