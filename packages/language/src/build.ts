@@ -428,8 +428,6 @@ export class AstBuilder {
     const clauses: A.ClauseMark[] = [];
     for (const t of this.tokens(node, "Given"))
       clauses.push({ clause: "given", range: this.tokenRange(t) });
-    for (const t of this.tokens(node, "Expect"))
-      clauses.push({ clause: "expect", range: this.tokenRange(t) });
     for (const e of this.nodes(node, "expectation")) {
       const eRange = this.nodeRange(e);
       if (!eRange) continue;
@@ -437,6 +435,7 @@ export class AstBuilder {
         for (const t of this.tokens(e, "advice")) advice.push(this.text(t)!);
         continue;
       }
+      clauses.push({ clause: "expect", range: eRange });
       if (expect) continue; // a second `expect` is reported by the checker
       expect = {
         range: eRange,

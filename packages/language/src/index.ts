@@ -2,8 +2,13 @@
  * @precept/language — parse, check and format Precept policies.
  * Pure TypeScript with no Node-only imports: the playground runs the same code in the browser.
  */
+
+export { type Analysis, type AnalyzeOptions, analyze } from "./analyze.js";
 export * from "./ast.js";
+export { evaluate, witness } from "./conflicts.js";
 export * from "./diagnostics.js";
+export { type AnalysisHost, memoryHost, resolveUri } from "./host.js";
+export type * from "./model.js";
 export {
   MAX_NESTING_DEPTH,
   MAX_TEXT_LENGTH,
@@ -12,4 +17,7 @@ export {
   parse,
 } from "./parse.js";
 export * from "./position.js";
+export { closest, editDistance } from "./suggest.js";
+export type * from "./symbols.js";
+export { RESERVED_NAMES } from "./symbols.js";
 export { ALL_TOKENS, KEYWORDS, type KeywordInfo } from "./tokens.js";

@@ -1,0 +1,173 @@
+/**
+ * `analyze(uri, host)`: reads a policy and the chain of baselines it extends, checks every file
+ * with its baselines' declarations in scope, and — when nothing is in error — builds the effective
+ * `PolicyModel`. Never throws on user input.
+ */
+import type { PolicyDocument } from "./ast.js";
+import { checkDocument, type DocumentCheck } from "./check.js";
+import { findExceptionConflicts } from "./conflicts.js";
+import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
+import { type AnalysisHost, resolveUri } from "./host.js";
+import type { PolicyModel } from "./model.js";
+import { parse } from "./parse.js";
+import { buildModel, type CheckedDocument } from "./resolve.js";
+import { emptyScope, type PolicySymbol, type Scope, type SymbolReference } from "./symbols.js";
+
+export interface Analysis {
+  readonly uri: string;
+  /** The effective policy; present only when no file in the chain has an error. */
+  readonly policy?: PolicyModel;
+  /** Every file's diagnostics, each with its `uri`; the baseline's first. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The parsed files: this policy and every baseline it extends. */
+  readonly documents: ReadonlyMap<string, PolicyDocument>;
+  /** Every declaration in the chain. */
+  readonly symbols: readonly PolicySymbol[];
+  /** Every use of a name in the chain. */
+  readonly references: readonly SymbolReference[];
+  /** What is in scope in this policy (its own and its baselines' declarations). */
+  readonly scope: Scope;
+}
+
+export interface AnalyzeOptions {
+  /** Unused facts and terms are reported by default. */
+  readonly unusedWarnings?: boolean;
+}
+
+interface Loaded {
+  readonly document: PolicyDocument;
+  readonly syntax: Diagnostic[];
+}
+
+/** Reads the file and its baselines, top first. Stops at a missing file or a cycle. */
+function loadChain(uri: string, host: AnalysisHost, problems: Diagnostic[]): Loaded[] | undefined {
+  const text = host.readFile(uri);
+  if (text === undefined) return undefined;
+  const chain: Loaded[] = [];
+  const seen = new Set<string>();
+  let current: { uri: string; text: string } | undefined = { uri, text };
+  while (current) {
+    seen.add(current.uri);
+    const { document, diagnostics } = parse(current.text, { uri: current.uri });
+    chain.push({ document, syntax: diagnostics.map((d) => ({ ...d, uri: current!.uri })) });
+    const ext = document.header?.extends;
+    current = undefined;
+    if (!ext) break;
+    const target = resolveUri(document.uri, ext.value);
+    if (seen.has(target)) {
+      problems.push(
+        diagnostic(
+          "extends-cycle",
+          "error",
+          `"${ext.value}" extends this policy again: baselines cannot extend each other in a circle.`,
+          ext.range,
+          { uri: document.uri },
+        ),
+      );
+      break;
+    }
+    const baseText = host.readFile(target);
+    if (baseText === undefined) {
+      problems.push(
+        diagnostic(
+          "extends-not-found",
+          "error",
+          `The baseline "${ext.value}" cannot be read (looked for ${target}).`,
+          ext.range,
+          { uri: document.uri, actual: target },
+        ),
+      );
+      break;
+    }
+    current = { uri: target, text: baseText };
+  }
+  return chain;
+}
+
+export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions = {}): Analysis {
+  const problems: Diagnostic[] = [];
+  const loaded = loadChain(uri, host, problems);
+  if (!loaded) {
+    const at = { line: 1, column: 1, offset: 0 };
+    return {
+      uri,
+      diagnostics: [
+        diagnostic(
+          "extends-not-found",
+          "error",
+          `The file ${uri} cannot be read.`,
+          { start: at, end: at },
+          { uri },
+        ),
+      ],
+      documents: new Map(),
+      symbols: [],
+      references: [],
+      scope: emptyScope(),
+    };
+  }
+
+  const chain = loaded.reverse();
+  const diagnostics: Diagnostic[] = [];
+  const checked: CheckedDocument[] = [];
+  let scope: Scope | undefined;
+  for (const { document, syntax } of chain) {
+    const layer = document.header?.title?.value ?? document.uri;
+    const check: DocumentCheck = checkDocument(document, {
+      uri: document.uri,
+      layer,
+      ...(scope ? { base: scope } : {}),
+      syntaxErrors: syntax.filter((d) => d.severity === "error").map((d) => d.range),
+    });
+    diagnostics.push(
+      ...syntax,
+      ...problems.filter((p) => p.uri === document.uri),
+      ...check.diagnostics,
+    );
+    checked.push({ document, check, layer });
+    scope = check.scope;
+  }
+
+  const symbols = checked.flatMap((c) => c.check.symbols);
+  const references = checked.flatMap((c) => c.check.references);
+  if (options.unusedWarnings !== false) diagnostics.push(...unusedWarnings(symbols, references));
+
+  let policy: PolicyModel | undefined;
+  if (!hasErrors(diagnostics)) {
+    policy = buildModel(checked);
+    diagnostics.push(...findExceptionConflicts(policy));
+    if (hasErrors(diagnostics)) policy = undefined;
+  }
+  return {
+    uri,
+    ...(policy ? { policy } : {}),
+    diagnostics,
+    documents: new Map(chain.map((c) => [c.document.uri, c.document])),
+    symbols,
+    references,
+    scope: scope ?? emptyScope(),
+  };
+}
+
+function unusedWarnings(
+  symbols: readonly PolicySymbol[],
+  references: readonly SymbolReference[],
+): Diagnostic[] {
+  const used = new Set<PolicySymbol>();
+  for (const r of references) if (r.target && !r.inScenario) used.add(r.target);
+  const out: Diagnostic[] = [];
+  for (const s of symbols) {
+    if ((s.kind === "fact" || s.kind === "term") && !used.has(s)) {
+      out.push(
+        diagnostic(
+          s.kind === "fact" ? "unused-fact" : "unused-term",
+          "warning",
+          `The ${s.kind} '${s.label}' is declared but no rule${s.kind === "fact" ? " or term" : " or term"} uses it.`,
+          s.nameRange,
+          { uri: s.uri },
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,174 @@
+/**
+ * The checked, effective policy: what `analyze` produces when a policy (with its baselines) has no
+ * errors. Names are resolved, layers are merged (disabled rules removed, overrides in place,
+ * exceptions attached to their rules) and values are typed. The compiler and the reference
+ * semantics work from this model, never from raw syntax.
+ *
+ * Facts, values, terms and outcomes are identified by their key: the phrase in lower case with
+ * single spaces ("explicit consent to publish"). `label` keeps the spelling of the declaration.
+ */
+import type { Range } from "./position.js";
+
+export type FactValue = string | number | boolean;
+
+export type FactTypeModel =
+  | { readonly kind: "choice"; readonly values: readonly string[] }
+  | { readonly kind: "yes/no" }
+  | { readonly kind: "number"; readonly unit?: string }
+  | { readonly kind: "text" };
+
+/** Where a declaration was written. */
+export interface Origin {
+  /** The file. */
+  readonly uri: string;
+  readonly range: Range;
+  /** The title of the policy (layer) that declared it. */
+  readonly layer: string;
+}
+
+export interface FactModel {
+  readonly name: string;
+  readonly label: string;
+  readonly type: FactTypeModel;
+  readonly question?: string;
+  readonly description?: string;
+  readonly origin: Origin;
+}
+
+/** The operators of a test are json-rules-engine's own operator names. */
+export type TestOperator =
+  | "equal"
+  | "notEqual"
+  | "lessThan"
+  | "lessThanInclusive"
+  | "greaterThan"
+  | "greaterThanInclusive"
+  | "in"
+  | "notIn";
+
+export type ConditionModel =
+  | { readonly kind: "all"; readonly conditions: readonly ConditionModel[] }
+  | { readonly kind: "any"; readonly conditions: readonly ConditionModel[] }
+  | { readonly kind: "not"; readonly condition: ConditionModel }
+  /** A use of a term; `condition` is the term's own (resolved) condition. */
+  | { readonly kind: "term"; readonly term: string; readonly condition: ConditionModel }
+  | {
+      readonly kind: "test";
+      readonly fact: string;
+      readonly operator: TestOperator;
+      /** An array for `in` / `notIn`. Bare yes/no facts are `equal true`. */
+      readonly value: FactValue | readonly FactValue[];
+    };
+
+export interface TermModel {
+  readonly name: string;
+  readonly label: string;
+  /** `means "…"`: the term in plain words, for explanations. */
+  readonly description?: string;
+  readonly condition: ConditionModel;
+  readonly origin: Origin;
+}
+
+export interface OutcomeModel {
+  readonly name: string;
+  readonly label: string;
+  readonly meaning?: string;
+  /** Higher is stronger. The default outcome has strength 0; declared ones are 1..n. */
+  readonly strength: number;
+}
+
+export interface SourceModel {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly year?: number;
+}
+
+export interface CitationModel {
+  readonly source: string;
+  readonly section?: string;
+  readonly quote?: string;
+}
+
+/** An exception to a rule: inline `unless`, or `exception to rule X` in this policy or a layer. */
+export interface ExceptionModel {
+  /** `<rule id>#<n>`, numbered in order of declaration (baseline first). */
+  readonly id: string;
+  readonly rule: string;
+  readonly title?: string;
+  readonly condition: ConditionModel;
+  /** The outcome that stands where the exception applies; none: the rule is simply suppressed. */
+  readonly outcome?: string;
+  readonly reason?: string;
+  readonly advice: readonly string[];
+  readonly inline: boolean;
+  readonly origin: Origin;
+}
+
+export interface RuleModel {
+  readonly id: string;
+  readonly title?: string;
+  readonly citations: readonly CitationModel[];
+  readonly condition: ConditionModel;
+  readonly outcome: string;
+  readonly reason?: string;
+  readonly advice: readonly string[];
+  readonly exceptions: readonly ExceptionModel[];
+  /** Set when a layer's `override` replaced the baseline rule of the same id. */
+  readonly overrides?: { readonly layer: string; readonly reason: string };
+  readonly origin: Origin;
+}
+
+/** A declared way in which a layer loosens its baseline. */
+export interface LooseningModel {
+  readonly kind: "override" | "disable" | "exception";
+  readonly rule: string;
+  readonly reason: string;
+  readonly origin: Origin;
+}
+
+export interface ScenarioExpectation {
+  /** Absent when `undetermined`. */
+  readonly outcome?: string;
+  readonly undetermined: boolean;
+  /** `by rule …`: exactly these rules (or exceptions) decide. */
+  readonly byRules?: readonly string[];
+  /** `needs …`: exactly these facts are still needed. */
+  readonly needs?: readonly string[];
+  /** `expect advice …`: each is among the decision's advice. */
+  readonly advice: readonly string[];
+}
+
+export interface ScenarioModel {
+  readonly title: string;
+  readonly given: Readonly<Record<string, FactValue>>;
+  readonly expect: ScenarioExpectation;
+  readonly origin: Origin;
+}
+
+export interface LayerModel {
+  readonly title: string;
+  readonly version?: string;
+  readonly uri: string;
+  /** The uri of the baseline this layer extends. */
+  readonly extends?: string;
+}
+
+export interface PolicyModel {
+  readonly title: string;
+  readonly version?: string;
+  readonly uri: string;
+  /** The baseline first, this policy last. */
+  readonly layers: readonly LayerModel[];
+  readonly sources: readonly SourceModel[];
+  /** Strongest first. */
+  readonly outcomes: readonly OutcomeModel[];
+  readonly defaultOutcome: OutcomeModel;
+  readonly facts: readonly FactModel[];
+  readonly terms: readonly TermModel[];
+  /** The effective rules in source order (baseline first), each with its exceptions. */
+  readonly rules: readonly RuleModel[];
+  readonly loosenings: readonly LooseningModel[];
+  /** The scenarios of this policy's own file (not its baselines'). */
+  readonly scenarios: readonly ScenarioModel[];
+}

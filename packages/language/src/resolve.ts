@@ -1,0 +1,278 @@
+/**
+ * Builds the effective `PolicyModel` from checked documents (baseline first). Called only when
+ * checking found no errors, so every name resolves and every value has the right type.
+ */
+import type * as A from "./ast.js";
+import { declarationsOf } from "./ast.js";
+import type { DocumentCheck } from "./check.js";
+import type * as M from "./model.js";
+import type { Scope } from "./symbols.js";
+import { typedValue } from "./values.js";
+
+export interface CheckedDocument {
+  readonly document: A.PolicyDocument;
+  readonly check: DocumentCheck;
+  readonly layer: string;
+}
+
+const OPERATORS: Record<A.ComparisonOperator, M.TestOperator> = {
+  is: "equal",
+  "is not": "notEqual",
+  "<": "lessThan",
+  "<=": "lessThanInclusive",
+  ">": "greaterThan",
+  ">=": "greaterThanInclusive",
+};
+
+class Resolver {
+  private readonly termCache = new Map<string, M.ConditionModel>();
+  constructor(private readonly scope: Scope) {}
+
+  condition(c: A.Condition): M.ConditionModel {
+    switch (c.kind) {
+      case "And":
+        return { kind: "all", conditions: c.operands.map((o) => this.condition(o)) };
+      case "Or":
+        return { kind: "any", conditions: c.operands.map((o) => this.condition(o)) };
+      case "Not":
+        return { kind: "not", condition: this.condition(c.operand) };
+      case "Group":
+        return this.condition(c.inner);
+      case "Reference": {
+        if (this.scope.terms.has(c.name.key)) {
+          return { kind: "term", term: c.name.key, condition: this.term(c.name.key) };
+        }
+        return { kind: "test", fact: c.name.key, operator: "equal", value: true };
+      }
+      case "Comparison": {
+        const type = this.scope.facts.get(c.subject.key)!.node.type!;
+        return {
+          kind: "test",
+          fact: c.subject.key,
+          operator: OPERATORS[c.operator],
+          value: typedValue(type, c.value),
+        };
+      }
+      case "Membership": {
+        const type = this.scope.facts.get(c.subject.key)!.node.type!;
+        return {
+          kind: "test",
+          fact: c.subject.key,
+          operator: c.negated ? "notIn" : "in",
+          value: c.values.map((v) => typedValue(type, v)),
+        };
+      }
+    }
+  }
+
+  term(key: string): M.ConditionModel {
+    const cached = this.termCache.get(key);
+    if (cached) return cached;
+    const resolved = this.condition(this.scope.terms.get(key)!.node.condition!);
+    this.termCache.set(key, resolved);
+    return resolved;
+  }
+
+  value(factKey: string, value: A.Value): M.FactValue {
+    return typedValue(this.scope.facts.get(factKey)!.node.type!, value);
+  }
+}
+
+function factType(type: A.FactType): M.FactTypeModel {
+  switch (type.kind) {
+    case "choice":
+      return { kind: "choice", values: type.values.map((v) => v.key) };
+    case "number":
+      return type.unit ? { kind: "number", unit: type.unit.text } : { kind: "number" };
+    default:
+      return { kind: type.kind };
+  }
+}
+
+const origin = (uri: string, range: A.Node["range"], layer: string): M.Origin => ({
+  uri,
+  range,
+  layer,
+});
+
+/** The effective policy of the last document, layered on the ones before it. */
+export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
+  const top = chain.at(-1)!;
+  const scope = top.check.scope;
+  const resolver = new Resolver(scope);
+
+  const facts: M.FactModel[] = [...scope.facts.values()].map((f) => ({
+    name: f.key,
+    label: f.label,
+    type: factType(f.node.type!),
+    ...(f.node.question ? { question: f.node.question.value } : {}),
+    ...(f.node.description ? { description: f.node.description.value } : {}),
+    origin: origin(f.uri, f.range, f.layer),
+  }));
+  const terms: M.TermModel[] = [...scope.terms.values()].map((t) => ({
+    name: t.key,
+    label: t.label,
+    ...(t.node.description ? { description: t.node.description.value } : {}),
+    condition: resolver.term(t.key),
+    origin: origin(t.uri, t.range, t.layer),
+  }));
+  const outcomes: M.OutcomeModel[] = [...scope.outcomes.values()].map((o) => ({
+    name: o.key,
+    label: o.label,
+    ...(o.node.meaning ? { meaning: o.node.meaning.value } : {}),
+    strength: o.strength,
+  }));
+  const d = scope.defaultOutcome;
+  const defaultOutcome: M.OutcomeModel = d
+    ? {
+        name: d.key,
+        label: d.label,
+        ...(d.node.meaning ? { meaning: d.node.meaning.value } : {}),
+        strength: 0,
+      }
+    : { name: "no guidance", label: "no guidance", strength: 0 };
+  const sources: M.SourceModel[] = [...scope.sources.values()].map((s) => ({
+    id: s.key,
+    title: s.node.title?.value ?? s.label,
+    ...(s.node.publisher
+      ? { publisher: "text" in s.node.publisher ? s.node.publisher.text : s.node.publisher.value }
+      : {}),
+    ...(s.node.year && Number.isFinite(s.node.year.value) ? { year: s.node.year.value } : {}),
+  }));
+
+  // Rules in source order, baseline first; overrides replace in place, disables remove.
+  const rules = new Map<string, { rule: M.RuleModel; exceptions: M.ExceptionModel[] }>();
+  const loosenings: M.LooseningModel[] = [];
+  for (const { document, check, layer } of chain) {
+    const uri = document.uri;
+    for (const decl of document.declarations) {
+      if (decl.kind === "Rule" && decl.id) {
+        rules.set(decl.id.text, body(decl.id.text, decl, resolver, origin(uri, decl.range, layer)));
+      } else if (decl.kind === "Override" && decl.target && rules.has(decl.target.text)) {
+        const reason = decl.reason?.value ?? "";
+        const replaced = body(decl.target.text, decl, resolver, origin(uri, decl.range, layer), {
+          layer,
+          reason,
+        });
+        rules.set(decl.target.text, replaced);
+        loosenings.push({
+          kind: "override",
+          rule: decl.target.text,
+          reason,
+          origin: origin(uri, decl.range, layer),
+        });
+      }
+    }
+    for (const id of check.disabled) {
+      const disable = declarationsOf(document, "Disable").find((x) => x.target?.text === id)!;
+      rules.delete(id);
+      loosenings.push({
+        kind: "disable",
+        rule: id,
+        reason: disable.reason?.value ?? "",
+        origin: origin(uri, disable.range, layer),
+      });
+    }
+    for (const e of declarationsOf(document, "Exception")) {
+      const entry = e.target && rules.get(e.target.text);
+      if (!entry || !e.condition) continue;
+      const n = entry.exceptions.length + 1;
+      entry.exceptions.push({
+        id: `${entry.rule.id}#${n}`,
+        rule: entry.rule.id,
+        ...(e.title ? { title: e.title.value } : {}),
+        condition: resolver.condition(e.condition),
+        ...(e.outcome ? { outcome: e.outcome.key } : {}),
+        ...(e.reason ? { reason: e.reason.value } : {}),
+        advice: e.advice.map((a) => a.value),
+        inline: false,
+        origin: origin(uri, e.range, layer),
+      });
+      if (entry.rule.origin.uri !== uri) {
+        loosenings.push({
+          kind: "exception",
+          rule: entry.rule.id,
+          reason: e.reason?.value ?? "",
+          origin: origin(uri, e.range, layer),
+        });
+      }
+    }
+  }
+
+  const scenarios: M.ScenarioModel[] = declarationsOf(top.document, "Scenario").map((s) => {
+    const given: Record<string, M.FactValue> = {};
+    for (const a of s.given) given[a.fact.key] = resolver.value(a.fact.key, a.value);
+    const e = s.expect!;
+    return {
+      title: s.title?.value ?? "",
+      given,
+      expect: {
+        ...(e.outcome ? { outcome: e.outcome.key } : {}),
+        undetermined: e.undetermined,
+        ...(e.byRules.length > 0 ? { byRules: e.byRules.map((r) => r.text) } : {}),
+        ...(e.undetermined && e.needs.length > 0 ? { needs: e.needs.map((n) => n.key) } : {}),
+        advice: s.advice.map((a) => a.value),
+      },
+      origin: origin(top.document.uri, s.range, top.layer),
+    };
+  });
+
+  return {
+    title: top.document.header?.title?.value ?? top.layer,
+    ...(top.document.header?.version ? { version: top.document.header.version.value } : {}),
+    uri: top.document.uri,
+    layers: chain.map(({ document, layer }, i) => ({
+      title: layer,
+      ...(document.header?.version ? { version: document.header.version.value } : {}),
+      uri: document.uri,
+      ...(i > 0 ? { extends: chain[i - 1]!.document.uri } : {}),
+    })),
+    sources,
+    outcomes,
+    defaultOutcome,
+    facts,
+    terms,
+    rules: [...rules.values()].map(({ rule, exceptions }) => ({ ...rule, exceptions })),
+    loosenings,
+    scenarios,
+  };
+}
+
+function body(
+  id: string,
+  d: A.RuleBody & A.Node,
+  resolver: Resolver,
+  where: M.Origin,
+  overrides?: { layer: string; reason: string },
+): { rule: M.RuleModel; exceptions: M.ExceptionModel[] } {
+  const exceptions: M.ExceptionModel[] = d.exceptions
+    .filter((u) => u.condition)
+    .map((u, i) => ({
+      id: `${id}#${i + 1}`,
+      rule: id,
+      condition: resolver.condition(u.condition!),
+      ...(u.outcome ? { outcome: u.outcome.key } : {}),
+      advice: [],
+      inline: true,
+      origin: { ...where, range: u.range },
+    }));
+  const rule: M.RuleModel = {
+    id,
+    ...(d.title ? { title: d.title.value } : {}),
+    citations: d.citations
+      .filter((c) => c.source)
+      .map((c) => ({
+        source: c.source!.key,
+        ...(c.section ? { section: c.section.text } : {}),
+        ...(c.quote ? { quote: c.quote.value } : {}),
+      })),
+    condition: resolver.condition(d.condition!),
+    outcome: d.outcome!.key,
+    ...(d.reason ? { reason: d.reason.value } : {}),
+    advice: d.advice.map((a) => a.value),
+    exceptions: [],
+    ...(overrides ? { overrides } : {}),
+    origin: where,
+  };
+  return { rule, exceptions };
+}

@@ -1,0 +1,128 @@
+/** Typing of values against a fact's declared type: one place for conditions and scenarios. */
+import type { ComparisonOperator, FactType, Value } from "./ast.js";
+import type { DiagnosticCode } from "./diagnostics.js";
+import type { FactValue } from "./model.js";
+import type { Range } from "./position.js";
+import { closest } from "./suggest.js";
+import type { FactSymbol } from "./symbols.js";
+
+export interface ValueProblem {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly range?: Range;
+  readonly suggestion?: string;
+  readonly expected?: readonly string[];
+}
+
+const YES = new Set(["yes", "true"]);
+const NO = new Set(["no", "false"]);
+const ORDERING = new Set<string>(["<", "<=", ">", ">="]);
+
+/** "is a yes/no fact", "is one of: a, b", … for messages. */
+export function describeType(type: FactType): string {
+  switch (type.kind) {
+    case "choice":
+      return `is a list fact (one of ${type.values.map((v) => v.text).join(", ")})`;
+    case "yes/no":
+      return "is a yes/no fact";
+    case "number":
+      return `is a number${type.unit ? ` (${type.unit.text})` : ""}`;
+    case "text":
+      return "is a text fact";
+  }
+}
+
+/** Problems with using `value` for `fact` with `operator` ("member" for `is one of`). */
+export function checkValue(
+  fact: FactSymbol,
+  value: Value,
+  operator: ComparisonOperator | "member",
+): ValueProblem[] {
+  const type = fact.node.type;
+  if (!type) return [];
+  const label = fact.label;
+  if (ORDERING.has(operator) && type.kind !== "number") {
+    return [
+      {
+        code: "type-mismatch",
+        message: `'${label}' ${describeType(type)}; only numbers can be compared with '${operator}'.`,
+      },
+    ];
+  }
+  switch (type.kind) {
+    case "choice": {
+      const values = type.values.map((v) => v.text);
+      if (value.kind === "Phrase") {
+        if (type.values.some((v) => v.key === value.name.key)) return [];
+        const suggestion = closest(value.name.text, values);
+        return [
+          {
+            code: "unknown-value",
+            message: `'${value.name.text}' is not one of the values of '${label}'${suggestion ? `; did you mean '${suggestion}'?` : ` (${values.join(", ")}).`}`,
+            expected: values,
+            ...(suggestion ? { suggestion } : {}),
+          },
+        ];
+      }
+      const written = value.kind === "Text" ? value.value : value.raw;
+      const match = type.values.find((v) => v.key === written.trim().toLowerCase());
+      return [
+        {
+          code: "type-mismatch",
+          message: `'${label}' takes one of its listed values, written without quotes.`,
+          expected: values,
+          ...(match ? { suggestion: match.text } : {}),
+        },
+      ];
+    }
+    case "yes/no":
+      if (value.kind === "Phrase" && (YES.has(value.name.key) || NO.has(value.name.key))) return [];
+      return [
+        {
+          code: "type-mismatch",
+          message: `'${label}' is a yes/no fact; its value is yes or no.`,
+          expected: ["yes", "no"],
+        },
+      ];
+    case "number":
+      if (value.kind === "Number") {
+        return Number.isNaN(value.value)
+          ? [
+              {
+                code: "invalid-number",
+                message: `'${value.raw}' is not a number (write numbers like 18 or 2.5).`,
+              },
+            ]
+          : [];
+      }
+      return [
+        {
+          code: "type-mismatch",
+          message: `'${label}' ${describeType(type)}; compare it with a number.`,
+        },
+      ];
+    case "text":
+      if (value.kind === "Text") return [];
+      return [
+        {
+          code: "type-mismatch",
+          message: `'${label}' is a text fact; put the text in quotes.`,
+          suggestion: `"${value.kind === "Phrase" ? value.name.text : value.raw}"`,
+        },
+      ];
+  }
+}
+
+/** The typed value of a checked value (call only when `checkValue` found no problem). */
+export function typedValue(type: FactType, value: Value): FactValue {
+  switch (type.kind) {
+    case "choice":
+      return value.kind === "Phrase" ? value.name.key : "";
+    case "yes/no":
+      return value.kind === "Phrase" && YES.has(value.name.key);
+    case "number":
+      return value.kind === "Number" ? value.value : Number.NaN;
+    case "text":
+      return value.kind === "Text" ? value.value : "";
+  }
+}
