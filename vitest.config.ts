@@ -1,7 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+// Workspace packages are imported from their TypeScript sources through the `source` condition.
+const conditions = ["source", "module", "node", "import", "default"];
+
 export default defineConfig({
-  resolve: { conditions: ["source"] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ["source"] } },
   test: {
     include: ["packages/*/src/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
