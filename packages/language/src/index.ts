@@ -17,6 +17,7 @@ export {
   parse,
 } from "./parse.js";
 export * from "./position.js";
+export * from "./services/index.js";
 export { closest, editDistance } from "./suggest.js";
 export type * from "./symbols.js";
 export { RESERVED_NAMES } from "./symbols.js";
