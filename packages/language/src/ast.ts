@@ -157,6 +157,7 @@ export interface FactDeclaration extends Node {
   readonly question?: Text;
   /** `means "…"`: what the fact means. */
   readonly description?: Text;
+  readonly clauses: readonly ClauseMark[];
 }
 
 export interface TermDeclaration extends Node {
@@ -196,7 +197,17 @@ export interface RuleBody {
   readonly clauses: readonly ClauseMark[];
 }
 export interface ClauseMark extends Node {
-  readonly clause: "when" | "then" | "because" | "cites" | "advise" | "unless" | "given" | "expect";
+  readonly clause:
+    | "when"
+    | "then"
+    | "because"
+    | "cites"
+    | "advise"
+    | "unless"
+    | "given"
+    | "expect"
+    | "asks"
+    | "means";
 }
 
 export interface RuleDeclaration extends Node, RuleBody {

@@ -9,6 +9,7 @@ import { stringValue } from "./lexer.js";
 import type { LineIndex, Range } from "./position.js";
 
 type Children = Record<string, CstElement[] | undefined>;
+const NONE: readonly CstElement[] = [];
 
 function isToken(e: CstElement): e is IToken {
   return (e as IToken).image !== undefined;
@@ -21,17 +22,20 @@ function real(t: IToken | undefined): t is IToken {
 export class AstBuilder {
   constructor(private readonly lines: LineIndex) {}
 
+  // The lookups below run for every clause of every rule: they avoid allocating where they can.
   private tokens(node: CstNode, key: string): IToken[] {
-    return (node.children[key] ?? []).filter(isToken).filter(real);
+    return (node.children[key] ?? NONE).filter((e): e is IToken => isToken(e) && real(e));
   }
   private token(node: CstNode, key: string): IToken | undefined {
-    return this.tokens(node, key)[0];
+    for (const e of node.children[key] ?? NONE) if (isToken(e) && real(e)) return e;
+    return undefined;
   }
   private nodes(node: CstNode, key: string): CstNode[] {
-    return (node.children[key] ?? []).filter((e): e is CstNode => !isToken(e));
+    return (node.children[key] ?? NONE).filter((e): e is CstNode => !isToken(e));
   }
   private node(node: CstNode, key: string): CstNode | undefined {
-    return this.nodes(node, key)[0];
+    for (const e of node.children[key] ?? NONE) if (!isToken(e)) return e;
+    return undefined;
   }
 
   tokenRange(t: IToken): Range {
@@ -299,8 +303,15 @@ export class AstBuilder {
     }
     let question: A.Text | undefined;
     let description: A.Text | undefined;
+    const clauses: A.ClauseMark[] = [];
     for (const d of this.nodes(node, "describe")) {
       const text = this.text(this.token(d, "StringLiteral"));
+      const keyword = this.token(d, "Asks") ?? this.token(d, "Means");
+      if (keyword)
+        clauses.push({
+          clause: keyword.tokenType.name === "Asks" ? "asks" : "means",
+          range: this.tokenRange(keyword),
+        });
       if (this.token(d, "Asks")) question ??= text;
       else description ??= text;
     }
@@ -311,6 +322,7 @@ export class AstBuilder {
       type,
       question,
       description,
+      clauses,
     };
   }
 

@@ -346,6 +346,9 @@ class DocumentChecker {
 
   private checkDeclaration(d: A.Declaration): void {
     switch (d.kind) {
+      case "Fact":
+        this.duplicateClauses(d.clauses, ["asks", "means"], false);
+        break;
       case "Term":
         if (d.condition) this.condition(d.condition);
         else if (!this.hadSyntaxError(d.range) && d.name)

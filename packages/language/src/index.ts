@@ -7,6 +7,7 @@ export { type Analysis, type AnalyzeOptions, analyze } from "./analyze.js";
 export * from "./ast.js";
 export { evaluate, witness } from "./conflicts.js";
 export * from "./diagnostics.js";
+export { type FormatOptions, type FormatResult, format, sameMeaning } from "./format.js";
 export { type AnalysisHost, memoryHost, resolveUri } from "./host.js";
 export type * from "./model.js";
 export {

@@ -5,7 +5,13 @@
  * parsed on its own, so a mistake in one declaration never hides the ones after it, and nothing
  * written after a stray word is lost.
  */
-import { EOF, type IRecognitionException, type IToken, tokenMatcher } from "chevrotain";
+import {
+  EOF,
+  type IRecognitionException,
+  type IToken,
+  type TokenType,
+  tokenMatcher,
+} from "chevrotain";
 import type { Declaration, PolicyDocument, PolicyHeader } from "./ast.js";
 import { AstBuilder } from "./build.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
@@ -30,11 +36,23 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Whether a token starts a declaration (`rule` does not after override/disable/to/by). */
-export function startsDeclaration(token: IToken, previous: IToken | undefined): boolean {
-  if (!T.DECLARATION_STARTS.some((t) => tokenMatcher(token, t))) return false;
+/** Looked up for every token: a set rather than a matcher per keyword. */
+const DECLARATION_START_TYPES: ReadonlySet<TokenType> = new Set(T.DECLARATION_STARTS);
+
+/**
+ * Whether a token starts a declaration: `rule` does not after override/disable, `exception to` or
+ * `by` (a phrase may end in the word "to", as in `then refer to` before the next rule).
+ */
+export function startsDeclaration(
+  token: IToken,
+  previous: IToken | undefined,
+  beforePrevious?: IToken,
+): boolean {
+  if (!DECLARATION_START_TYPES.has(token.tokenType)) return false;
   if (tokenMatcher(token, T.Rule) && previous) {
-    return ![T.Override, T.Disable, T.To, T.By].some((t) => tokenMatcher(previous, t));
+    if (tokenMatcher(previous, T.To))
+      return !beforePrevious || !tokenMatcher(beforePrevious, T.Exception);
+    return ![T.Override, T.Disable, T.By].some((t) => tokenMatcher(previous, t));
   }
   return true;
 }
@@ -44,7 +62,7 @@ export function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
   const chunks: IToken[][] = [];
   let current: IToken[] = [];
   tokens.forEach((token, i) => {
-    if (current.length > 0 && startsDeclaration(token, tokens[i - 1])) {
+    if (current.length > 0 && startsDeclaration(token, tokens[i - 1], tokens[i - 2])) {
       chunks.push(current);
       current = [];
     }
@@ -91,7 +109,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const declarations: Declaration[] = [];
   let header: PolicyHeader | undefined;
 
-  for (const [index, chunk] of splitDeclarations(lexed.tokens).entries()) {
+  const chunks = splitDeclarations(lexed.tokens);
+  for (const [index, chunk] of chunks.entries()) {
     const first = chunk[0]!;
     const last = chunk.at(-1)!;
     const chunkEnd = last.startOffset + last.image.length;
@@ -123,7 +142,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     parser.input = chunk;
     const isHeader = tokenMatcher(first, T.Policy);
     const cst = isHeader ? parser.header() : parser.declaration();
-    for (const error of parser.errors) diagnostics.push(syntaxDiagnostic(error, lines, last));
+    const following = chunks[index + 1]?.[0];
+    for (const error of parser.errors) {
+      diagnostics.push(syntaxDiagnostic(error, lines, last, following));
+    }
     if (isHeader) {
       const built = builder.header(cst);
       if (header && built) {
@@ -163,11 +185,16 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   return { document, diagnostics };
 }
 
-/** A Chevrotain error as a diagnostic; errors at the end anchor on the last real token. */
+/**
+ * A Chevrotain error as a diagnostic; errors at the end anchor on the last real token. Each
+ * declaration is parsed on its own, so its end is the end of the file only for the last one:
+ * otherwise what was found is the next declaration's first word.
+ */
 function syntaxDiagnostic(
   error: IRecognitionException,
   lines: LineIndex,
   last: IToken,
+  following: IToken | undefined,
 ): Diagnostic {
   const token = error.token;
   const atEnd = !token || token.tokenType === EOF || !Number.isFinite(token.startOffset);
@@ -175,11 +202,15 @@ function syntaxDiagnostic(
   const anchorOk = anchor && Number.isFinite(anchor.startOffset) ? anchor : last;
   const start = anchorOk.startOffset;
   const end = start + anchorOk.image.length;
+  const message =
+    atEnd && following
+      ? error.message.replace(describeToken(undefined), describeToken(following))
+      : error.message;
   return diagnostic(
     "syntax-error",
     "error",
-    error.message,
+    message,
     atEnd ? lines.range(end, end) : lines.range(start, end),
-    atEnd ? { actual: "end of file" } : { actual: token.image },
+    { actual: atEnd ? (following?.image ?? "end of file") : token.image },
   );
 }

@@ -13,8 +13,9 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
-// Letters beyond ASCII, minus the punctuation we use ourselves (→ “ ” ’ § and friends).
-const LETTER = "A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u2012\\u2030-\\u218F\\u2200-\\uFFEF";
+// Letters beyond ASCII, minus the punctuation we use ourselves (→ ≤ ≥ “ ” ’ § and friends).
+const LETTER =
+  "A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u2012\\u2030-\\u218F\\u2200-\\u2263\\u2266-\\uFFEF";
 
 export const WhiteSpace = createToken({
   name: "WhiteSpace",

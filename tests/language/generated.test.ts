@@ -1,0 +1,177 @@
+/**
+ * Properties of generated valid policies: they parse and check clean, the parser reads exactly
+ * the structure that was generated, and formatting is idempotent and keeps the meaning.
+ */
+import {
+  analyze,
+  type Condition,
+  declarationsOf,
+  format,
+  memoryHost,
+  parse,
+  type Value,
+} from "@precept/language";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { withoutPositions } from "../support/ast.js";
+import {
+  type GeneratedCondition,
+  type GeneratedValue,
+  layeredPolicyArbitrary,
+  phraseKey,
+  policyArbitrary,
+} from "../support/generate.js";
+
+/** Both kinds of condition in one comparable shape: names by key. */
+type Shape = string | number | Shape[];
+const value = (v: Value): Shape =>
+  v.kind === "Phrase" ? v.name.key : v.kind === "Number" ? v.value : `"${v.value}"`;
+const generatedValue = (v: GeneratedValue): Shape =>
+  v.kind === "phrase" ? phraseKey(v.text) : v.kind === "number" ? v.value : `"${v.value}"`;
+
+function parsedShape(c: Condition | undefined): Shape {
+  if (!c) return "missing";
+  switch (c.kind) {
+    case "And":
+    case "Or":
+      return [c.kind.toLowerCase(), ...c.operands.map(parsedShape)];
+    case "Not":
+      return ["not", parsedShape(c.operand)];
+    case "Group":
+      return ["group", parsedShape(c.inner)];
+    case "Reference":
+      return c.name.key;
+    case "Comparison":
+      return [c.operator, c.subject.key, value(c.value)];
+    case "Membership":
+      return [c.negated ? "not in" : "in", c.subject.key, ...c.values.map(value)];
+  }
+}
+
+function generatedShape(c: GeneratedCondition): Shape {
+  switch (c.kind) {
+    case "and":
+    case "or":
+      return [c.kind, ...c.operands.map(generatedShape)];
+    case "not":
+      return ["not", generatedShape(c.operand)];
+    case "group":
+      return ["group", generatedShape(c.inner)];
+    case "reference":
+      return phraseKey(c.name);
+    case "comparison":
+      return [c.operator, phraseKey(c.fact), generatedValue(c.value)];
+    case "membership":
+      return [c.negated ? "not in" : "in", phraseKey(c.fact), ...c.values.map(generatedValue)];
+  }
+}
+
+function expectFormatKeepsMeaning(text: string): void {
+  const result = format(text);
+  expect(result.diagnostics).toEqual([]);
+  expect(result.formatted).toBe(true);
+  expect(format(result.text).text).toBe(result.text);
+  expect(withoutPositions(parse(result.text).document)).toEqual(
+    withoutPositions(parse(text).document),
+  );
+}
+
+describe("generated policies", () => {
+  it("parse with no diagnostics and check with no errors", () => {
+    fc.assert(
+      fc.property(policyArbitrary(), (p) => {
+        expect(parse(p.text).diagnostics).toEqual([]);
+        const analysis = analyze("p.precept", memoryHost({ "p.precept": p.text }));
+        expect(analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        expect(analysis.policy).toBeDefined();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("are read as the structure they were generated from", () => {
+    fc.assert(
+      fc.property(policyArbitrary(), (p) => {
+        const document = parse(p.text).document;
+        const facts = declarationsOf(document, "Fact").map((f) => [
+          f.name?.key,
+          f.type?.kind,
+          f.type?.kind === "choice" ? f.type.values.map((v) => v.key) : [],
+          f.question?.value,
+        ]);
+        expect(facts).toEqual(
+          p.facts.map((f) => [phraseKey(f.name), f.kind, f.values.map(phraseKey), f.question]),
+        );
+        const terms = declarationsOf(document, "Term").map((t) => [
+          t.name?.key,
+          parsedShape(t.condition),
+        ]);
+        expect(terms).toEqual(p.terms.map((t) => [phraseKey(t.name), generatedShape(t.condition)]));
+        const rules = declarationsOf(document, "Rule").map((r) => ({
+          id: r.id?.text,
+          outcome: r.outcome?.key,
+          condition: parsedShape(r.condition),
+          unless: r.exceptions.map((u) => [parsedShape(u.condition), u.outcome?.key]),
+          citations: r.citations.map((c) => [c.source?.key, c.section?.text, c.quote?.value]),
+          advice: r.advice.map((a) => a.value),
+        }));
+        expect(rules).toEqual(
+          p.rules.map((r) => ({
+            id: r.id,
+            outcome: phraseKey(r.outcome),
+            condition: generatedShape(r.condition),
+            unless: r.unless.map((u) => [
+              generatedShape(u.condition),
+              u.outcome && phraseKey(u.outcome),
+            ]),
+            citations: r.citations.map((c) => [c.source, c.section, c.quote]),
+            advice: r.advice,
+          })),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("format idempotently, keeping what the policy says", () => {
+    fc.assert(
+      fc.property(policyArbitrary(), (p) => expectFormatKeepsMeaning(p.text)),
+      { numRuns: 200 },
+    );
+  });
+
+  it("format tidy text too (no comments or irregular spacing)", () => {
+    fc.assert(
+      fc.property(policyArbitrary({ vary: false }), (p) => expectFormatKeepsMeaning(p.text)),
+      {
+        numRuns: 50,
+      },
+    );
+  });
+});
+
+describe("generated layers", () => {
+  it("parse, check clean with their baseline, and format like any policy", () => {
+    fc.assert(
+      fc.property(layeredPolicyArbitrary(), (p) => {
+        for (const text of Object.values(p.files)) {
+          expect(parse(text).diagnostics).toEqual([]);
+          expectFormatKeepsMeaning(text);
+        }
+        const analysis = analyze(p.entry, memoryHost(p.files));
+        expect(analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        const layer = parse(p.files[p.entry]!).document;
+        expect(declarationsOf(layer, "Override").map((o) => o.target?.text)).toEqual(
+          p.layer.overrides.map((o) => o.id),
+        );
+        expect(declarationsOf(layer, "Disable").map((o) => o.target?.text)).toEqual(
+          p.layer.disables.map((d) => d.target),
+        );
+        expect(declarationsOf(layer, "Exception").map((o) => o.target?.text)).toEqual(
+          p.layer.exceptions.map((e) => e.target),
+        );
+      }),
+      { numRuns: 80 },
+    );
+  });
+});

@@ -1,0 +1,421 @@
+/**
+ * Random VALID policies for property tests (fast-check), reusable by every package's tests.
+ *
+ * `policyArbitrary()` yields `{ text, …structure }`: the text of a policy that parses with no
+ * diagnostics and checks with no errors, plus what it declares (facts with their types, terms,
+ * outcomes, rules with their conditions as trees) so tests can build fact sets or evaluate rules
+ * themselves. `layeredPolicyArbitrary()` yields a baseline and a layer on it as files.
+ * `mutatedPolicyArbitrary()` yields valid policies with a few tokens or characters broken.
+ *
+ * Validity is by construction: names are unique phrases that avoid hard keywords (and never start
+ * with a soft keyword), every reference is to something declared earlier or in scope, values fit
+ * their fact's type, exceptions to one rule share one outcome (so they never conflict). Scenario
+ * expectations are well-formed but NOT computed: a scenario may expect the wrong decision.
+ *
+ * The text varies in spelling that must not matter — keyword case, `->`/`→`, `section`/`§`,
+ * quoted or bare term names, curly quotes, clause order, line breaks, indentation and comments —
+ * while the structure records the meaning.
+ */
+import fc from "fast-check";
+import { conditionArbitrary, type Scope } from "./conditions.js";
+import { mutationsOf } from "./mutate.js";
+import type {
+  FactKind,
+  GeneratedAssignment,
+  GeneratedFact,
+  GeneratedLayer,
+  GeneratedLayeredPolicy,
+  GeneratedPolicy,
+  GeneratedRule,
+  GeneratedScenario,
+  GeneratedSource,
+  GeneratedValue,
+  PolicyOptions,
+} from "./policy-shape.js";
+import {
+  namePool,
+  phraseArbitrary,
+  phraseKey,
+  SOURCE_IDS,
+  sentenceArbitrary,
+} from "./vocabulary.js";
+import { styleArbitrary, Writer } from "./write-policy.js";
+
+export { conditionArbitrary, type Scope } from "./conditions.js";
+export { applyMutation, mutationsOf } from "./mutate.js";
+export type * from "./policy-shape.js";
+export { phraseArbitrary, phraseKey } from "./vocabulary.js";
+export { quoteText, type Style } from "./write-policy.js";
+
+// ---------------------------------------------------------------- declarations
+
+const optionalText = fc.option(sentenceArbitrary, { nil: undefined });
+
+function factsFrom(
+  pool: string[],
+  shapes: readonly {
+    kind: FactKind;
+    values: number;
+    unit: boolean;
+    question?: string;
+    description?: string;
+  }[],
+): GeneratedFact[] {
+  return shapes.map((s) => {
+    const name = pool.shift()!;
+    const values = s.kind === "choice" ? pool.splice(0, s.values) : [];
+    const unit = s.kind === "number" && s.unit ? pool.shift() : undefined;
+    return {
+      name,
+      kind: s.kind,
+      values,
+      ...(unit ? { unit } : {}),
+      ...(s.question !== undefined ? { question: s.question } : {}),
+      ...(s.description !== undefined ? { description: s.description } : {}),
+    };
+  });
+}
+
+const factShape = fc.record({
+  kind: fc.constantFrom<FactKind>("choice", "yes/no", "number", "text", "yes/no", "choice"),
+  values: fc.integer({ min: 1, max: 4 }),
+  unit: fc.boolean(),
+  question: optionalText,
+  description: optionalText,
+});
+
+const citationArbitrary = (sources: readonly string[]) =>
+  fc.record(
+    {
+      source: fc.constantFrom(...sources),
+      section: fc.constantFrom("1", "2", "3.1", "2.5", "summary", "4a", "Intro"),
+      quote: sentenceArbitrary,
+    },
+    { requiredKeys: ["source"] },
+  );
+
+/** A rule body; `id` is filled in by position, unless outcomes by the rule's exception outcome. */
+function ruleArbitrary(scope: Scope, depth: number) {
+  return fc.record({
+    title: optionalText,
+    compact: fc.boolean(),
+    citations: fc.array(citationArbitrary(scope.sources), { maxLength: 2 }),
+    condition: conditionArbitrary(scope, depth),
+    outcome: fc.constantFrom(...scope.outcomes),
+    exceptionOutcome: fc.option(fc.constantFrom(...scope.outcomes), { nil: undefined }),
+    unless: fc.array(
+      fc.record({ condition: conditionArbitrary(scope, 1), withOutcome: fc.boolean() }),
+      {
+        maxLength: 2,
+      },
+    ),
+    reason: optionalText,
+    advice: fc.array(sentenceArbitrary, { maxLength: 2 }),
+  });
+}
+
+type RuleShape = ReturnType<typeof ruleArbitrary> extends fc.Arbitrary<infer R> ? R : never;
+
+function ruleFrom(id: string, s: RuleShape): GeneratedRule {
+  return {
+    id,
+    ...(s.title !== undefined ? { title: s.title } : {}),
+    compact: s.compact,
+    citations: s.citations,
+    condition: s.condition,
+    outcome: s.outcome,
+    unless: s.unless.map((u) => ({
+      condition: u.condition,
+      ...(u.withOutcome && s.exceptionOutcome ? { outcome: s.exceptionOutcome } : {}),
+    })),
+    ...(s.reason !== undefined ? { reason: s.reason } : {}),
+    advice: s.advice,
+  };
+}
+
+/** Rule ids of several shapes (`3`, `3.1`, `3a`, `R-3`); the number keeps them unique. */
+function ruleId(index: number, shape: number, prefix = ""): string {
+  const n = index + 1;
+  if (prefix) return `${prefix}-${n}`;
+  return [`${n}`, `${n}.1`, `${n}a`, `R-${n}`][shape % 4]!;
+}
+
+const scenarioShape = fc.record({
+  title: sentenceArbitrary,
+  given: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 4 }),
+  undetermined: fc.boolean(),
+  outcome: fc.nat(),
+  byRules: fc.array(fc.nat(), { maxLength: 2 }),
+  needs: fc.array(fc.nat(), { maxLength: 2 }),
+  advice: fc.array(fc.nat(), { maxLength: 2 }),
+});
+
+type ScenarioShape = typeof scenarioShape extends fc.Arbitrary<infer S> ? S : never;
+
+/** Scenario picks are numbers, resolved here against what the policy declares. */
+function scenarioFrom(
+  index: number,
+  s: ScenarioShape,
+  facts: readonly GeneratedFact[],
+  outcomes: readonly string[],
+  rules: readonly GeneratedRule[],
+  valuePick: (fact: GeneratedFact, pick: number) => GeneratedValue,
+): GeneratedScenario {
+  const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
+  const given: GeneratedAssignment[] = [];
+  const seen = new Set<string>();
+  for (const [f, v, form] of s.given) {
+    const fact = pick(facts, f);
+    if (seen.has(fact.name)) continue;
+    seen.add(fact.name);
+    const value = valuePick(fact, v);
+    const bare = fact.kind === "yes/no" && form % 3 !== 0;
+    given.push({
+      fact: fact.name,
+      value,
+      form: bare ? (value.kind === "phrase" && value.text === "yes" ? "bare" : "not") : "is",
+    });
+  }
+  const unique = <T>(xs: T[]) => [...new Set(xs)];
+  const advice = rules.flatMap((r) => r.advice);
+  return {
+    title: `Scenario ${index + 1}: ${s.title}`,
+    given,
+    expect: s.undetermined
+      ? { kind: "undetermined", needs: unique(s.needs.map((n) => pick(facts, n).name)) }
+      : {
+          kind: "outcome",
+          outcome: pick(outcomes, s.outcome),
+          byRules: rules.length > 0 ? unique(s.byRules.map((n) => pick(rules, n).id)) : [],
+        },
+    advice: advice.length > 0 ? unique(s.advice.map((n) => pick(advice, n))) : [],
+  };
+}
+
+/** A deterministic value for a scenario, from a number. */
+function scenarioValue(fact: GeneratedFact, n: number): GeneratedValue {
+  switch (fact.kind) {
+    case "choice":
+      return { kind: "phrase", text: fact.values[n % fact.values.length]! };
+    case "yes/no":
+      return { kind: "phrase", text: n % 2 === 0 ? "yes" : "no" };
+    case "number":
+      return { kind: "number", value: n % 120, raw: String(n % 120) };
+    case "text":
+      return { kind: "text", value: `text ${n % 7}` };
+  }
+}
+
+// ---------------------------------------------------------------- policies
+
+const range = (r: { min?: number; max?: number } | undefined, min: number, max: number) => ({
+  minLength: r?.min ?? min,
+  maxLength: Math.max(r?.min ?? min, r?.max ?? max),
+});
+
+export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<GeneratedPolicy> {
+  const depth = options.depth ?? 3;
+  const vary = options.vary ?? true;
+  return fc
+    .record({
+      pool: namePool(48),
+      title: sentenceArbitrary,
+      version: fc.constantFrom("1.0", "2012.1", "3", "draft 2"),
+      sources: fc.uniqueArray(
+        fc.record(
+          {
+            id: fc.constantFrom(...SOURCE_IDS),
+            title: sentenceArbitrary,
+            publisher: fc.oneof(phraseArbitrary, sentenceArbitrary),
+            year: fc.integer({ min: 1990, max: 2030 }),
+          },
+          { requiredKeys: ["id", "title"] },
+        ),
+        { minLength: 1, maxLength: 2, selector: (s) => s.id },
+      ),
+      outcomeCount: fc.integer({ min: 2, max: 5 }),
+      meanings: fc.array(sentenceArbitrary, { minLength: 6, maxLength: 6 }),
+      factShapes: fc.array(factShape, range(options.facts, 1, 6)),
+      termCount: fc.integer({ min: 0, max: 4 }),
+      style: styleArbitrary(vary),
+    })
+    .chain((p) => {
+      const pool = [...p.pool];
+      const facts = factsFrom(pool, p.factShapes);
+      const termNames = pool.splice(0, p.termCount);
+      const outcomes = pool
+        .splice(0, p.outcomeCount)
+        .map((name, i) => ({ name, meaning: p.meanings[i]! }));
+      const otherwise = pool.shift()!;
+      const sources: GeneratedSource[] = p.sources;
+      const scope = (terms: readonly string[]): Scope => ({
+        facts,
+        terms,
+        outcomes: outcomes.map((o) => o.name),
+        sources: sources.map((s) => s.id),
+      });
+      const termArbitraries = termNames.map((name, i) =>
+        fc.record(
+          {
+            name: fc.constant(name),
+            condition: conditionArbitrary(scope(termNames.slice(0, i)), 2),
+            description: sentenceArbitrary,
+          },
+          { requiredKeys: ["name", "condition"] },
+        ),
+      );
+      return fc
+        .record({
+          terms: fc.tuple(...termArbitraries),
+          rules: fc.array(
+            fc.tuple(fc.nat(3), ruleArbitrary(scope(termNames), depth)),
+            range(options.rules, 1, 8),
+          ),
+          scenarios: fc.array(scenarioShape, range(options.scenarios, 0, 3)),
+        })
+        .map(({ terms, rules: ruleShapes, scenarios: scenarioShapes }): GeneratedPolicy => {
+          const rules = ruleShapes.map(([shape, r], i) => ruleFrom(ruleId(i, shape), r));
+          const outcomeNames = [...outcomes.map((o) => o.name), otherwise];
+          const scenarios = scenarioShapes.map((s, i) =>
+            scenarioFrom(i, s, facts, outcomeNames, rules, scenarioValue),
+          );
+          const policy = {
+            title: p.title,
+            version: p.version,
+            sources,
+            outcomes,
+            otherwise,
+            facts,
+            terms,
+            rules,
+            scenarios,
+          };
+          return { ...policy, text: new Writer(p.style).policy(policy) };
+        });
+    });
+}
+
+/** A baseline and a layer on it (`layer.precept` extends `base.precept`). */
+export function layeredPolicyArbitrary(
+  options: PolicyOptions = {},
+): fc.Arbitrary<GeneratedLayeredPolicy> {
+  return policyArbitrary({ ...options, rules: options.rules ?? { min: 3, max: 8 } }).chain(
+    (base) => {
+      const used = new Set(
+        [
+          ...base.facts.flatMap((f) => [f.name, ...f.values, ...(f.unit ? [f.unit] : [])]),
+          ...base.terms.map((t) => t.name),
+          ...base.outcomes.map((o) => o.name),
+          base.otherwise,
+        ].map(phraseKey),
+      );
+      const fresh = fc.uniqueArray(phraseArbitrary, {
+        minLength: 40,
+        maxLength: 40,
+        selector: phraseKey,
+      });
+      return fc
+        .record({
+          pool: fresh,
+          title: sentenceArbitrary,
+          factShapes: fc.array(factShape, { maxLength: 3 }),
+          termCount: fc.integer({ min: 0, max: 2 }),
+          targets: fc.shuffledSubarray(base.rules.map((r) => r.id)),
+          split: fc.tuple(fc.nat(), fc.nat()),
+          style: styleArbitrary(options.vary ?? true),
+        })
+        .chain((p) => {
+          const pool = p.pool.filter((n) => !used.has(phraseKey(n)));
+          // Declare only what the fresh names left after removing the baseline's cover.
+          let left = pool.length - p.termCount;
+          const shapes = p.factShapes.filter((f) => {
+            left -= 2 + f.values;
+            return left >= 0;
+          });
+          const facts = factsFrom(pool, shapes);
+          const termNames = pool.splice(0, Math.min(p.termCount, pool.length));
+          const allFacts = [...base.facts, ...facts];
+          const scope = (terms: readonly string[]): Scope => ({
+            facts: allFacts,
+            terms: [...base.terms.map((t) => t.name), ...terms],
+            outcomes: base.outcomes.map((o) => o.name),
+            sources: base.sources.map((s) => s.id),
+          });
+          // Each baseline rule is touched at most once: overridden, disabled or given an exception.
+          const n = p.targets.length;
+          const overrideCount = p.split[0] % (n + 1);
+          const disableCount = p.split[1] % (n - overrideCount + 1);
+          const overrideTargets = p.targets.slice(0, overrideCount);
+          const disableTargets = p.targets.slice(overrideCount, overrideCount + disableCount);
+          const exceptionTargets = p.targets.slice(overrideCount + disableCount);
+          const termArbitraries = termNames.map((name, i) =>
+            fc.record({
+              name: fc.constant(name),
+              condition: conditionArbitrary(scope(termNames.slice(0, i)), 2),
+            }),
+          );
+          const full = scope(termNames);
+          return fc
+            .record({
+              terms: fc.tuple(...termArbitraries),
+              rules: fc.array(ruleArbitrary(full, 2), { maxLength: 3 }),
+              overrides: fc.tuple(
+                ...overrideTargets.map(() => fc.tuple(ruleArbitrary(full, 2), sentenceArbitrary)),
+              ),
+              disables: fc.tuple(...disableTargets.map(() => sentenceArbitrary)),
+              exceptions: fc.tuple(
+                ...exceptionTargets.map(() =>
+                  fc.record({
+                    title: optionalText,
+                    condition: conditionArbitrary(full, 2),
+                    withOutcome: fc.boolean(),
+                    reason: sentenceArbitrary,
+                    advice: fc.array(sentenceArbitrary, { maxLength: 1 }),
+                  }),
+                ),
+              ),
+            })
+            .map((x): GeneratedLayeredPolicy => {
+              const baseRule = new Map(base.rules.map((r) => [r.id, r]));
+              const layer: Omit<GeneratedLayer, "text"> = {
+                title: p.title,
+                extends: "base.precept",
+                facts,
+                terms: x.terms,
+                rules: x.rules.map((r, i) => ruleFrom(ruleId(i, 0, "L"), r)),
+                overrides: x.overrides.map(([r, reason], i) => ({
+                  ...ruleFrom(overrideTargets[i]!, r),
+                  reason,
+                })),
+                disables: x.disables.map((reason, i) => ({ target: disableTargets[i]!, reason })),
+                exceptions: x.exceptions.map((e, i) => {
+                  const target = baseRule.get(exceptionTargets[i]!)!;
+                  // Share the outcome of the rule's own exceptions, so that they never conflict.
+                  const outcome = target.unless.find((u) => u.outcome)?.outcome ?? target.outcome;
+                  return {
+                    target: target.id,
+                    ...(e.title !== undefined ? { title: e.title } : {}),
+                    condition: e.condition,
+                    ...(e.withOutcome ? { outcome } : {}),
+                    reason: e.reason,
+                    advice: e.advice,
+                  };
+                }),
+              };
+              const text = new Writer(p.style).layer(layer);
+              return {
+                files: { "base.precept": base.text, "layer.precept": text },
+                entry: "layer.precept",
+                base,
+                layer: { ...layer, text },
+              };
+            });
+        });
+    },
+  );
+}
+
+/** Valid policies, then broken a little. */
+export function mutatedPolicyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<string> {
+  return policyArbitrary(options).chain((p) => mutationsOf(p.text));
+}

@@ -1,0 +1,142 @@
+/**
+ * What a generated policy declares, as plain data: what `generate.ts` produced and what its text
+ * says. Names are as declared; compare them by `phraseKey`.
+ */
+export type FactKind = "choice" | "yes/no" | "number" | "text";
+export interface GeneratedFact {
+  readonly name: string;
+  readonly kind: FactKind;
+  /** The list of a `one of` fact. */
+  readonly values: readonly string[];
+  readonly unit?: string;
+  readonly question?: string;
+  readonly description?: string;
+}
+
+export type GeneratedValue =
+  | { readonly kind: "phrase"; readonly text: string }
+  | { readonly kind: "number"; readonly value: number; readonly raw: string }
+  | { readonly kind: "text"; readonly value: string };
+
+/** A condition as the parser reads it: `group` marks the parentheses in the text. */
+export type GeneratedCondition =
+  | { readonly kind: "and" | "or"; readonly operands: readonly GeneratedCondition[] }
+  | { readonly kind: "not"; readonly operand: GeneratedCondition }
+  | { readonly kind: "group"; readonly inner: GeneratedCondition }
+  /** A term, or a yes/no fact meaning "is yes". */
+  | { readonly kind: "reference"; readonly name: string }
+  | {
+      readonly kind: "comparison";
+      readonly fact: string;
+      readonly operator: "is" | "is not" | "<" | "<=" | ">" | ">=";
+      readonly value: GeneratedValue;
+    }
+  | {
+      readonly kind: "membership";
+      readonly fact: string;
+      readonly negated: boolean;
+      readonly values: readonly GeneratedValue[];
+    };
+
+export interface GeneratedTerm {
+  readonly name: string;
+  readonly condition: GeneratedCondition;
+  readonly description?: string;
+}
+export interface GeneratedOutcome {
+  readonly name: string;
+  readonly meaning: string;
+}
+export interface GeneratedSource {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly year?: number;
+}
+export interface GeneratedCitation {
+  readonly source: string;
+  readonly section?: string;
+  readonly quote?: string;
+}
+export interface GeneratedUnless {
+  readonly condition: GeneratedCondition;
+  readonly outcome?: string;
+}
+export interface GeneratedRule {
+  readonly id: string;
+  readonly title?: string;
+  readonly compact: boolean;
+  readonly citations: readonly GeneratedCitation[];
+  readonly condition: GeneratedCondition;
+  readonly outcome: string;
+  readonly unless: readonly GeneratedUnless[];
+  readonly reason?: string;
+  readonly advice: readonly string[];
+}
+export interface GeneratedAssignment {
+  readonly fact: string;
+  readonly value: GeneratedValue;
+  readonly form: "is" | "bare" | "not";
+}
+export interface GeneratedScenario {
+  readonly title: string;
+  readonly given: readonly GeneratedAssignment[];
+  readonly expect:
+    | { readonly kind: "outcome"; readonly outcome: string; readonly byRules: readonly string[] }
+    | { readonly kind: "undetermined"; readonly needs: readonly string[] };
+  readonly advice: readonly string[];
+}
+
+export interface GeneratedPolicy {
+  readonly text: string;
+  readonly title: string;
+  readonly version: string;
+  readonly sources: readonly GeneratedSource[];
+  /** Strongest first. */
+  readonly outcomes: readonly GeneratedOutcome[];
+  readonly otherwise: string;
+  readonly facts: readonly GeneratedFact[];
+  readonly terms: readonly GeneratedTerm[];
+  readonly rules: readonly GeneratedRule[];
+  readonly scenarios: readonly GeneratedScenario[];
+}
+
+export interface GeneratedLayer {
+  readonly text: string;
+  readonly title: string;
+  /** The `extends` path, relative to the layer. */
+  readonly extends: string;
+  readonly facts: readonly GeneratedFact[];
+  readonly terms: readonly GeneratedTerm[];
+  readonly rules: readonly GeneratedRule[];
+  /** Each replaces the baseline rule with the same id. */
+  readonly overrides: readonly (GeneratedRule & { readonly reason: string })[];
+  readonly disables: readonly { readonly target: string; readonly reason: string }[];
+  readonly exceptions: readonly {
+    readonly target: string;
+    readonly title?: string;
+    readonly condition: GeneratedCondition;
+    readonly outcome?: string;
+    readonly reason: string;
+    readonly advice: readonly string[];
+  }[];
+}
+
+export interface GeneratedLayeredPolicy {
+  /** `base.precept` and `layer.precept`. */
+  readonly files: Readonly<Record<string, string>>;
+  /** The file to analyse: the layer. */
+  readonly entry: string;
+  readonly base: GeneratedPolicy;
+  readonly layer: GeneratedLayer;
+}
+
+export interface PolicyOptions {
+  readonly rules?: { readonly min?: number; readonly max?: number };
+  readonly facts?: { readonly min?: number; readonly max?: number };
+  readonly scenarios?: { readonly min?: number; readonly max?: number };
+  /** Nesting of conditions (default 3). */
+  readonly depth?: number;
+  /** Vary keyword case, layout and comments (default true); false gives plain, tidy text. */
+  readonly vary?: boolean;
+}
