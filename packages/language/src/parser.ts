@@ -5,15 +5,28 @@
  * `when on clinic premises and personal capacity then prohibit` reads the same on one line or
  * several. Clauses of a rule may come in any order; the checker reports missing or repeated ones.
  */
-import { CstParser, EOF, type IToken, type TokenType, tokenMatcher } from "chevrotain";
+import { CstParser, EOF, type IOrAlt, type IToken, type TokenType, tokenMatcher } from "chevrotain";
 import { messages } from "./parser-messages.js";
 import * as T from "./tokens.js";
 
+type Alternatives = IOrAlt<unknown>[];
+
 export class PreceptParser extends CstParser {
+  // Alternatives built once and reused (Chevrotain's documented pattern): allocating them on every
+  // rule call shows up as garbage-collection time on large policies.
+  private declarationAlts?: Alternatives;
+  private ruleIdAlts?: Alternatives;
+  private clauseAlts?: Alternatives;
+  private unaryAlts?: Alternatives;
+  private testAlts?: Alternatives;
+  private isAlts?: Alternatives;
+  private compareAlts?: Alternatives;
+  private valueAlts?: Alternatives;
+
   constructor() {
     super([...T.ALL_TOKENS], {
       recoveryEnabled: true,
-      nodeLocationTracking: "full",
+      nodeLocationTracking: "onlyOffset",
       maxLookahead: 3,
       errorMessageProvider: messages,
     });
@@ -56,17 +69,19 @@ export class PreceptParser extends CstParser {
   });
 
   public declaration = this.RULE("declaration", () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.source) },
-      { ALT: () => this.SUBRULE(this.outcomes) },
-      { ALT: () => this.SUBRULE(this.fact) },
-      { ALT: () => this.SUBRULE(this.term) },
-      { ALT: () => this.SUBRULE(this.rule) },
-      { ALT: () => this.SUBRULE(this.override) },
-      { ALT: () => this.SUBRULE(this.disable) },
-      { ALT: () => this.SUBRULE(this.exception) },
-      { ALT: () => this.SUBRULE(this.scenario) },
-    ]);
+    this.OR(
+      (this.declarationAlts ??= [
+        { ALT: () => this.SUBRULE(this.source) },
+        { ALT: () => this.SUBRULE(this.outcomes) },
+        { ALT: () => this.SUBRULE(this.fact) },
+        { ALT: () => this.SUBRULE(this.term) },
+        { ALT: () => this.SUBRULE(this.rule) },
+        { ALT: () => this.SUBRULE(this.override) },
+        { ALT: () => this.SUBRULE(this.disable) },
+        { ALT: () => this.SUBRULE(this.exception) },
+        { ALT: () => this.SUBRULE(this.scenario) },
+      ]),
+    );
   });
 
   public source = this.RULE("source", () => {
@@ -171,7 +186,12 @@ export class PreceptParser extends CstParser {
   });
 
   public ruleId = this.RULE("ruleId", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.NumberLike) }, { ALT: () => this.CONSUME(T.Word) }]);
+    this.OR(
+      (this.ruleIdAlts ??= [
+        { ALT: () => this.CONSUME(T.NumberLike) },
+        { ALT: () => this.CONSUME(T.Word) },
+      ]),
+    );
   });
 
   public rule = this.RULE("rule", () => {
@@ -202,48 +222,50 @@ export class PreceptParser extends CstParser {
   });
 
   public ruleClause = this.RULE("ruleClause", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Cites);
-          this.SUBRULE(this.citation);
+    this.OR(
+      (this.clauseAlts ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Cites);
+            this.SUBRULE(this.citation);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.When);
-          this.SUBRULE(this.condition);
+        {
+          ALT: () => {
+            this.CONSUME(T.When);
+            this.SUBRULE(this.condition);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Then);
-          this.SUBRULE(this.phrase, { LABEL: "outcome" });
+        {
+          ALT: () => {
+            this.CONSUME(T.Then);
+            this.SUBRULE(this.phrase, { LABEL: "outcome" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Because);
-          this.CONSUME(T.StringLiteral, { LABEL: "reason" });
+        {
+          ALT: () => {
+            this.CONSUME(T.Because);
+            this.CONSUME(T.StringLiteral, { LABEL: "reason" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Advise);
-          this.CONSUME2(T.StringLiteral, { LABEL: "advice" });
+        {
+          ALT: () => {
+            this.CONSUME(T.Advise);
+            this.CONSUME2(T.StringLiteral, { LABEL: "advice" });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.Unless);
-          this.SUBRULE2(this.condition, { LABEL: "unlessCondition" });
-          this.OPTION(() => {
-            this.CONSUME(T.Arrow);
-            this.SUBRULE2(this.phrase, { LABEL: "unlessOutcome" });
-          });
+        {
+          ALT: () => {
+            this.CONSUME(T.Unless);
+            this.SUBRULE2(this.condition, { LABEL: "unlessCondition" });
+            this.OPTION(() => {
+              this.CONSUME(T.Arrow);
+              this.SUBRULE2(this.phrase, { LABEL: "unlessOutcome" });
+            });
+          },
         },
-      },
-    ]);
+      ]),
+    );
   });
 
   public citation = this.RULE("citation", () => {
@@ -384,71 +406,81 @@ export class PreceptParser extends CstParser {
   });
 
   public unary = this.RULE("unary", () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Not);
-          this.SUBRULE(this.unary);
+    this.OR(
+      (this.unaryAlts ??= [
+        {
+          ALT: () => {
+            this.CONSUME(T.Not);
+            this.SUBRULE(this.unary);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          this.SUBRULE(this.condition);
-          this.CONSUME(T.RParen);
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.condition);
+            this.CONSUME(T.RParen);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.test) },
-    ]);
+        { ALT: () => this.SUBRULE(this.test) },
+      ]),
+    );
   });
 
   /** A phrase, optionally compared: `relationship is colleague`, `age < 18`, `x is one of a, b`. */
   public test = this.RULE("test", () => {
     this.SUBRULE(this.phrase, { LABEL: "subject" });
     this.OPTION(() =>
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Is);
-            this.OPTION2(() => this.CONSUME(T.Not));
-            this.OR2([
-              {
-                GATE: () => tokenMatcher(this.LA(1), T.One) && tokenMatcher(this.LA(2), T.Of),
-                ALT: () => {
-                  this.CONSUME(T.One);
-                  this.CONSUME(T.Of);
-                  this.SUBRULE(this.value, { LABEL: "members" });
-                  this.MANY(() => {
-                    this.CONSUME(T.Comma);
-                    this.SUBRULE2(this.value, { LABEL: "members" });
-                  });
-                },
-              },
-              { ALT: () => this.SUBRULE3(this.value) },
-            ]);
+      this.OR(
+        (this.testAlts ??= [
+          {
+            ALT: () => {
+              this.CONSUME(T.Is);
+              this.OPTION2(() => this.CONSUME(T.Not));
+              this.OR2(
+                (this.isAlts ??= [
+                  {
+                    GATE: () => tokenMatcher(this.LA(1), T.One) && tokenMatcher(this.LA(2), T.Of),
+                    ALT: () => {
+                      this.CONSUME(T.One);
+                      this.CONSUME(T.Of);
+                      this.SUBRULE(this.value, { LABEL: "members" });
+                      this.MANY(() => {
+                        this.CONSUME(T.Comma);
+                        this.SUBRULE2(this.value, { LABEL: "members" });
+                      });
+                    },
+                  },
+                  { ALT: () => this.SUBRULE3(this.value) },
+                ]),
+              );
+            },
           },
-        },
-        {
-          ALT: () => {
-            this.OR3([
-              { ALT: () => this.CONSUME(T.Less, { LABEL: "compare" }) },
-              { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "compare" }) },
-              { ALT: () => this.CONSUME(T.Greater, { LABEL: "compare" }) },
-              { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "compare" }) },
-            ]);
-            this.SUBRULE4(this.value);
+          {
+            ALT: () => {
+              this.OR3(
+                (this.compareAlts ??= [
+                  { ALT: () => this.CONSUME(T.Less, { LABEL: "compare" }) },
+                  { ALT: () => this.CONSUME(T.LessEqual, { LABEL: "compare" }) },
+                  { ALT: () => this.CONSUME(T.Greater, { LABEL: "compare" }) },
+                  { ALT: () => this.CONSUME(T.GreaterEqual, { LABEL: "compare" }) },
+                ]),
+              );
+              this.SUBRULE4(this.value);
+            },
           },
-        },
-      ]),
+        ]),
+      ),
     );
   });
 
   public value = this.RULE("value", () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.NumberLike) },
-      { ALT: () => this.CONSUME(T.StringLiteral) },
-      { ALT: () => this.SUBRULE(this.phrase) },
-    ]);
+    this.OR(
+      (this.valueAlts ??= [
+        { ALT: () => this.CONSUME(T.NumberLike) },
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.SUBRULE(this.phrase) },
+      ]),
+    );
   });
 }
 
