@@ -1,0 +1,129 @@
+import type { BundleFact, Decider, Decision } from "@precept/runtime";
+import { listOption, type ParsedArgs, stringOption } from "../args.js";
+import { CliError, EXIT_FINDINGS, EXIT_OK } from "../errors.js";
+import type { FactSet } from "../facts.js";
+import { parseFactArg, parseFactsJson } from "../facts-json.js";
+import { readUserFile } from "../files.js";
+import { type Io, type Paint, paint } from "../io.js";
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const file = args.positionals[0]!;
+  const pairs = listOption(args.values, "fact");
+  // What the user typed is read before the policy is loaded (which takes a moment), so that a
+  // typo in it is reported at once.
+  for (const pair of pairs) parseFactArg(pair);
+  const factsFile = stringOption(args.values, "facts");
+  const fromFile = factsFile ? parseFactsJson(readUserFile(io.cwd, factsFile), factsFile) : {};
+
+  const [{ loadPolicy }, { compileLoaded }, { loadBundle }, { buildFactSet, describeType }] =
+    await Promise.all([
+      import("../policy.js"),
+      import("../compiled.js"),
+      import("@precept/runtime"),
+      import("../facts.js"),
+    ]);
+  const loaded = await loadPolicy(io, file, "it cannot decide anything");
+  const bundle = compileLoaded(loaded);
+  const load = loadBundle(bundle);
+  if (!load.ok) {
+    throw new CliError(`The compiled bundle was rejected: ${load.errors.join(" ")}`, EXIT_FINDINGS);
+  }
+  const decider = load.decider;
+  const facts: FactSet = buildFactSet(bundle.facts, fromFile, pairs);
+  let decision = await decide(decider, facts);
+
+  if (args.values.ask === true && decision.undetermined) {
+    decision = await askUntilDecided(io, decider, facts, decision);
+    io.stderr(
+      `\nTo decide this again without questions:\n  precept explain ${file} ${asCommandLine(facts)}\n\n`,
+    );
+  }
+
+  if (args.values.json === true) {
+    io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const p = paint(io.colour);
+  io.stdout(`${decisionText(decision, bundle.facts, p, describeType)}\n`);
+  for (const rule of listOption(args.values, "why-not")) {
+    const why = decider.whyNot(rule, facts);
+    if (!why.ok) throw new CliError(why.errors.map((e) => e.message).join(" "));
+    io.stdout(`\n${why.explanation}\n`);
+  }
+  return EXIT_OK;
+}
+
+async function decide(decider: Decider, facts: FactSet): Promise<Decision> {
+  const result = await decider.decide(facts);
+  // The facts were typed against the policy already; a rejection here names what is still wrong.
+  if (!result.ok) throw new CliError(result.errors.map((e) => e.message).join(" "));
+  return result;
+}
+
+/** Asks the first question still needed, decides again, and so on until decided or input ends. */
+async function askUntilDecided(
+  io: Io,
+  decider: Decider,
+  facts: FactSet,
+  first: Decision,
+): Promise<Decision> {
+  const { terminalAsker } = await import("../ask.js");
+  const p = paint(io.colourErr);
+  const asker = terminalAsker(io.stdin, io.stderr, io.interactive, p);
+  let decision = first;
+  try {
+    while (decision.undetermined) {
+      const need = decision.undetermined.needs[0];
+      const fact = need && decider.bundle.facts.find((f) => f.name === need.fact);
+      if (!need || !fact) break;
+      const value = await asker.ask(fact, need.question);
+      if (value === undefined) {
+        io.stderr(`${p("yellow", "No more answers:")} the decision is still undetermined.\n`);
+        break;
+      }
+      facts[fact.name] = value;
+      decision = await decide(decider, facts);
+    }
+  } finally {
+    asker.close();
+  }
+  return decision;
+}
+
+function quoteArg(text: string): string {
+  return /^[\w.=/-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, "\\$1")}"`;
+}
+
+/** The facts as `--fact` options, to decide the same situation again. */
+export function asCommandLine(facts: FactSet): string {
+  return Object.entries(facts)
+    .map(([name, value]) => {
+      const shown = typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+      return `--fact ${quoteArg(`${name}=${shown}`)}`;
+    })
+    .join(" ");
+}
+
+/** The decision for a reader: the runtime's explanation, then for an undetermined one the questions. */
+export function decisionText(
+  decision: Decision,
+  facts: readonly BundleFact[],
+  p: Paint,
+  describeType: (fact: BundleFact) => string,
+): string {
+  const lines = [decision.explanation];
+  for (const w of decision.warnings) lines.push(`${p("yellow", "warning:")} ${w}`);
+  if (decision.undetermined) {
+    lines.push("", p("bold", "To decide, answer:"));
+    decision.undetermined.needs.forEach((need, i) => {
+      const fact = facts.find((f) => f.name === need.fact);
+      const type = fact ? ` (${describeType(fact)})` : "";
+      lines.push(
+        `  ${i + 1}. ${need.question}`,
+        `     ${p("dim", `--fact "${need.fact}=…"${type}`)}`,
+      );
+    });
+    lines.push("", "Add the answers with --fact, or run again with --ask to be asked.");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,132 @@
+import type { BundleFact } from "@precept/runtime";
+import { describe, expect, it } from "vitest";
+import { readAnswer } from "./ask.js";
+import { CliError } from "./errors.js";
+import { buildFactSet } from "./facts.js";
+import { parseFactArg, parseFactsJson } from "./facts-json.js";
+
+const facts: BundleFact[] = [
+  {
+    name: "relationship",
+    label: "relationship",
+    type: "choice",
+    values: ["current service user", "colleague"],
+  },
+  { name: "explicit consent", label: "explicit consent", type: "yes/no" },
+  { name: "age", label: "age", type: "number", unit: "years" },
+  { name: "platform", label: "platform", type: "text" },
+];
+
+const failure = (f: () => unknown): CliError => {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof CliError) return error;
+    throw error;
+  }
+  throw new Error("expected a CliError");
+};
+
+describe("buildFactSet", () => {
+  it("types --fact values by the fact's declared type", () => {
+    expect(
+      buildFactSet(facts, {}, [
+        "Relationship=Current  Service User",
+        "explicit consent=yes",
+        "age= 17 ",
+        "platform=Facebook=Meta",
+      ]),
+    ).toEqual({
+      relationship: "current service user",
+      "explicit consent": true,
+      age: 17,
+      platform: "Facebook=Meta",
+    });
+  });
+
+  it("takes typed JSON values, skips null, and lets a later --fact win", () => {
+    expect(
+      buildFactSet(facts, { "explicit consent": false, age: 30, relationship: null }, [
+        "age=31",
+        "explicit consent=n",
+      ]),
+    ).toEqual({ "explicit consent": false, age: 31 });
+  });
+
+  it("names an unknown fact with a did-you-mean and the facts there are", () => {
+    const error = failure(() => buildFactSet(facts, {}, ["relationshp=colleague"]));
+    expect(error.message).toBe(
+      "'relationshp' is not a fact of this policy. Did you mean 'relationship'?",
+    );
+    expect(error.hint).toContain("relationship, explicit consent, age, platform");
+    expect(failure(() => buildFactSet(facts, { __proto__x: 1 }, [])).message).toContain(
+      "not a fact",
+    );
+  });
+
+  it("rejects values outside the type, naming what is allowed", () => {
+    expect(failure(() => buildFactSet(facts, {}, ["relationship=colleage"])).message).toBe(
+      "The fact 'relationship' cannot be \"colleage\": it is one of current service user, colleague. Did you mean 'colleague'?",
+    );
+    expect(failure(() => buildFactSet(facts, {}, ["age=old"])).message).toContain(
+      "it is a number (years)",
+    );
+    expect(failure(() => buildFactSet(facts, {}, ["age="])).message).toContain("a number");
+    expect(
+      failure(() => buildFactSet(facts, { "explicit consent": "maybe" }, [])).message,
+    ).toContain("yes or no");
+    expect(failure(() => buildFactSet(facts, { platform: 3 }, [])).message).toContain("any text");
+    expect(failure(() => buildFactSet(facts, { age: [1] }, [])).message).toContain("a number");
+  });
+});
+
+describe("parseFactArg", () => {
+  it("splits at the first =", () => {
+    expect(parseFactArg(" explicit consent = yes")).toEqual(["explicit consent", "yes"]);
+    expect(failure(() => parseFactArg("age")).message).toBe("--fact needs name=value, not 'age'.");
+    expect(failure(() => parseFactArg("=3")).message).toContain("name=value");
+  });
+});
+
+describe("parseFactsJson", () => {
+  it("reads an object, ignoring a byte order mark", () => {
+    expect(parseFactsJson('\uFEFF{"age": 3}', "f.json")).toEqual({ age: 3 });
+  });
+
+  it("says where the JSON is broken, by line and column", () => {
+    const error = failure(() =>
+      parseFactsJson('{\n  "age": 3,\n  "platform" "x"\n}', "facts.json"),
+    );
+    expect(error.message).toBe("facts.json:3:14: not valid JSON: expected ':' after the name.");
+    expect(error.exitCode).toBe(2);
+  });
+
+  it("wants an object", () => {
+    expect(failure(() => parseFactsJson("[1]", "f.json")).message).toContain("not a list");
+    expect(failure(() => parseFactsJson("3", "f.json")).message).toContain("not 3");
+  });
+});
+
+describe("readAnswer", () => {
+  const [choice, yesNo, number, text] = facts as [BundleFact, BundleFact, BundleFact, BundleFact];
+
+  it("reads choices by number or by value", () => {
+    expect(readAnswer(choice, "2")).toEqual({ ok: true, value: "colleague" });
+    expect(readAnswer(choice, " Colleague ")).toEqual({ ok: true, value: "colleague" });
+    expect(readAnswer(choice, "3")).toMatchObject({ ok: false });
+    expect(readAnswer(choice, "coleague")).toEqual({
+      ok: false,
+      message: "Answer with a number from 1 to 2 (did you mean 'colleague'?)",
+    });
+  });
+
+  it("reads y/n, numbers and text, and re-asks on an empty answer", () => {
+    expect(readAnswer(yesNo, "Y")).toEqual({ ok: true, value: true });
+    expect(readAnswer(yesNo, "no")).toEqual({ ok: true, value: false });
+    expect(readAnswer(yesNo, "maybe")).toMatchObject({ ok: false });
+    expect(readAnswer(number, "12.5")).toEqual({ ok: true, value: 12.5 });
+    expect(readAnswer(number, "twelve")).toMatchObject({ ok: false });
+    expect(readAnswer(text, " TikTok ")).toEqual({ ok: true, value: "TikTok" });
+    expect(readAnswer(text, "  ")).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * @precept/cli — the `precept` command. `run(argv, io)` is the whole CLI; `bin/precept.js` and
+ * `src/main.ts` connect it to a process.
+ */
+export { COMMANDS, run } from "./cli.js";
+export { type Io, processIo, useColour } from "./io.js";
+export {
+  checkScenario,
+  type Difference,
+  describeDecision,
+  describeExpectation,
+  type ScenarioCheck,
+} from "./scenarios.js";

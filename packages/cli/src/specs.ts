@@ -1,0 +1,167 @@
+/**
+ * What each command accepts and how it is described: plain data, so that help, usage errors and
+ * dispatch need not load the language, compiler and runtime (loading them takes most of a second).
+ */
+import type { CommandSpec } from "./args.js";
+
+export const checkSpec: CommandSpec = {
+  name: "check",
+  summary: "Check policies for errors and warnings",
+  args: "<files|dirs…>",
+  description:
+    "Checks each policy and the baselines it extends. Folders are searched for .precept files.\n" +
+    "Prints every problem as `file:line:col: severity code message` with the line it is on.\n" +
+    "Exits with 1 when there are errors; warnings alone are printed but exit with 0.",
+  options: {
+    json: { type: "boolean", description: "Print the problems as a JSON array." },
+  },
+  minPositionals: 1,
+  examples: [
+    "precept check rules",
+    "precept check my-layer/policy.precept",
+    "precept check rules --json",
+  ],
+};
+
+export const fmtSpec: CommandSpec = {
+  name: "fmt",
+  summary: "Lay policies out in the one canonical format",
+  args: "<files|dirs…>",
+  description:
+    "Formats policies: one layout, so that a change in a diff is a change in meaning.\n" +
+    "Without options, prints the formatted text. A file with syntax errors is left as it is\n" +
+    "and its errors are printed (exit 1).",
+  options: {
+    check: {
+      type: "boolean",
+      description: "Change nothing; list the files that are not formatted (exit 1 if any).",
+    },
+    write: { type: "boolean", description: "Rewrite the files that are not formatted." },
+  },
+  minPositionals: 1,
+  examples: [
+    "precept fmt my-layer/policy.precept",
+    "precept fmt --check rules",
+    "precept fmt --write rules",
+  ],
+};
+
+export const compileSpec: CommandSpec = {
+  name: "compile",
+  summary: "Compile a policy (with its baselines) into a JSON bundle",
+  args: "<policy>",
+  description:
+    "Compiles the effective policy — the file with every baseline it extends — into a bundle:\n" +
+    "plain json-rules-engine rules plus the facts, outcomes, loosenings and scenarios that other\n" +
+    "tools need (see docs/bundle-format.md). Refuses, with exit 1, when the policy has errors.\n" +
+    "Without -o the bundle is printed on stdout.",
+  options: {
+    output: {
+      type: "string",
+      short: "o",
+      value: "FILE",
+      description: "Write the bundle to FILE.",
+    },
+  },
+  minPositionals: 1,
+  maxPositionals: 1,
+  examples: [
+    "precept compile my-layer/policy.precept -o my-layer.bundle.json",
+    "precept compile rules/bps-e-professionalism/policy.precept > bps.json",
+  ],
+};
+
+export const testSpec: CommandSpec = {
+  name: "test",
+  summary: "Run every scenario and report rule coverage",
+  args: "[files|dirs…]",
+  description:
+    "Runs every scenario of every policy found (default: the folder `rules`), each against the\n" +
+    "effective policy of the file that declares it, and prints each failure with what was\n" +
+    "expected, what was decided and the explanation. Then reports rule coverage: the rules\n" +
+    "(written in the files tested) that no scenario shows deciding, grouped by guidance section.\n" +
+    "Exits with 1 when a scenario fails, a policy has errors, or no scenario was found.",
+  options: {
+    json: { type: "boolean", description: "Print the results as JSON." },
+    junit: {
+      type: "string",
+      value: "FILE",
+      description: "Also write JUnit XML to FILE (for CI).",
+    },
+  },
+  minPositionals: 0,
+  examples: [
+    "precept test",
+    "precept test rules/bps-e-professionalism",
+    "precept test my-layer --junit reports/precept.xml",
+    "precept test rules --json",
+  ],
+};
+
+export const explainSpec: CommandSpec = {
+  name: "explain",
+  summary: "Decide a situation and explain the decision in plain English",
+  args: "<policy>",
+  description:
+    "Decides the situation described by the facts and explains why, citing the guidance.\n" +
+    "Facts come from a JSON file (--facts) and from --fact name=value (later ones win); values\n" +
+    "are read by the fact's type (yes/no, a number, one of its listed values, text). Facts left\n" +
+    "out are unknown: when they could change the decision, it is undetermined and the questions\n" +
+    "to answer are listed. With --ask, those questions are asked one by one until it is decided.",
+  options: {
+    facts: {
+      type: "string",
+      value: "FILE",
+      description: "A JSON object of fact names and values.",
+    },
+    fact: { type: "string", multiple: true, value: "NAME=VALUE", description: "One fact." },
+    json: { type: "boolean", description: "Print the runtime's decision object as JSON." },
+    ask: {
+      type: "boolean",
+      description: "Ask the missing questions one by one (answers may also be piped in).",
+    },
+    "why-not": {
+      type: "string",
+      multiple: true,
+      value: "RULE",
+      description: "Also say why a rule (or exception, e.g. 3.2#1) does or does not apply.",
+    },
+  },
+  minPositionals: 1,
+  maxPositionals: 1,
+  examples: [
+    "precept explain my-layer/policy.precept --facts situation.json",
+    'precept explain policy.precept --fact "relationship=current service user" --fact capacity=personal',
+    'precept explain policy.precept --fact "identifiable information=yes" --ask',
+    "precept explain policy.precept --facts situation.json --json",
+    "precept explain policy.precept --facts situation.json --why-not 3.1",
+  ],
+};
+
+export const initSpec: CommandSpec = {
+  name: "init",
+  summary: "Start a local layer on the BPS guidance",
+  args: "<dir>",
+  description:
+    "Creates <dir>/policy.precept: a local layer that extends the BPS e-Professionalism\n" +
+    "baseline, with one example fact, rule and scenario. It passes `precept test <dir>` as it is;\n" +
+    "change it to say what your organisation requires. Never overwrites an existing policy.",
+  options: {
+    title: {
+      type: "string",
+      value: "TITLE",
+      description: 'The layer\'s title (default "Our local social media policy").',
+    },
+    baseline: {
+      type: "string",
+      value: "FILE",
+      description: "Extend this policy instead of the bundled BPS baseline.",
+    },
+  },
+  minPositionals: 1,
+  maxPositionals: 1,
+  examples: [
+    "precept init my-layer",
+    'precept init policies/northfield --title "Northfield Trust social media policy"',
+  ],
+};

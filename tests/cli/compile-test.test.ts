@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BASE, BROKEN, Fixtures, LAYER, precept, SKETCH, STACK } from "./helpers.js";
+
+describe("precept compile", () => {
+  let fx: Fixtures;
+  beforeAll(() => {
+    fx = new Fixtures();
+    fx.write("good/base.precept", BASE);
+    fx.write("good/layer.precept", LAYER);
+    fx.write("bad/errors.precept", BROKEN);
+  });
+  afterAll(() => fx.remove());
+
+  it("writes the bundle of the effective policy, to a file or to stdout", async () => {
+    const [toFile, toStdout] = await Promise.all([
+      precept(["compile", fx.path("good/layer.precept"), "-o", fx.path("out/layer.json")]),
+      precept(["compile", fx.path("good/layer.precept")]),
+    ]);
+    // The output folder does not exist: a clear error, not a crash.
+    expect(toFile.code).toBe(2);
+    expect(toFile.stderr).toContain(`No such file or folder: ${fx.path("out")}`);
+
+    expect(toStdout.code).toBe(0);
+    const bundle = JSON.parse(toStdout.stdout);
+    expect(bundle.format).toBe("precept-bundle/1");
+    expect(bundle.layers.map((l: { title: string }) => l.title)).toEqual([
+      "Base guidance",
+      "Local layer",
+    ]);
+    expect(bundle.rules.map((r: { name: string }) => r.name)).toEqual(["1", "2", "3", "L1"]);
+    expect(bundle.scenarios.map((s: { title: string }) => s.title)).toEqual(["Work phone"]);
+
+    const written = await precept([
+      "compile",
+      fx.path("good/layer.precept"),
+      "--output",
+      fx.path("layer.json"),
+    ]);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(
+      /Wrote .*layer\.json: 4 rules, 4 facts, 1 scenario \(sha256:[0-9a-f]{64}\)/,
+    );
+    expect(JSON.parse(fx.read("layer.json"))).toEqual(bundle);
+  });
+
+  it("refuses a policy with errors (exit 1, the errors on stderr, nothing written)", async () => {
+    const r = await precept(["compile", fx.path("bad/errors.precept"), "-o", fx.path("bad.json")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("error unknown-fact There is no fact called 'relationshp'");
+    expect(r.stderr).toContain(" 5 | rule 1: relationshp is client → decline");
+    expect(r.stderr).toContain("has 1 error; it was not compiled.");
+    expect(r.stderr).not.toContain("warning");
+    expect(r.stderr).not.toMatch(STACK);
+    expect(existsSync(fx.path("bad.json"))).toBe(false);
+  });
+});
+
+describe("precept test", () => {
+  let fx: Fixtures;
+  beforeAll(() => {
+    fx = new Fixtures();
+    fx.write("rules/base.precept", BASE);
+    fx.write("rules/layer.precept", LAYER);
+    fx.write("failing/sketch.precept", readFileSync(SKETCH, "utf8"));
+    fx.write("broken/errors.precept", BROKEN);
+  });
+  afterAll(() => fx.remove());
+
+  it("runs every scenario (default folder: rules) and reports the rules never decisive", async () => {
+    const [text, json] = await Promise.all([
+      precept(["test"], { cwd: fx.dir }),
+      precept(["test", "rules", "--json", "--junit", "report.xml"], { cwd: fx.dir }),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("✓ rules/base.precept: 3 scenarios passed");
+    expect(text.stdout).toContain("✓ rules/layer.precept: 1 scenario passed");
+    expect(text.stdout).toContain(
+      [
+        "Rule coverage: 3 of 4 rules decisive in some scenario.",
+        "Never decisive:",
+        "  g §2:",
+        "    rule 3 (rules/base.precept)",
+      ].join("\n"),
+    );
+    expect(text.stdout).toContain("4 scenarios: 4 passed, 0 failed.");
+
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({
+      scenarios: 4,
+      passed: 4,
+      failed: 0,
+      failures: [],
+      rules: 4,
+      rulesDecisive: 3,
+      uncovered: ["3"],
+      uncoveredRules: [{ file: "rules/base.precept", rule: "3", section: "g §2" }],
+      policyErrors: [],
+    });
+    const xml = fx.read("report.xml");
+    expect(xml).toContain('<testsuites name="precept" tests="4" failures="0" errors="0"');
+    expect(xml).toMatch(
+      /<testcase name="Work phone" classname="rules\/layer.precept" file="rules\/layer.precept" line="11"/,
+    );
+  });
+
+  it("prints each failure with expected, actual and the explanation, and exits 1", async () => {
+    const [text, json] = await Promise.all([
+      precept(["test", fx.path("failing")]),
+      precept(["test", fx.path("failing"), "--json", "--junit", fx.path("failing.xml")]),
+    ]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("✗ Friend request from a current client");
+    expect(text.stdout).toContain("expected: decline by rule 3.1");
+    expect(text.stdout).toContain(
+      "actual:   undetermined (at least decline) needs identifiable information, explicit consent to publish",
+    );
+    expect(text.stdout).toMatch(/explanation:\n\s+Undetermined/);
+    expect(text.stdout).toContain("1 scenario: 0 passed, 1 failed.");
+
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({
+      scenarios: 1,
+      passed: 0,
+      failed: 1,
+      rules: 2,
+      rulesDecisive: 0,
+      uncovered: ["1.1", "3.1"],
+    });
+    expect(report.failures).toEqual([
+      {
+        file: fx.path("failing/sketch.precept"),
+        line: 35,
+        scenario: "Friend request from a current client",
+        expected: "decline by rule 3.1",
+        actual:
+          "undetermined (at least decline) needs identifiable information, explicit consent to publish",
+        differences: [
+          { aspect: "outcome", expected: "decline", actual: "undetermined (at least decline)" },
+        ],
+        explanation: expect.stringContaining("rule 1.1"),
+      },
+    ]);
+    expect(fx.read("failing.xml")).toContain(
+      '<failure message="expected decline by rule 3.1, got undetermined',
+    );
+  });
+
+  it("fails (exit 1) on a policy with errors, and exit 2 on a missing folder", async () => {
+    const [broken, missing] = await Promise.all([
+      precept(["test", fx.path("broken"), "--json"]),
+      precept(["test", fx.path("nowhere")]),
+    ]);
+    expect(broken.code).toBe(1);
+    const report = JSON.parse(broken.stdout);
+    expect(report).toMatchObject({ scenarios: 0, failed: 0 });
+    expect(report.policyErrors).toEqual([
+      {
+        file: fx.path("broken/errors.precept"),
+        errors: [
+          expect.objectContaining({
+            code: "unknown-fact",
+            range: { start: { line: 5, column: 9 }, end: { line: 5, column: 20 } },
+          }),
+        ],
+      },
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("No such file or folder");
+    expect(missing.stderr).not.toMatch(STACK);
+  });
+});

@@ -1,0 +1,203 @@
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  BASE,
+  BROKEN,
+  Fixtures,
+  hasScript,
+  precept,
+  preceptOnTerminal,
+  ROOT,
+  STACK,
+} from "./helpers.js";
+
+describe("precept explain", () => {
+  let fx: Fixtures;
+  let policy: string;
+  beforeAll(() => {
+    fx = new Fixtures();
+    policy = fx.write("base.precept", BASE);
+    fx.write("client.json", JSON.stringify({ relationship: "client", public: true, age: null }));
+    fx.write("broken.json", '{\n  "relationship": "client",\n  "public" true\n}\n');
+    fx.write("errors.precept", BROKEN);
+  });
+  afterAll(() => fx.remove());
+
+  it("decides from a facts file and --fact, and explains in plain English", async () => {
+    const [text, json] = await Promise.all([
+      precept(["explain", policy, "--facts", fx.path("client.json"), "--why-not", "2"]),
+      precept([
+        "explain",
+        policy,
+        "--facts",
+        fx.path("client.json"),
+        "--fact",
+        "Public=no",
+        "--fact",
+        "age=40",
+        "--json",
+      ]),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Decline — the other person is a client/);
+    expect(text.stdout).toContain("rule 1");
+    expect(text.stdout).toContain("Keep it private.");
+    // --why-not says why a rule did not apply, with the actual value.
+    expect(text.stdout).toMatch(/\n\nRule 2 .*relationship.*client/);
+
+    // --json prints the runtime's decision object; a later --fact overrides the file.
+    expect(json.code).toBe(0);
+    const decision = JSON.parse(json.stdout);
+    expect(decision).toMatchObject({
+      ok: true,
+      outcome: "no guidance",
+      decidingRules: [],
+      advice: [],
+      warnings: [],
+    });
+    expect(Object.keys(decision).sort()).toEqual(
+      ["advice", "alsoApplies", "decidingRules", "explanation", "ok", "outcome", "warnings"].sort(),
+    );
+  });
+
+  it("lists the questions to answer when the decision is undetermined", async () => {
+    const [text, json] = await Promise.all([
+      precept(["explain", policy, "--fact", "public=yes"]),
+      precept(["explain", policy, "--fact", "public=yes", "--json"]),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Undetermined/);
+    expect(text.stdout).toContain(
+      [
+        "To decide, answer:",
+        "  1. Who is the other person?",
+        '     --fact "relationship=…" (one of client, colleague, friend)',
+        "  2. How old are they?",
+        '     --fact "age=…" (a number (years))',
+      ].join("\n"),
+    );
+    const decision = JSON.parse(json.stdout);
+    expect(decision.outcome).toBe("undetermined");
+    expect(decision.undetermined.needs).toEqual([
+      { fact: "relationship", question: "Who is the other person?" },
+      { fact: "age", question: "How old are they?" },
+    ]);
+  });
+
+  it("asks the missing questions one by one until decided (answers piped in)", async () => {
+    const r = await precept(["explain", policy, "--fact", "public=no", "--ask", "--json"], {
+      input: "7\nfrend\n3\nlots\n17\n",
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "Who is the other person?\n  1) client\n  2) colleague\n  3) friend\nChoose 1-3:",
+    );
+    expect(r.stderr).toContain("Answer with a number from 1 to 3 (did you mean 'friend'?)");
+    expect(r.stderr).toContain("How old are they?");
+    expect(r.stderr).toContain("Answer with a number.");
+    expect(r.stderr).toContain(`--fact public=no --fact relationship=friend --fact age=17`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ outcome: "no guidance" });
+  });
+
+  it.skipIf(!hasScript)("asks on a terminal, with y/n for yes/no facts", () => {
+    const r = preceptOnTerminal(["explain", policy, "--fact", "relationship=client", "--ask"], {
+      input: "y\n",
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Would it be public?");
+    expect(r.stdout).toContain("(y/n)");
+    expect(r.stdout).toMatch(/Decline — /);
+  });
+
+  it("stops with a clear message (exit 2, no stack trace) on bad facts", async () => {
+    const [unknown, badValue, badJson, missing, noEquals] = await Promise.all([
+      precept(["explain", policy, "--fact", "relashionship=client"]),
+      precept(["explain", policy, "--fact", "age=old"]),
+      precept(["explain", policy, "--facts", fx.path("broken.json")]),
+      precept(["explain", policy, "--facts", fx.path("missing.json")]),
+      precept(["explain", policy, "--fact", "public"]),
+    ]);
+    expect(unknown.stderr).toContain(
+      "'relashionship' is not a fact of this policy. Did you mean 'relationship'?",
+    );
+    expect(unknown.stderr).toContain("Its facts are: relationship, public, age.");
+    expect(badValue.stderr).toContain(`The fact 'age' cannot be "old": it is a number (years).`);
+    expect(badJson.stderr).toContain(
+      `${fx.path("broken.json")}:3:12: not valid JSON: expected ':' after the name.`,
+    );
+    expect(missing.stderr).toContain(`No such file or folder: ${fx.path("missing.json")}`);
+    expect(noEquals.stderr).toContain("--fact needs name=value, not 'public'.");
+    for (const r of [unknown, badValue, badJson, missing, noEquals]) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).not.toMatch(STACK);
+    }
+  });
+
+  it("refuses a policy with errors (exit 1)", async () => {
+    const r = await precept([
+      "explain",
+      fx.path("errors.precept"),
+      "--fact",
+      "relationship=client",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("error unknown-fact");
+    expect(r.stderr).toContain("has 1 error; it cannot decide anything.");
+    expect(r.stderr).not.toMatch(STACK);
+  });
+});
+
+describe("precept init", () => {
+  let fx: Fixtures;
+  beforeAll(() => {
+    fx = new Fixtures();
+  });
+  afterAll(() => fx.remove());
+
+  const baseline = path.join(ROOT, "rules/bps-e-professionalism/policy.precept");
+
+  it.skipIf(!existsSync(baseline))(
+    "starts a layer on the BPS baseline that passes precept test at once",
+    async () => {
+      const made = await precept(["init", "team/social-media", "--title", "Team policy"], {
+        cwd: fx.dir,
+      });
+      expect(made.code).toBe(0);
+      expect(made.stdout).toContain("Created team/social-media/policy.precept");
+      const text = fx.read("team/social-media/policy.precept");
+      const relative = path
+        .relative(fx.path("team/social-media"), baseline)
+        .split(path.sep)
+        .join("/");
+      expect(text).toContain(`policy "Team policy" version "0.1" extends "${relative}"`);
+
+      const [tested, checked, again] = await Promise.all([
+        precept(["test", "team", "--json"], { cwd: fx.dir }),
+        precept(["check", "team"], { cwd: fx.dir }),
+        precept(["init", "team/social-media"], { cwd: fx.dir }),
+      ]);
+      expect(tested.code).toBe(0);
+      expect(JSON.parse(tested.stdout)).toMatchObject({
+        scenarios: 1,
+        passed: 1,
+        failed: 0,
+        rules: 1,
+        rulesDecisive: 1,
+      });
+      expect(checked.code).toBe(0);
+      expect(checked.stdout).toContain("No problems in 1 file.");
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain("already exists; precept init never overwrites a policy.");
+      expect(readFileSync(fx.path("team/social-media/policy.precept"), "utf8")).toBe(text);
+    },
+  );
+
+  it("refuses a baseline that does not exist", async () => {
+    const r = await precept(["init", "x", "--baseline", "nope.precept"], { cwd: fx.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("The baseline nope.precept does not exist.");
+    expect(existsSync(fx.path("x"))).toBe(false);
+  });
+});
