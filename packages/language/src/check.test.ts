@@ -88,6 +88,16 @@ describe("check: names", () => {
       ["reserved-name", "__proto__"],
       ["reserved-name", "constructor"],
     ]);
+    const outcomes = analyze(
+      "p.precept",
+      memoryHost({
+        "p.precept": 'policy "P"\noutcomes:\n  error "x"\n  Success "y"\n  fine "z"\n',
+      }),
+    );
+    expect(outcomes.diagnostics.map((d) => [d.code, d.message.split("'")[1]])).toEqual([
+      ["reserved-name", "error"],
+      ["reserved-name", "Success"],
+    ]);
   });
 });
 

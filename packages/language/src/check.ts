@@ -304,6 +304,13 @@ class DocumentChecker {
           "'undetermined' is what Precept answers when facts are missing; it cannot be an outcome.",
           entry.name.range,
         );
+      } else if (EVENT_TYPES.has(entry.name.key)) {
+        this.report(
+          "reserved-name",
+          "error",
+          `'${entry.name.text}' cannot be an outcome: json-rules-engine reserves it for its own events.`,
+          entry.name.range,
+        );
       }
       if (this.clash(this.scope.outcomes.get(entry.name.key), entry.name, "the outcome")) continue;
       const symbol: OutcomeSymbol = {
@@ -861,6 +868,9 @@ class DocumentChecker {
     for (const t of own) visit(t.key, []);
   }
 }
+
+/** Event types json-rules-engine's emitter treats specially; outcomes become event types. */
+const EVENT_TYPES: ReadonlySet<string> = new Set(["error", "success", "failure"]);
 
 const emptyBase: Scope = {
   facts: new Map(),

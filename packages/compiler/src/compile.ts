@@ -1,0 +1,246 @@
+/**
+ * `compile(policy)`: the checked effective policy → a self-contained bundle (docs/bundle-format.md).
+ * Rules become plain json-rules-engine rules: terms inlined, exceptions compiled into `not`
+ * conditions, each exception with an outcome into a rule of its own, and the outcome's strength in
+ * the event so that "take the strongest event" reproduces the decision (docs/semantics.md).
+ */
+import type {
+  ConditionModel,
+  ExceptionModel,
+  FactModel,
+  PolicyModel,
+  RuleModel,
+} from "@precept/language";
+import {
+  BUNDLE_FORMAT,
+  type Bundle,
+  type BundleFact,
+  type BundleOutcome,
+  type BundleRule,
+  type BundleScenario,
+  type EntryKind,
+  type EventParams,
+  RESERVED_OUTCOMES,
+  UNDETERMINED,
+  UNSAFE_NAMES,
+} from "@precept/runtime";
+import { allOf, ConditionCompiler, type Folded, notOf, withName } from "./conditions.js";
+import { bundleHash } from "./hash.js";
+
+/**
+ * The policy cannot be compiled. `analyze` never produces such a model when its checker is
+ * complete; this guards hand-built models and checker gaps instead of emitting an unsafe bundle.
+ */
+export class CompileError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`The policy cannot be compiled:\n- ${problems.join("\n- ")}`);
+    this.name = "CompileError";
+  }
+}
+
+export function compile(policy: PolicyModel): Bundle {
+  const problems = checkNames(policy);
+  if (problems.length > 0) throw new CompileError(problems);
+
+  const strength = new Map<string, number>();
+  for (const o of policy.outcomes) strength.set(o.name, o.strength);
+  strength.set(policy.defaultOutcome.name, 0);
+  const conditions = new ConditionCompiler(policy.facts);
+  const rules: BundleRule[] = [];
+  const names = new Set<string>();
+
+  const entry = (
+    name: string,
+    folded: Folded,
+    outcome: string,
+    params: Omit<EventParams, "strength">,
+  ): void => {
+    const shaped = conditions.root(folded);
+    const root = shaped && conditions.prioritise(shaped);
+    if (!root) problems.push(`Rule ${name} is always true or false, but the policy has no facts.`);
+    if (names.has(name)) problems.push(`Two rules or exceptions are both named '${name}'.`);
+    names.add(name);
+    const s = strength.get(outcome);
+    if (s === undefined) problems.push(`Rule ${name} concludes '${outcome}', which is no outcome.`);
+    const { rule, exception, kind, title, ...rest } = params;
+    const full: EventParams = { rule, exception, kind, title, strength: s ?? 0, ...rest };
+    if (root) rules.push({ name, conditions: root, event: { type: outcome, params: full } });
+  };
+
+  for (const rule of policy.rules) {
+    const own = conditions.compile(rule.condition);
+    const exceptions = rule.exceptions.map((e) => ({
+      e,
+      folded: named(conditions.compile(e.condition), `exception:${e.id}`),
+    }));
+    entry(
+      rule.id,
+      allOf([own, ...exceptions.map((x) => notOf(x.folded))]),
+      rule.outcome,
+      ruleParams(rule),
+    );
+    for (const { e, folded } of exceptions) {
+      const kind: EntryKind | undefined =
+        e.outcome !== undefined ? "exception" : e.advice.length > 0 ? "advice" : undefined;
+      if (!kind) continue;
+      entry(
+        e.id,
+        allOf([own, folded]),
+        e.outcome ?? policy.defaultOutcome.name,
+        exceptionParams(e, kind),
+      );
+    }
+  }
+  if (problems.length > 0) throw new CompileError(problems);
+
+  const outcomes: BundleOutcome[] = policy.outcomes.map((o) => ({
+    name: o.name,
+    label: o.label,
+    ...(o.meaning !== undefined ? { meaning: o.meaning } : {}),
+    strength: o.strength,
+  }));
+  if (!policy.outcomes.some((o) => o.name === policy.defaultOutcome.name)) {
+    const d = policy.defaultOutcome;
+    outcomes.push({
+      name: d.name,
+      label: d.label,
+      ...(d.meaning !== undefined ? { meaning: d.meaning } : {}),
+      strength: 0,
+    });
+  }
+
+  const content = {
+    format: BUNDLE_FORMAT as typeof BUNDLE_FORMAT,
+    policy: { title: policy.title, ...opt("version", policy.version) },
+    layers: policy.layers.map((l) => ({ title: l.title, ...opt("version", l.version) })),
+    sources: policy.sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      ...opt("publisher", s.publisher),
+      ...opt("year", s.year),
+    })),
+    facts: policy.facts.map(fact),
+    outcomes,
+    defaultOutcome: policy.defaultOutcome.name,
+    terms: policy.terms.map((t) => ({
+      name: t.name,
+      label: t.label,
+      ...opt("description", t.description),
+    })),
+    rules,
+    loosenings: policy.loosenings.map((l) => ({
+      kind: l.kind,
+      rule: l.rule,
+      reason: l.reason,
+      layer: l.origin.layer,
+    })),
+    scenarios: policy.scenarios.map(
+      (s): BundleScenario => ({
+        title: s.title,
+        given: { ...s.given },
+        expect: {
+          outcome: s.expect.undetermined ? UNDETERMINED : (s.expect.outcome ?? ""),
+          ...opt("byRules", s.expect.byRules && [...s.expect.byRules]),
+          ...opt("needs", s.expect.needs && [...s.expect.needs]),
+          advice: [...s.expect.advice],
+        },
+      }),
+    ),
+  };
+  const hash = bundleHash(content);
+  const { format, policy: title, ...rest } = content;
+  return { format, policy: title, hash, ...rest };
+}
+
+function named(f: Folded, name: string): Folded {
+  return typeof f === "boolean" ? f : withName(f, name);
+}
+
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function ruleParams(rule: RuleModel): Omit<EventParams, "strength"> {
+  return {
+    rule: rule.id,
+    exception: null,
+    kind: "rule",
+    title: rule.title ?? null,
+    citations: rule.citations.map((c) => ({
+      source: c.source,
+      ...opt("section", c.section),
+      ...opt("quote", c.quote),
+    })),
+    reason: rule.reason ?? null,
+    advice: [...rule.advice],
+    layer: rule.origin.layer,
+  };
+}
+
+function exceptionParams(e: ExceptionModel, kind: EntryKind): Omit<EventParams, "strength"> {
+  return {
+    rule: e.rule,
+    exception: e.id,
+    kind,
+    title: e.title ?? null,
+    citations: [],
+    reason: e.reason ?? null,
+    advice: [...e.advice],
+    layer: e.origin.layer,
+  };
+}
+
+function fact(f: FactModel): BundleFact {
+  const common = {
+    name: f.name,
+    label: f.label,
+    ...opt("question", f.question),
+    ...opt("description", f.description),
+  };
+  switch (f.type.kind) {
+    case "choice":
+      return { ...common, type: "choice", values: [...f.type.values] };
+    case "number":
+      return { ...common, type: "number", ...opt("unit", f.type.unit) };
+    default:
+      return { ...common, type: f.type.kind };
+  }
+}
+
+/** Names that would be unsafe in JavaScript objects or special to json-rules-engine. */
+function checkNames(policy: PolicyModel): string[] {
+  const problems: string[] = [];
+  const unsafe = (name: string, what: string): void => {
+    if (UNSAFE_NAMES.has(name)) problems.push(`'${name}' cannot be ${what}: it is reserved.`);
+  };
+  const facts = new Set(policy.facts.map((f) => f.name));
+  for (const f of policy.facts) {
+    unsafe(f.name, "a fact name");
+    if (f.type.kind === "choice") for (const v of f.type.values) unsafe(v, "a value");
+  }
+  for (const t of policy.terms) unsafe(t.name, "a term name");
+  for (const s of policy.sources) unsafe(s.id, "a source id");
+  for (const o of [...policy.outcomes, policy.defaultOutcome]) {
+    unsafe(o.name, "an outcome");
+    if (RESERVED_OUTCOMES.has(o.name)) {
+      problems.push(`'${o.name}' cannot be an outcome: json-rules-engine or Precept reserve it.`);
+    }
+  }
+  const factsOf = (c: ConditionModel, where: string): void => {
+    if (c.kind === "test") {
+      if (!facts.has(c.fact)) problems.push(`${where} tests '${c.fact}', which is no fact.`);
+    } else if (c.kind === "all" || c.kind === "any") {
+      for (const x of c.conditions) factsOf(x, where);
+    } else factsOf(c.condition, where);
+  };
+  for (const r of policy.rules) {
+    unsafe(r.id, "a rule id");
+    factsOf(r.condition, `Rule ${r.id}`);
+    for (const e of r.exceptions) {
+      unsafe(e.id, "an exception id");
+      factsOf(e.condition, `Exception ${e.id}`);
+    }
+  }
+  for (const s of policy.scenarios) for (const k of Object.keys(s.given)) unsafe(k, "a fact name");
+  return problems;
+}

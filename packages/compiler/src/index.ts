@@ -1,0 +1,28 @@
+/**
+ * @precept/compiler — compiles a checked Precept policy into a bundle that json-rules-engine and
+ * `@precept/runtime` run (docs/bundle-format.md). The bundle's types belong to the runtime, its
+ * consumer, and are re-exported here; the JSON Schema is `src/bundle.schema.json`.
+ */
+export type {
+  AllCondition,
+  AnyCondition,
+  Bundle,
+  BundleCitation,
+  BundleFact,
+  BundleLayer,
+  BundleLoosening,
+  BundleOutcome,
+  BundleRule,
+  BundleScenario,
+  BundleSource,
+  BundleTerm,
+  Condition,
+  EntryKind,
+  EventParams,
+  NotCondition,
+  Operator,
+  RootCondition,
+  TestCondition,
+} from "@precept/runtime";
+export { CompileError, compile } from "./compile.js";
+export { bundleHash, canonicalJson, contentHash } from "./hash.js";

@@ -1,0 +1,196 @@
+/**
+ * The compiled Precept bundle: a JSON document that carries a checked policy to other tools.
+ * `@precept/compiler` writes it, `@precept/runtime` reads it, and any tool with json-rules-engine can
+ * run `rules` directly (see docs/bundle-format.md and docs/embedding.md). The types live here, in the
+ * consumer, so the runtime never depends on the compiler; the compiler imports them.
+ *
+ * Every field is plain JSON. Nothing here depends on where the source text was on disk or how it
+ * was laid out, so the content hash is stable under reformatting.
+ */
+
+/** The `format` of bundles this runtime reads. */
+export const BUNDLE_FORMAT = "precept-bundle/1";
+
+/** The outcome name a result carries when unknown facts could still change the decision. */
+export const UNDETERMINED = "undetermined";
+
+export type FactValue = string | number | boolean;
+
+export interface Bundle {
+  readonly format: typeof BUNDLE_FORMAT;
+  readonly policy: { readonly title: string; readonly version?: string };
+  /** `sha256:` + hex digest of the canonical JSON of this bundle without `hash`. */
+  readonly hash: string;
+  /** Baseline first, this policy last. */
+  readonly layers: readonly BundleLayer[];
+  readonly sources: readonly BundleSource[];
+  /** Declaration order. */
+  readonly facts: readonly BundleFact[];
+  /** Strongest first; the default outcome is last, with strength 0. */
+  readonly outcomes: readonly BundleOutcome[];
+  /** The outcome when no rule applies. */
+  readonly defaultOutcome: string;
+  /** Terms, for explanations: conditions name the term they came from (`name: "term:<name>"`). */
+  readonly terms: readonly BundleTerm[];
+  /** Plain json-rules-engine rules, in policy order (each rule followed by its exceptions). */
+  readonly rules: readonly BundleRule[];
+  readonly loosenings: readonly BundleLoosening[];
+  /** This policy's scenarios, as conformance fixtures. */
+  readonly scenarios: readonly BundleScenario[];
+}
+
+export interface BundleLayer {
+  readonly title: string;
+  readonly version?: string;
+}
+
+export interface BundleSource {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly year?: number;
+}
+
+export type BundleFact = {
+  /** The fact's key: the name a fact set uses. */
+  readonly name: string;
+  /** The spelling of the declaration, for explanations. */
+  readonly label: string;
+  readonly question?: string;
+  readonly description?: string;
+} & (
+  | { readonly type: "choice"; readonly values: readonly string[] }
+  | { readonly type: "yes/no" }
+  | { readonly type: "number"; readonly unit?: string }
+  | { readonly type: "text" }
+);
+
+export interface BundleOutcome {
+  readonly name: string;
+  readonly label: string;
+  readonly meaning?: string;
+  /** Higher is stronger; the default outcome has 0. */
+  readonly strength: number;
+}
+
+export interface BundleTerm {
+  readonly name: string;
+  readonly label: string;
+  /** `means "…"`: the term in plain words. */
+  readonly description?: string;
+}
+
+export type Operator =
+  | "equal"
+  | "notEqual"
+  | "lessThan"
+  | "lessThanInclusive"
+  | "greaterThan"
+  | "greaterThanInclusive"
+  | "in"
+  | "notIn";
+
+/**
+ * `name` marks where a condition came from, for explanations; json-rules-engine keeps it and gives
+ * it no meaning. `term:<term name>`: a term's condition. `exception:<exception id>`: an exception's
+ * condition (under `not` in the rule it suppresses). `constant:true` / `constant:false`: a condition
+ * that is always true / false (its body is a tautology / contradiction on a declared fact, because
+ * json-rules-engine has no constants and treats empty `all`/`any` as true).
+ */
+export type ConditionName = string;
+
+export interface TestCondition {
+  readonly fact: string;
+  readonly operator: Operator;
+  readonly value: FactValue | readonly FactValue[];
+  readonly name?: ConditionName;
+  /** Evaluation order hint for json-rules-engine (higher first); never changes a result. */
+  readonly priority?: number;
+}
+export interface AllCondition {
+  readonly all: readonly Condition[];
+  readonly name?: ConditionName;
+  readonly priority?: number;
+}
+export interface AnyCondition {
+  readonly any: readonly Condition[];
+  readonly name?: ConditionName;
+  readonly priority?: number;
+}
+export interface NotCondition {
+  readonly not: Condition;
+  readonly name?: ConditionName;
+  readonly priority?: number;
+}
+export type Condition = TestCondition | AllCondition | AnyCondition | NotCondition;
+/** json-rules-engine requires a boolean operator at the root. */
+export type RootCondition = AllCondition | AnyCondition | NotCondition;
+
+/**
+ * What an entry is. `rule`: a rule (a candidate for the decision). `exception`: an exception with
+ * its own outcome (a candidate). `advice`: an exception without an outcome that carries advice; its
+ * event has the default outcome and strength 0, so it never changes the decision.
+ */
+export type EntryKind = "rule" | "exception" | "advice";
+
+export interface BundleCitation {
+  readonly source: string;
+  readonly section?: string;
+  readonly quote?: string;
+}
+
+export interface EventParams {
+  /** The rule id (for exceptions: the rule they belong to). */
+  readonly rule: string;
+  /** The exception id (`3.2#1`) for `exception` and `advice` entries, else null. */
+  readonly exception: string | null;
+  readonly kind: EntryKind;
+  readonly title: string | null;
+  /** The strength of `event.type`. */
+  readonly strength: number;
+  readonly citations: readonly BundleCitation[];
+  readonly reason: string | null;
+  readonly advice: readonly string[];
+  /** The title of the layer that wrote this entry. */
+  readonly layer: string;
+}
+
+export interface BundleRule {
+  /** Unique: the rule id, or the exception id for exception entries. */
+  readonly name: string;
+  readonly conditions: RootCondition;
+  readonly event: { readonly type: string; readonly params: EventParams };
+}
+
+export interface BundleLoosening {
+  readonly kind: "override" | "disable" | "exception";
+  readonly rule: string;
+  readonly reason: string;
+  readonly layer: string;
+}
+
+export interface BundleScenario {
+  readonly title: string;
+  readonly given: Readonly<Record<string, FactValue>>;
+  readonly expect: {
+    /** An outcome name, or `undetermined`. */
+    readonly outcome: string;
+    /** Exactly these rules (or exceptions, or rules through their exceptions) decide. */
+    readonly byRules?: readonly string[];
+    /** Exactly these facts are still needed. */
+    readonly needs?: readonly string[];
+    /** Each is among the advice. */
+    readonly advice: readonly string[];
+  };
+}
+
+/** Names no bundle may use as a key or name: they reach prototypes in JavaScript. */
+export const UNSAFE_NAMES: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Event types json-rules-engine's emitter treats specially, plus the runtime's own marker. */
+export const RESERVED_OUTCOMES: ReadonlySet<string> = new Set([
+  "error",
+  "success",
+  "failure",
+  UNDETERMINED,
+]);

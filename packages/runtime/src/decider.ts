@@ -1,0 +1,155 @@
+/**
+ * `loadBundle(json)` → a decider: validates the bundle (shape, then meaning), builds the program,
+ * and answers `decide` (json-rules-engine), `decideSync`/`outcome` (closures), `whyNot` and
+ * `runScenarios`.
+ */
+import type { RuleProperties } from "json-rules-engine";
+import { assemble, outcomeOf, truthOf } from "./assemble.js";
+import type { Bundle } from "./bundle.js";
+import { type DecideResult, rejected } from "./decision.js";
+import { bundleRules, dualRules, EnginePool, engineFacts } from "./engine.js";
+import { Explainer } from "./explain.js";
+import { FactReader } from "./facts.js";
+import { meaningErrors } from "./meaning.js";
+import { buildProgram, F, type Program, T, type Tri, U } from "./program.js";
+import { type ScenarioResult, scenarioResult } from "./scenarios.js";
+import { shapeErrors } from "./shape.js";
+import { type WhyNot, whyNot } from "./whynot.js";
+
+export type LoadResult =
+  | { readonly ok: true; readonly decider: Decider }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+/** Bundle errors beyond this many are summarised: one broken generator can produce thousands. */
+const MAX_ERRORS = 50;
+
+/** Checks a bundle (a parsed JSON value, or JSON text) and returns a decider for it. */
+export function loadBundle(json: unknown): LoadResult {
+  const checked = checkBundle(json);
+  return checked.ok ? { ok: true, decider: new Decider(checked.bundle) } : checked;
+}
+
+/** Validation alone: every way the value fails to be a bundle this runtime can run. */
+export function checkBundle(
+  json: unknown,
+): { ok: true; bundle: Bundle } | { ok: false; errors: readonly string[] } {
+  let value: unknown;
+  try {
+    // A private copy through JSON: own data only (no getters, prototypes or later mutation).
+    value = JSON.parse(typeof json === "string" ? json : JSON.stringify(json));
+  } catch (e) {
+    return { ok: false, errors: [`The bundle is not JSON: ${(e as Error).message}`] };
+  }
+  let errors = shapeErrors(value);
+  if (errors.length === 0) errors = meaningErrors(value as Bundle);
+  if (errors.length > MAX_ERRORS) {
+    errors = [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more problems.`];
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, bundle: value as Bundle };
+}
+
+export class Decider {
+  readonly bundle: Bundle;
+  private readonly program: Program;
+  private readonly explainer: Explainer;
+  private readonly factNames: readonly string[];
+  private readonly complete: EnginePool;
+  private readonly reader: FactReader;
+  private partial?: { pool: EnginePool; fixed: Map<string, boolean> };
+
+  /** Use `loadBundle`: this constructor trusts that `bundle` passed validation. */
+  constructor(bundle: Bundle) {
+    this.bundle = bundle;
+    this.program = buildProgram(bundle);
+    this.explainer = new Explainer(this.program);
+    this.reader = new FactReader(bundle.facts);
+    this.factNames = bundle.facts.map((f) => f.name);
+    this.complete = new EnginePool(bundleRules(bundle));
+  }
+
+  /**
+   * The decision, with json-rules-engine evaluating the bundle's rules. Safe to call concurrently.
+   * Unknown facts (missing or null) are handled by Precept, never by the engine's options.
+   */
+  async decide(facts: Readonly<Record<string, unknown>>): Promise<DecideResult> {
+    const read = this.reader.read(facts);
+    if (!read.ok) return rejected(read.errors);
+    const tri = new Uint8Array(this.program.entries.length) as unknown as Tri[];
+    const input = engineFacts(this.factNames, read.values);
+    if (read.known === this.factNames.length) {
+      const fired = await this.complete.run(input);
+      for (const e of this.program.entries) tri[e.index] = fired.has(e.name) ? T : F;
+    } else {
+      const { pool, fixed } = this.partialEngine();
+      const fired = await pool.run(input);
+      for (const e of this.program.entries) {
+        const known = fixed.get(e.name);
+        tri[e.index] =
+          known === true || fired.has(`T:${e.name}`)
+            ? T
+            : known === false || fired.has(`F:${e.name}`)
+              ? F
+              : U;
+      }
+    }
+    return assemble(this.program, tri, read.values, this.explainer);
+  }
+
+  /** The same decision, evaluated by closures: synchronous and much faster. */
+  decideSync(facts: Readonly<Record<string, unknown>>): DecideResult {
+    const read = this.reader.read(facts);
+    if (!read.ok) return rejected(read.errors);
+    const complete = read.known === this.factNames.length;
+    return assemble(
+      this.program,
+      truthOf(this.program, read.values, complete),
+      read.values,
+      this.explainer,
+    );
+  }
+
+  /**
+   * Only the outcome name, or `undetermined`; undefined when the facts are invalid (`decideSync`
+   * says why). The fastest path, for high-volume callers and analysis.
+   */
+  outcome(facts: Readonly<Record<string, unknown>>): string | undefined {
+    const read = this.reader.read(facts);
+    if (!read.ok) return undefined;
+    return outcomeOf(
+      this.program,
+      read.values,
+      read.ordinals,
+      read.known === this.factNames.length,
+    );
+  }
+
+  /** Why a rule or exception (by id) does or does not apply. */
+  whyNot(rule: string, facts: Readonly<Record<string, unknown>>): WhyNot {
+    const entry = this.program.entryByName.get(rule);
+    if (!entry) {
+      const ids = this.program.entries.map((e) => e.name).join(", ");
+      return {
+        ok: false,
+        errors: [{ fact: "", message: `There is no rule '${rule}'. Rules: ${ids}.` }],
+      };
+    }
+    const read = this.reader.read(facts);
+    if (!read.ok) return { ok: false, errors: read.errors };
+    return whyNot(this.program, this.explainer, entry, read.values);
+  }
+
+  /** Runs the bundle's scenarios through `decide`. */
+  async runScenarios(): Promise<ScenarioResult[]> {
+    const out: ScenarioResult[] = [];
+    for (const s of this.bundle.scenarios) out.push(scenarioResult(s, await this.decide(s.given)));
+    return out;
+  }
+
+  private partialEngine(): { pool: EnginePool; fixed: Map<string, boolean> } {
+    if (!this.partial) {
+      const { rules, fixed } = dualRules(this.bundle);
+      this.partial = { pool: new EnginePool(rules as RuleProperties[]), fixed };
+    }
+    return this.partial;
+  }
+}

@@ -1,0 +1,47 @@
+/** What `decide` answers (docs/semantics.md §5–§7). */
+import type { FactError } from "./facts.js";
+
+export interface Need {
+  readonly fact: string;
+  /** The fact's question, or one generated from its label and type. */
+  readonly question: string;
+}
+
+export interface Decision {
+  readonly ok: true;
+  /** An outcome name, or `undetermined` when unknown facts could still change it. */
+  readonly outcome: string;
+  /** Ids of the applicable candidates with the decided outcome (or with `atLeast`), policy order. */
+  readonly decidingRules: readonly string[];
+  /** Weaker applicable candidates, policy order. */
+  readonly alsoApplies: readonly { readonly rule: string; readonly outcome: string }[];
+  /** Advice of every applicable entry, policy order, without duplicates. */
+  readonly advice: readonly string[];
+  readonly undetermined?: {
+    readonly needs: readonly Need[];
+    /** The strongest outcome already certain. */
+    readonly atLeast: string;
+    /** Candidates still unknown whose outcome is stronger than `atLeast`. */
+    readonly pending: readonly string[];
+  };
+  readonly warnings: readonly string[];
+  /** The decision in plain English. */
+  readonly explanation: string;
+}
+
+/** The fact set was invalid: no decision. */
+export interface Rejected {
+  readonly ok: false;
+  readonly errors: readonly FactError[];
+  readonly explanation: string;
+}
+
+export type DecideResult = Decision | Rejected;
+
+export function rejected(errors: readonly FactError[]): Rejected {
+  return {
+    ok: false,
+    errors,
+    explanation: `No decision: ${errors.map((e) => e.message).join(" ")}`,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Plain English for decisions and why-not answers. A term with a `means` text is explained by it;
+ * anything else is phrased from the condition, mentioning only the parts that made the difference
+ * (the operands of `or` that held, the operands of `and` that failed).
+ */
+import type { BundleCitation, BundleFact, FactValue, Operator } from "./bundle.js";
+import { allowedValues } from "./facts.js";
+import { type Entry, evaluateNode, F, type Node, type Program, T, type Values } from "./program.js";
+
+export const NEGATED: Record<Operator, Operator> = {
+  equal: "notEqual",
+  notEqual: "equal",
+  in: "notIn",
+  notIn: "in",
+  lessThan: "greaterThanInclusive",
+  lessThanInclusive: "greaterThan",
+  greaterThan: "lessThanInclusive",
+  greaterThanInclusive: "lessThan",
+};
+
+const NUMERIC: Partial<Record<Operator, string>> = {
+  lessThan: "is less than",
+  lessThanInclusive: "is at most",
+  greaterThan: "is more than",
+  greaterThanInclusive: "is at least",
+};
+
+/** `not <exception's condition>` in a rule: "no exception applies", never worth saying. */
+export const isExceptionGuard = (n: Node): boolean =>
+  n.k === "not" && n.child.name?.startsWith("exception:") === true;
+
+export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function list(items: readonly string[], last = "and"): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
+}
+
+export function showValue(f: BundleFact | undefined, v: FactValue): string {
+  if (f?.type === "text") return JSON.stringify(v);
+  if (f?.type === "yes/no") return v ? "yes" : "no";
+  return String(v);
+}
+
+/** A test, as the policy's own words would put it. */
+export function phraseTest(
+  f: BundleFact | undefined,
+  label: string,
+  operator: Operator,
+  value: FactValue | readonly FactValue[],
+): string {
+  if (
+    f?.type === "yes/no" &&
+    typeof value === "boolean" &&
+    (operator === "equal" || operator === "notEqual")
+  ) {
+    return (operator === "equal") === value ? label : `not ${label}`;
+  }
+  if (Array.isArray(value)) {
+    const shown = value.map((v) => showValue(f, v));
+    if (shown.length === 1) return `${label} is ${operator === "in" ? "" : "not "}${shown[0]}`;
+    return `${label} is ${operator === "in" ? "" : "not "}one of ${list(shown, "or")}`;
+  }
+  const v = showValue(f, value as FactValue);
+  const unit = f?.type === "number" && f.unit ? ` ${f.unit}` : "";
+  if (operator === "equal") return `${label} is ${v}${unit}`;
+  if (operator === "notEqual") return `${label} is not ${v}${unit}`;
+  return `${label} ${NUMERIC[operator]} ${v}${unit}`;
+}
+
+export class Explainer {
+  constructor(private readonly program: Program) {}
+
+  get defaultOutcome(): string {
+    return this.program.defaultOutcome.name;
+  }
+
+  outcomeLabel(name: string): string {
+    return this.program.outcomes.get(name)?.label ?? name;
+  }
+
+  factLabel(i: number): string {
+    return this.program.facts[i]?.label ?? "";
+  }
+
+  /** Why `n` has the value `want` under `values` (which it must have). */
+  phrase(n: Node, values: Values, want: boolean): string {
+    if (n.name?.startsWith("term:")) {
+      const term = this.program.terms.get(n.name.slice(5));
+      if (term?.description) return want ? term.description : `not: ${term.description}`;
+    }
+    switch (n.k) {
+      case "const":
+        return want ? "always" : "never";
+      case "test": {
+        const f = this.program.facts[n.fact];
+        return phraseTest(f, f?.label ?? "", want ? n.operator : NEGATED[n.operator], n.value);
+      }
+      case "not":
+        return this.phrase(n.child, values, !want);
+      case "all":
+      case "any": {
+        // `and` true / `or` false: every operand counts; otherwise only those with the value.
+        const every = (n.k === "all") === want;
+        const target = want ? T : F;
+        const parts = n.children
+          .filter((c) => every || evaluateNode(c, values) === target)
+          .filter((c) => !(want && isExceptionGuard(c)))
+          .map((c) => this.phrase(c, values, want))
+          .filter((p) => p !== "always");
+        return parts.join(" and ") || "always";
+      }
+    }
+  }
+
+  /** Why an applicable entry applies, with its reference and citations in brackets. */
+  because(e: Entry, values: Values): string {
+    let exceptionPart: string | undefined;
+    const parts = e.root.k === "all" && e.root.name === undefined ? e.root.children : [e.root];
+    const own: string[] = [];
+    for (const p of parts) {
+      if (isExceptionGuard(p)) continue;
+      if (p.name?.startsWith("exception:")) exceptionPart = this.phrase(p, values, true);
+      else own.push(this.phrase(p, values, true));
+    }
+    const rulePart = own.filter((x) => x !== "always").join(" and ") || "always";
+    const why =
+      exceptionPart === undefined
+        ? rulePart
+        : rulePart === "always"
+          ? exceptionPart
+          : `${rulePart}, and by exception ${exceptionPart}`;
+    return `${why} (${[this.reference(e), ...e.params.citations.map((c) => this.citation(c))].join("; ")})`;
+  }
+
+  reference(e: Entry): string {
+    if (e.kind === "rule") return `rule ${e.name}`;
+    const title = e.params.title ? ` "${e.params.title}"` : "";
+    return `exception${title} to rule ${e.params.rule}`;
+  }
+
+  citation(c: BundleCitation): string {
+    const source = this.program.bundle.sources.find((s) => s.id === c.source);
+    let name = c.source;
+    if (source) {
+      const short = source.title.split(":")[0]!.trim();
+      name =
+        source.id.length <= 5 && !short.toLowerCase().includes(source.id.toLowerCase())
+          ? `${source.id.toUpperCase()} ${short}`
+          : short;
+    }
+    const section = c.section ? ` §${c.section}` : "";
+    const quote = c.quote ? `: "${c.quote}"` : "";
+    return `${name}${section}${quote}`;
+  }
+
+  question(i: number): string {
+    const f = this.program.facts[i]!;
+    if (f.question) return f.question;
+    const label = capitalise(f.label);
+    switch (f.type) {
+      case "choice":
+        return `${label}: ${list(f.values, "or")}?`;
+      case "yes/no":
+        return `${label}: yes or no?`;
+      case "number":
+        return f.unit ? `${label} (${f.unit})?` : `${label}?`;
+      case "text":
+        return `${label}?`;
+    }
+  }
+
+  /** "must be one of …" for a fact, for error messages. */
+  allowed(i: number): string {
+    return allowedValues(this.program.facts[i]!);
+  }
+}

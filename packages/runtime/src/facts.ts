@@ -1,0 +1,183 @@
+/**
+ * Reading a fact set: names → values by fact index, each value checked against its fact. `null`
+ * and `undefined` mean "not given" (unknown). Problems come back as errors, never as throws.
+ * This runs on every decision, so the common case (only declared facts) avoids allocating.
+ */
+import type { BundleFact, FactValue } from "./bundle.js";
+import type { Values } from "./program.js";
+
+export interface FactError {
+  /** The fact name as given ("" when the fact set itself is not an object). */
+  readonly fact: string;
+  readonly message: string;
+  /** The values the fact allows, in words. */
+  readonly allowed?: string;
+}
+
+export type ReadFacts =
+  | {
+      readonly ok: true;
+      readonly values: Values;
+      /** Per fact: the position of a choice value in its list, 0/1 for no/yes, else -1. */
+      readonly ordinals: readonly number[];
+      readonly known: number;
+    }
+  | { readonly ok: false; readonly errors: readonly FactError[] };
+
+export function allowedValues(f: BundleFact): string {
+  switch (f.type) {
+    case "choice":
+      return `one of ${f.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "yes/no":
+      return "true or false";
+    case "number":
+      return f.unit ? `a number (${f.unit})` : "a number";
+    case "text":
+      return "a string";
+  }
+}
+
+const show = (v: unknown): string =>
+  typeof v === "string"
+    ? JSON.stringify(v)
+    : typeof v === "object"
+      ? Array.isArray(v)
+        ? "a list"
+        : "an object"
+      : String(v);
+
+const INVALID = -2;
+
+/** 0 choice, 1 yes/no, 2 number, 3 text. */
+const TYPE_CODES = { choice: 0, "yes/no": 1, number: 2, text: 3 } as const;
+
+export class FactReader {
+  private readonly names: readonly string[];
+  private readonly types: readonly number[];
+  private readonly choices: readonly (ReadonlyMap<string, number> | undefined)[];
+  private readonly declared: ReadonlySet<string>;
+
+  constructor(private readonly facts: readonly BundleFact[]) {
+    this.names = facts.map((f) => f.name);
+    this.types = facts.map((f) => TYPE_CODES[f.type]);
+    this.choices = facts.map((f) =>
+      f.type === "choice" ? new Map(f.values.map((v, i) => [v, i])) : undefined,
+    );
+    this.declared = new Set(this.names);
+    this.unknown = this.names.map(() => undefined);
+    this.noOrdinals = this.names.map(() => -1);
+  }
+
+  /**
+   * Reads a fact set. Callers tend to build their fact objects the same way every time, so the
+   * key order of the last good fact set is remembered: while it repeats, a `for…in` walk (which
+   * V8 runs from the object's own layout) matches values to facts by position, with no lookups by
+   * name and no allocation beyond the values themselves.
+   */
+  read(facts: unknown): ReadFacts {
+    if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {
+      return {
+        ok: false,
+        errors: [
+          {
+            fact: "",
+            message: `The facts must be an object of fact names and values, not ${show(facts)}.`,
+          },
+        ],
+      };
+    }
+    const record = facts as Record<string, unknown>;
+    // for…in also walks inherited keys: only plain objects take the fast path.
+    const proto = Object.getPrototypeOf(record);
+    if (proto !== Object.prototype && proto !== null)
+      return this.readKeys(record, Object.keys(record));
+    const order = this.lastKeys;
+    const index = this.lastIndex;
+    const values = this.unknown.slice();
+    const ordinals = this.noOrdinals.slice();
+    let j = 0;
+    let known = 0;
+    for (const k in record) {
+      if (j >= order.length || order[j] !== k) return this.readKeys(record, Object.keys(record));
+      const v = record[k];
+      const i = index[j++]!;
+      if (v === undefined || v === null) continue;
+      const o = this.ordinal(i, v);
+      if (o === INVALID) return { ok: false, errors: this.errors(record) };
+      values[i] = v as FactValue;
+      ordinals[i] = o;
+      known++;
+    }
+    if (j !== order.length) return this.readKeys(record, Object.keys(record));
+    return { ok: true, values, ordinals, known };
+  }
+
+  /** Reads by name, and remembers the key order for next time when all keys are facts. */
+  private readKeys(record: Record<string, unknown>, keys: readonly string[]): ReadFacts {
+    const index: number[] = [];
+    for (const k of keys) {
+      const i = this.names.indexOf(k);
+      if (i < 0) return { ok: false, errors: this.errors(record) };
+      index.push(i);
+    }
+    this.lastKeys = keys;
+    this.lastIndex = index;
+    const values = this.unknown.slice();
+    const ordinals = this.noOrdinals.slice();
+    let known = 0;
+    for (let j = 0; j < keys.length; j++) {
+      const v = record[keys[j]!];
+      if (v === undefined || v === null) continue;
+      const i = index[j]!;
+      const o = this.ordinal(i, v);
+      if (o === INVALID) return { ok: false, errors: this.errors(record) };
+      values[i] = v as FactValue;
+      ordinals[i] = o;
+      known++;
+    }
+    return { ok: true, values, ordinals, known };
+  }
+
+  /** Every fact unknown: copied to start each fact set. */
+  private readonly unknown: (FactValue | undefined)[];
+  private readonly noOrdinals: number[];
+  private lastKeys: readonly string[] = [];
+  private lastIndex: readonly number[] = [];
+
+  /** The value's ordinal (see `ordinals`), -1 when it has none, INVALID when it does not fit. */
+  private ordinal(i: number, v: unknown): number {
+    switch (this.types[i]) {
+      case 0:
+        return typeof v === "string" ? (this.choices[i]!.get(v) ?? INVALID) : INVALID;
+      case 1:
+        return v === true ? 1 : v === false ? 0 : INVALID;
+      case 2:
+        return typeof v === "number" && Number.isFinite(v) ? -1 : INVALID;
+      default:
+        return typeof v === "string" ? -1 : INVALID;
+    }
+  }
+
+  private errors(record: Record<string, unknown>): FactError[] {
+    const errors: FactError[] = [];
+    for (const name of Object.keys(record)) {
+      const value = record[name];
+      if (!this.declared.has(name)) {
+        errors.push({
+          fact: name,
+          message: `'${name}' is not a fact of this policy. Its facts are: ${this.names.join(", ")}.`,
+        });
+        continue;
+      }
+      const i = this.names.indexOf(name);
+      if (value === null || value === undefined || this.ordinal(i, value) !== INVALID) continue;
+      const allowed = allowedValues(this.facts[i]!);
+      errors.push({
+        fact: name,
+        message: `'${name}' cannot be ${show(value)}: it must be ${allowed}.`,
+        allowed,
+      });
+    }
+    return errors;
+  }
+}

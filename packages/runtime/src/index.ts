@@ -1,0 +1,11 @@
+/**
+ * @precept/runtime — runs compiled Precept bundles in Node and the browser: validates a bundle,
+ * decides with json-rules-engine (or a fast evaluator), explains in plain English, says why a rule did
+ * not apply and runs the bundle's scenarios. No dependency on the Precept parser or compiler.
+ */
+export * from "./bundle.js";
+export { checkBundle, type Decider, type LoadResult, loadBundle } from "./decider.js";
+export type { DecideResult, Decision, Need, Rejected } from "./decision.js";
+export type { FactError } from "./facts.js";
+export type { ScenarioResult } from "./scenarios.js";
+export type { FailedCondition, WhyNot } from "./whynot.js";

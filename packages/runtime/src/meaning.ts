@@ -1,0 +1,178 @@
+/**
+ * Cross-reference checks of a bundle whose shape is right (`shape.ts`): names unique, every fact,
+ * term, outcome and source used is declared, values fit their facts, event strengths agree with the
+ * outcomes, constants are what they claim. A bundle passing both runs identically in
+ * json-rules-engine and in this runtime.
+ */
+import {
+  type Bundle,
+  type BundleFact,
+  type Condition,
+  type FactValue,
+  RESERVED_OUTCOMES,
+  UNDETERMINED,
+} from "./bundle.js";
+
+const COMPARISONS = new Set([
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+]);
+
+/** Whether `value` is allowed for `fact` (the runtime's own fact check uses this too). */
+export function fitsFact(fact: BundleFact, value: unknown): value is FactValue {
+  switch (fact.type) {
+    case "choice":
+      return typeof value === "string" && fact.values.includes(value);
+    case "yes/no":
+      return typeof value === "boolean";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "text":
+      return typeof value === "string";
+  }
+}
+
+export function meaningErrors(b: Bundle): string[] {
+  const errors: string[] = [];
+  const unique = <T>(items: readonly T[], key: (t: T) => string, what: string): Map<string, T> => {
+    const map = new Map<string, T>();
+    for (const item of items) {
+      const k = key(item);
+      if (map.has(k)) errors.push(`${what} '${k}' is declared twice.`);
+      else map.set(k, item);
+    }
+    return map;
+  };
+  const facts = unique(b.facts, (f) => f.name, "The fact");
+  for (const f of b.facts) {
+    if (f.type === "choice" && new Set(f.values).size !== f.values.length) {
+      errors.push(`The fact '${f.name}' lists a value twice.`);
+    }
+  }
+  const outcomes = unique(b.outcomes, (o) => o.name, "The outcome");
+  unique(b.outcomes, (o) => String(o.strength), "The strength");
+  for (const o of b.outcomes) {
+    if (RESERVED_OUTCOMES.has(o.name)) errors.push(`'${o.name}' cannot be an outcome name.`);
+  }
+  const fallback = outcomes.get(b.defaultOutcome);
+  if (!fallback)
+    errors.push(`The default outcome '${b.defaultOutcome}' is not among the outcomes.`);
+  for (const o of b.outcomes) {
+    if ((o.strength === 0) !== (o.name === b.defaultOutcome)) {
+      errors.push(`Outcome '${o.name}': only the default outcome has strength 0.`);
+    }
+  }
+  const terms = unique(b.terms, (t) => t.name, "The term");
+  const sources = unique(b.sources, (s) => s.id, "The source");
+  const layers = new Set(b.layers.map((l) => l.title));
+  unique(b.rules, (r) => r.name, "The rule name");
+  const ruleNames = new Set(
+    b.rules.filter((r) => r.event.params.kind === "rule").map((r) => r.name),
+  );
+
+  b.rules.forEach((r, i) => {
+    const at = `rules[${i}] (${r.name})`;
+    const { type, params } = r.event;
+    const outcome = outcomes.get(type);
+    if (!outcome) errors.push(`${at}: event type '${type}' is not an outcome.`);
+    else if (outcome.strength !== params.strength) {
+      errors.push(
+        `${at}: strength ${params.strength} does not match '${type}' (${outcome.strength}).`,
+      );
+    }
+    if (
+      params.kind === "rule"
+        ? params.exception !== null || params.rule !== r.name
+        : params.exception !== r.name
+    ) {
+      errors.push(`${at}: name, rule and exception do not agree with kind '${params.kind}'.`);
+    }
+    if (params.kind !== "rule" && !ruleNames.has(params.rule)) {
+      errors.push(`${at}: is an exception to '${params.rule}', which is not a rule here.`);
+    }
+    if (params.kind === "advice" && type !== b.defaultOutcome) {
+      errors.push(`${at}: an advice entry must carry the default outcome.`);
+    }
+    if (!layers.has(params.layer))
+      errors.push(`${at}: layer '${params.layer}' is not among the layers.`);
+    for (const c of params.citations) {
+      if (!sources.has(c.source)) errors.push(`${at}: cites '${c.source}', which is not a source.`);
+    }
+    checkCondition(r.conditions, at, facts, terms, errors);
+  });
+
+  b.scenarios.forEach((s, i) => {
+    const at = `scenarios[${i}] (${s.title})`;
+    for (const [k, v] of Object.entries(s.given)) {
+      const f = facts.get(k);
+      if (!f) errors.push(`${at}: '${k}' is not a fact.`);
+      else if (!fitsFact(f, v)) errors.push(`${at}: ${JSON.stringify(v)} does not fit '${k}'.`);
+    }
+    if (s.expect.outcome !== UNDETERMINED && !outcomes.has(s.expect.outcome)) {
+      errors.push(`${at}: expects '${s.expect.outcome}', which is not an outcome.`);
+    }
+    for (const n of s.expect.needs ?? []) {
+      if (!facts.has(n)) errors.push(`${at}: needs '${n}', which is not a fact.`);
+    }
+  });
+  return errors;
+}
+
+function checkCondition(
+  c: Condition,
+  at: string,
+  facts: ReadonlyMap<string, BundleFact>,
+  terms: ReadonlyMap<string, unknown>,
+  errors: string[],
+): void {
+  if (c.name?.startsWith("term:") && !terms.has(c.name.slice(5))) {
+    errors.push(`${at}: names the term '${c.name.slice(5)}', which is not declared.`);
+  }
+  if (c.name === "constant:true" || c.name === "constant:false") {
+    const parts =
+      "any" in c && c.name === "constant:true"
+        ? c.any
+        : "all" in c && c.name === "constant:false"
+          ? c.all
+          : undefined;
+    const [a, b] = parts ?? [];
+    const ok =
+      parts?.length === 2 &&
+      a &&
+      b &&
+      "fact" in a &&
+      "fact" in b &&
+      a.fact === b.fact &&
+      a.operator === "equal" &&
+      b.operator === "notEqual" &&
+      a.value === b.value &&
+      a.name === undefined &&
+      b.name === undefined;
+    if (!ok) errors.push(`${at}: a ${c.name} condition must be "f equal v" and "f notEqual v".`);
+  }
+  if ("all" in c) for (const x of c.all) checkCondition(x, at, facts, terms, errors);
+  else if ("any" in c) for (const x of c.any) checkCondition(x, at, facts, terms, errors);
+  else if ("not" in c) checkCondition(c.not, at, facts, terms, errors);
+  else {
+    const f = facts.get(c.fact);
+    if (!f) {
+      errors.push(`${at}: tests '${c.fact}', which is not a fact.`);
+      return;
+    }
+    const list = c.operator === "in" || c.operator === "notIn";
+    const values = Array.isArray(c.value) ? c.value : [c.value];
+    if (list !== Array.isArray(c.value)) {
+      errors.push(
+        `${at}: '${c.operator}' on '${c.fact}' needs ${list ? "a list" : "a single value"}.`,
+      );
+    } else if (COMPARISONS.has(c.operator) && f.type !== "number") {
+      errors.push(`${at}: '${c.operator}' needs a number fact; '${c.fact}' is ${f.type}.`);
+    } else {
+      for (const v of values) {
+        if (!fitsFact(f, v)) errors.push(`${at}: ${JSON.stringify(v)} does not fit '${c.fact}'.`);
+      }
+    }
+  }
+}

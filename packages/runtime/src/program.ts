@@ -1,0 +1,261 @@
+/**
+ * A loaded bundle as the runtime works with it: facts by index, and each json-rules-engine rule as
+ * an entry with its condition tree (`Node`, for explanations) and its place in the flat condition
+ * arrays the fast evaluator runs (`flat.ts`). Conditions are evaluated with Kleene's three truth
+ * values (docs/semantics.md §2).
+ */
+import type {
+  Bundle,
+  BundleFact,
+  BundleOutcome,
+  BundleTerm,
+  Condition,
+  EntryKind,
+  EventParams,
+  FactValue,
+  Operator,
+} from "./bundle.js";
+import { Flat, keyTest } from "./flat.js";
+
+/** Kleene truth values. */
+export const F = 0;
+export const T = 1;
+export const U = 2;
+export type Tri = typeof F | typeof T | typeof U;
+
+/** Fact values by fact index; `undefined` = unknown. */
+export type Values = readonly (FactValue | undefined)[];
+
+export type Node =
+  | {
+      readonly k: "test";
+      readonly fact: number;
+      readonly operator: Operator;
+      readonly value: FactValue | readonly FactValue[];
+      readonly name?: string;
+    }
+  | { readonly k: "all" | "any"; readonly children: readonly Node[]; readonly name?: string }
+  | { readonly k: "not"; readonly child: Node; readonly name?: string }
+  | { readonly k: "const"; readonly value: boolean; readonly name: string };
+
+export interface Entry {
+  /** Position in `bundle.rules`: policy order. */
+  readonly index: number;
+  readonly name: string;
+  readonly kind: EntryKind;
+  readonly outcome: string;
+  readonly strength: number;
+  readonly params: EventParams;
+  readonly root: Node;
+  /** The root's index in `Program.flat`. */
+  readonly flat: number;
+  /** An `equal` test the entry needs (see `keyTest`); -1 / undefined when it has none. */
+  readonly keyFact: number;
+  readonly keyValue: FactValue | undefined;
+}
+
+/** Candidates of one strength, grouped by the fact and value each needs. */
+export interface Level {
+  readonly outcome: string;
+  readonly unkeyed: readonly Entry[];
+  readonly keyed: readonly {
+    readonly fact: number;
+    readonly all: readonly Entry[];
+    /** By the ordinal of the value (choice and yes/no facts; see `FactReader`). */
+    readonly byOrdinal: readonly (readonly Entry[] | undefined)[];
+    /** By the value itself, for facts without ordinals. */
+    readonly byValue: ReadonlyMap<FactValue, readonly Entry[]>;
+  }[];
+}
+
+export interface Program {
+  readonly bundle: Bundle;
+  readonly facts: readonly BundleFact[];
+  readonly factIndex: ReadonlyMap<string, number>;
+  readonly entries: readonly Entry[];
+  /** Candidates with strength > 0, by strength, strongest first. */
+  readonly levels: readonly Level[];
+  readonly flat: Flat;
+  readonly outcomes: ReadonlyMap<string, BundleOutcome>;
+  readonly defaultOutcome: BundleOutcome;
+  readonly terms: ReadonlyMap<string, BundleTerm>;
+  readonly entryByName: ReadonlyMap<string, Entry>;
+}
+
+/** Builds the program of a bundle that passed validation. */
+export function buildProgram(bundle: Bundle): Program {
+  const factIndex = new Map(bundle.facts.map((f, i) => [f.name, i]));
+  const outcomes = new Map(bundle.outcomes.map((o) => [o.name, o]));
+  const flat = new Flat();
+  const spread = (i: number): number => {
+    const f = bundle.facts[i]!;
+    return f.type === "choice" ? f.values.length : f.type === "yes/no" ? 2 : 1000;
+  };
+  const entries = bundle.rules.map((rule, index): Entry => {
+    const root = toNode(rule.conditions, factIndex);
+    const key = keyTest(root, spread);
+    return {
+      index,
+      name: rule.name,
+      kind: rule.event.params.kind,
+      outcome: rule.event.type,
+      strength: rule.event.params.strength,
+      params: rule.event.params,
+      root,
+      flat: flat.add(root),
+      keyFact: key ? key.fact : -1,
+      keyValue: key?.value,
+    };
+  });
+  const byStrength = new Map<number, Entry[]>();
+  for (const e of entries) {
+    if (e.kind === "advice" || e.strength === 0) continue;
+    const list = byStrength.get(e.strength) ?? [];
+    list.push(e);
+    byStrength.set(e.strength, list);
+  }
+  const ordinalOf = (fact: number, value: FactValue): number => {
+    const f = bundle.facts[fact]!;
+    if (f.type === "choice") return f.values.indexOf(value as string);
+    return f.type === "yes/no" ? (value ? 1 : 0) : -1;
+  };
+  const levels = [...byStrength.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([, list]) => level(list, ordinalOf));
+  return {
+    bundle,
+    facts: bundle.facts,
+    factIndex,
+    entries,
+    levels,
+    flat,
+    outcomes,
+    defaultOutcome: outcomes.get(bundle.defaultOutcome)!,
+    terms: new Map(bundle.terms.map((t) => [t.name, t])),
+    entryByName: new Map(entries.map((e) => [e.name, e])),
+  };
+}
+
+function level(
+  entries: readonly Entry[],
+  ordinalOf: (fact: number, value: FactValue) => number,
+): Level {
+  const unkeyed: Entry[] = [];
+  const keyed = new Map<
+    number,
+    {
+      fact: number;
+      all: Entry[];
+      byOrdinal: (Entry[] | undefined)[];
+      byValue: Map<FactValue, Entry[]>;
+    }
+  >();
+  for (const e of entries) {
+    if (e.keyFact < 0) {
+      unkeyed.push(e);
+      continue;
+    }
+    let group = keyed.get(e.keyFact);
+    if (!group) {
+      group = { fact: e.keyFact, all: [], byOrdinal: [], byValue: new Map() };
+      keyed.set(e.keyFact, group);
+    }
+    group.all.push(e);
+    const same = group.byValue.get(e.keyValue!) ?? [];
+    same.push(e);
+    group.byValue.set(e.keyValue!, same);
+    const o = ordinalOf(e.keyFact, e.keyValue!);
+    if (o >= 0) group.byOrdinal[o] = same;
+  }
+  return { outcome: entries[0]!.outcome, unkeyed, keyed: [...keyed.values()] };
+}
+
+export function toNode(c: Condition, factIndex: ReadonlyMap<string, number>): Node {
+  const name = c.name !== undefined ? { name: c.name } : {};
+  if (c.name === "constant:true" || c.name === "constant:false") {
+    return { k: "const", value: c.name === "constant:true", name: c.name };
+  }
+  if ("all" in c) return { k: "all", children: c.all.map((x) => toNode(x, factIndex)), ...name };
+  if ("any" in c) return { k: "any", children: c.any.map((x) => toNode(x, factIndex)), ...name };
+  if ("not" in c) return { k: "not", child: toNode(c.not, factIndex), ...name };
+  return { k: "test", fact: factIndex.get(c.fact)!, operator: c.operator, value: c.value, ...name };
+}
+
+/** Two-valued comparison of a known value; the caller handles unknown. */
+export function compare(
+  operator: Operator,
+  x: FactValue,
+  value: FactValue | readonly FactValue[],
+): boolean {
+  switch (operator) {
+    case "equal":
+      return x === value;
+    case "notEqual":
+      return x !== value;
+    case "lessThan":
+      return (x as number) < (value as number);
+    case "lessThanInclusive":
+      return (x as number) <= (value as number);
+    case "greaterThan":
+      return (x as number) > (value as number);
+    case "greaterThanInclusive":
+      return (x as number) >= (value as number);
+    case "in":
+      return (value as readonly FactValue[]).includes(x);
+    case "notIn":
+      return !(value as readonly FactValue[]).includes(x);
+  }
+}
+
+/** The value of a node, by walking its tree: for explanations (decisions use `flat.ts`). */
+export function evaluateNode(n: Node, values: Values): Tri {
+  switch (n.k) {
+    case "const":
+      return n.value ? T : F;
+    case "test": {
+      const x = values[n.fact];
+      return x === undefined ? U : compare(n.operator, x, n.value) ? T : F;
+    }
+    case "not": {
+      const v = evaluateNode(n.child, values);
+      return v === U ? U : v === T ? F : T;
+    }
+    case "all": {
+      let r: Tri = T;
+      for (const c of n.children) {
+        const v = evaluateNode(c, values);
+        if (v === F) return F;
+        if (v === U) r = U;
+      }
+      return r;
+    }
+    case "any": {
+      let r: Tri = F;
+      for (const c of n.children) {
+        const v = evaluateNode(c, values);
+        if (v === T) return T;
+        if (v === U) r = U;
+      }
+      return r;
+    }
+  }
+}
+
+/** The relevant unknown facts of a node (docs/semantics.md §6.1), added to `out`. */
+export function relevantFacts(n: Node, values: Values, out: Set<number>): void {
+  if (evaluateNode(n, values) !== U) return;
+  switch (n.k) {
+    case "test":
+      out.add(n.fact);
+      return;
+    case "not":
+      relevantFacts(n.child, values, out);
+      return;
+    case "all":
+    case "any":
+      for (const c of n.children) relevantFacts(c, values, out);
+      return;
+    case "const":
+      return;
+  }
+}

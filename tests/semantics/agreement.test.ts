@@ -1,0 +1,149 @@
+/**
+ * The central property: for random policies and fact sets, every way of deciding agrees with the
+ * reference interpreter (docs/semantics.md) — plain json-rules-engine on `bundle.rules` (complete
+ * fact sets), `decide`, `decideSync` and `outcome`.
+ */
+import { compile } from "@precept/compiler";
+import { type Decider, loadBundle } from "@precept/runtime";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { complete, factsArbitrary, modelArbitrary } from "./arbitraries.js";
+import { comparable, embedderOutcome, load } from "./helpers.js";
+import { type ReferenceDecision, decide as reference } from "./reference.js";
+
+const RUNS = Number(process.env.PRECEPT_PROPERTY_RUNS ?? 300);
+
+const withFactSets = (complete: boolean) =>
+  modelArbitrary().chain((policy) =>
+    fc.tuple(
+      fc.constant(policy),
+      fc.array(factsArbitrary(policy, complete), { minLength: 1, maxLength: 6 }),
+    ),
+  );
+
+describe("every evaluator agrees with the reference interpreter", () => {
+  it("on complete fact sets, including plain json-rules-engine", async () => {
+    await fc.assert(
+      fc.asyncProperty(withFactSets(true), async ([policy, factSets]) => {
+        const bundle = compile(policy);
+        const loaded = loadBundle(bundle);
+        expect(loaded.ok ? [] : loaded.errors).toEqual([]);
+        const decider = (loaded as { decider: Decider }).decider;
+        for (const facts of factSets) {
+          const expected = reference(policy, facts);
+          expect(expected.undetermined).toBeUndefined();
+          const viaEngine = await decider.decide(facts);
+          expect(comparable(viaEngine)).toEqual(expected);
+          expect(decider.decideSync(facts)).toEqual(viaEngine);
+          expect(decider.outcome(facts)).toBe(expected.outcome);
+          expect(await embedderOutcome(bundle, facts)).toBe(expected.outcome);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("on partial fact sets", async () => {
+    await fc.assert(
+      fc.asyncProperty(withFactSets(false), async ([policy, factSets]) => {
+        const decider = load(policy);
+        for (const facts of factSets) {
+          const expected = reference(policy, facts);
+          const viaEngine = await decider.decide(facts);
+          expect(comparable(viaEngine)).toEqual(expected);
+          expect(decider.decideSync(facts)).toEqual(viaEngine);
+          expect(decider.outcome(facts)).toBe(expected.outcome);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("unknown facts", () => {
+  const partial = modelArbitrary().chain((policy) =>
+    fc.tuple(
+      fc.constant(policy),
+      factsArbitrary(policy),
+      fc.array(fc.nat(), { minLength: policy.facts.length, maxLength: policy.facts.length }),
+    ),
+  );
+
+  it("a determined outcome holds for every completion; an undetermined one is a lower bound", () => {
+    fc.assert(
+      fc.property(partial, ([policy, facts, choices]) => {
+        const decider = load(policy);
+        const partialResult = comparable(decider.decideSync(facts));
+        const full = comparable(decider.decideSync(complete(policy, facts, choices)));
+        if (partialResult.undetermined) {
+          const strength = (o: string) => policy.outcomes.find((x) => x.name === o)?.strength ?? 0;
+          expect(strength(full.outcome)).toBeGreaterThanOrEqual(
+            strength(partialResult.undetermined.atLeast),
+          );
+          // What is certain stays certain.
+          for (const r of partialResult.decidingRules) {
+            expect([...full.decidingRules, ...full.alsoApplies.map((a) => a.rule)]).toContain(r);
+          }
+        } else {
+          expect(full.outcome).toBe(partialResult.outcome);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("answering every needed fact determines the decision", () => {
+    fc.assert(
+      fc.property(partial, ([policy, facts, choices]) => {
+        const decider = load(policy);
+        const result = comparable(decider.decideSync(facts));
+        if (!result.undetermined) return;
+        expect(result.undetermined.needs.length).toBeGreaterThan(0);
+        const answered: Record<string, unknown> = { ...facts };
+        const filled = complete(policy, facts, choices);
+        for (const need of result.undetermined.needs) answered[need] = filled[need];
+        expect(decider.decideSync(answered).ok && decider.outcome(answered)).not.toBe(
+          "undetermined",
+        );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("the order of rules in the source does not matter", () => {
+  it("permuting the rules keeps the outcome and the sets of rules, advice and needs", () => {
+    const permuted = modelArbitrary().chain((policy) =>
+      fc.tuple(
+        fc.constant(policy),
+        fc.shuffledSubarray([...policy.rules], {
+          minLength: policy.rules.length,
+          maxLength: policy.rules.length,
+        }),
+        fc.array(factsArbitrary(policy), { minLength: 1, maxLength: 4 }),
+      ),
+    );
+    const sorted = (r: ReferenceDecision) => ({
+      outcome: r.outcome,
+      decidingRules: [...r.decidingRules].sort(),
+      alsoApplies: r.alsoApplies.map((a) => `${a.rule}:${a.outcome}`).sort(),
+      advice: [...r.advice].sort(),
+      needs: [...(r.undetermined?.needs ?? [])],
+      atLeast: r.undetermined?.atLeast,
+      pending: [...(r.undetermined?.pending ?? [])].sort(),
+      warnings: [...r.warnings].sort(),
+    });
+    fc.assert(
+      fc.property(permuted, ([policy, rules, factSets]) => {
+        const a = load(policy);
+        const b = load({ ...policy, rules });
+        for (const facts of factSets) {
+          expect(sorted(comparable(b.decideSync(facts)))).toEqual(
+            sorted(comparable(a.decideSync(facts))),
+          );
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

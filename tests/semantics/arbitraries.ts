@@ -1,0 +1,269 @@
+/**
+ * Random well-typed effective policies (PolicyModel, layers already merged) and fact sets for the
+ * semantics properties. Built at the model level so they reach what text cannot easily: empty
+ * `and`/`or` (constants), conflicting exceptions, advice-only exceptions, rules concluding the
+ * default outcome. tests/support/generate.ts covers the same ground through real text.
+ */
+import type {
+  ConditionModel,
+  ExceptionModel,
+  FactModel,
+  FactValue,
+  Origin,
+  PolicyModel,
+  RuleModel,
+  TermModel,
+} from "@precept/language";
+import fc from "fast-check";
+import type { Facts } from "./reference.js";
+
+const at = { line: 1, column: 1, offset: 0 };
+const origin = (layer: string): Origin => ({
+  uri: "p.precept",
+  range: { start: at, end: at },
+  layer,
+});
+
+const FACT_NAMES = ["relationship", "capacity", "consent given", "age", "platform", "risk level"];
+const CHOICES = ["alpha", "beta", "gamma", "delta"];
+const TEXTS = ["x", "y", "z"];
+const NUMBERS = [0, 1, 2, 3, 4, 5];
+const OUTCOMES = ["prohibit", "decline", "caution", "allow"];
+const ADVICE = ["Ask first.", "Keep a record.", "Talk to a supervisor."];
+const LAYERS = ["Baseline", "Trust", "Team"];
+
+const factArbitrary = (name: string): fc.Arbitrary<FactModel> =>
+  fc
+    .oneof(
+      fc.subarray(CHOICES, { minLength: 2 }).map((values) => ({ kind: "choice" as const, values })),
+      fc.constant({ kind: "yes/no" as const }),
+      fc
+        .option(fc.constant("years"), { nil: undefined })
+        .map((unit) => (unit ? { kind: "number" as const, unit } : { kind: "number" as const })),
+      fc.constant({ kind: "text" as const }),
+    )
+    .chain((type) =>
+      fc
+        .record(
+          { question: fc.constant(`What about ${name}?`), description: fc.constant(`the ${name}`) },
+          { requiredKeys: [] },
+        )
+        .map((extra) => ({ name, label: name, type, ...extra, origin: origin(LAYERS[0]!) })),
+    );
+
+/** The values a test on this fact compares with (and fact sets draw from). */
+function domain(f: FactModel): FactValue[] {
+  switch (f.type.kind) {
+    case "choice":
+      return [...f.type.values];
+    case "yes/no":
+      return [true, false];
+    case "number":
+      return [...NUMBERS, 2.5];
+    case "text":
+      return [...TEXTS, "w"];
+  }
+}
+
+function testArbitrary(facts: readonly FactModel[]): fc.Arbitrary<ConditionModel> {
+  return fc.constantFrom(...facts).chain((f): fc.Arbitrary<ConditionModel> => {
+    const test = (operator: string, value: FactValue | FactValue[]) =>
+      ({ kind: "test", fact: f.name, operator, value }) as ConditionModel;
+    const scalar = fc.constantFrom(...domain(f).filter((v) => v !== 2.5 && v !== "w"));
+    const list = fc.subarray(
+      domain(f).filter((v) => v !== 2.5 && v !== "w"),
+      { minLength: 1 },
+    );
+    const eq = fc.tuple(fc.constantFrom("equal", "notEqual"), scalar).map(([o, v]) => test(o, v));
+    const member = fc.tuple(fc.constantFrom("in", "notIn"), list).map(([o, v]) => test(o, v));
+    if (f.type.kind === "yes/no") return eq;
+    if (f.type.kind === "number") {
+      const compare = fc
+        .tuple(
+          fc.constantFrom("lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"),
+          scalar,
+        )
+        .map(([o, v]) => test(o, v));
+      return fc.oneof(compare, eq, member);
+    }
+    return fc.oneof(eq, member);
+  });
+}
+
+export function conditionArbitrary(
+  facts: readonly FactModel[],
+  terms: readonly TermModel[],
+  depth: number,
+): fc.Arbitrary<ConditionModel> {
+  const leaves: fc.Arbitrary<ConditionModel>[] = [testArbitrary(facts)];
+  if (terms.length > 0) {
+    leaves.push(
+      fc
+        .constantFrom(...terms)
+        .map((t) => ({ kind: "term", term: t.name, condition: t.condition }) as const),
+    );
+  }
+  const leaf = fc.oneof(...leaves);
+  if (depth <= 0) return leaf;
+  const sub = conditionArbitrary(facts, terms, depth - 1);
+  const operands = fc.oneof(
+    { weight: 1, arbitrary: fc.constant([] as ConditionModel[]) },
+    { weight: 8, arbitrary: fc.array(sub, { minLength: 1, maxLength: 3 }) },
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: leaf },
+    { weight: 2, arbitrary: operands.map((conditions) => ({ kind: "all", conditions }) as const) },
+    { weight: 2, arbitrary: operands.map((conditions) => ({ kind: "any", conditions }) as const) },
+    { weight: 1, arbitrary: sub.map((condition) => ({ kind: "not", condition }) as const) },
+  );
+}
+
+function termsArbitrary(facts: readonly FactModel[], count: number): fc.Arbitrary<TermModel[]> {
+  let arb: fc.Arbitrary<TermModel[]> = fc.constant([]);
+  for (let i = 0; i < count; i++) {
+    arb = arb.chain((earlier) =>
+      fc
+        .tuple(conditionArbitrary(facts, earlier, 2), fc.boolean())
+        .map(([condition, described]) => [
+          ...earlier,
+          {
+            name: `term ${i}`,
+            label: `term ${i}`,
+            ...(described ? { description: `term ${i} holds` } : {}),
+            condition,
+            origin: origin(LAYERS[0]!),
+          },
+        ]),
+    );
+  }
+  return arb;
+}
+
+export interface ModelOptions {
+  readonly maxRules?: number;
+}
+
+export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyModel> {
+  return fc
+    .record({
+      factCount: fc.integer({ min: 1, max: 5 }),
+      outcomeCount: fc.integer({ min: 1, max: 4 }),
+      termCount: fc.integer({ min: 0, max: 3 }),
+      layerCount: fc.integer({ min: 1, max: 3 }),
+    })
+    .chain(({ factCount, outcomeCount, termCount, layerCount }) =>
+      fc.tuple(...FACT_NAMES.slice(0, factCount).map(factArbitrary)).chain((facts) =>
+        termsArbitrary(facts, termCount).chain((terms) => {
+          const outcomes = OUTCOMES.slice(0, outcomeCount).map((name, i) => ({
+            name,
+            label: name,
+            strength: outcomeCount - i,
+          }));
+          const layers = LAYERS.slice(0, layerCount);
+          const outcome = fc.oneof(
+            { weight: 6, arbitrary: fc.constantFrom(...outcomes.map((o) => o.name)) },
+            { weight: 1, arbitrary: fc.constant("no guidance") },
+          );
+          const condition = conditionArbitrary(facts, terms, 3);
+          const advice = fc.array(fc.constantFrom(...ADVICE), { maxLength: 2 });
+          const exception = fc.record({
+            condition,
+            outcome: fc.option(outcome, { nil: undefined }),
+            advice,
+            layer: fc.constantFrom(...layers),
+          });
+          const rule = fc.record({
+            condition,
+            outcome,
+            advice,
+            exceptions: fc.array(exception, { maxLength: 3 }),
+            layer: fc.constantFrom(...layers),
+            cited: fc.boolean(),
+          });
+          return fc
+            .tuple(
+              fc.array(rule, { maxLength: options.maxRules ?? 8 }),
+              fc.array(fc.constantFrom("override", "disable", "exception"), { maxLength: 2 }),
+            )
+            .map(([rules, loosenings]): PolicyModel => {
+              const ruleModels: RuleModel[] = rules.map((r, i) => {
+                const id = `${i + 1}.${i % 3}`;
+                const exceptions: ExceptionModel[] = r.exceptions.map((e, j) => ({
+                  id: `${id}#${j + 1}`,
+                  rule: id,
+                  condition: e.condition,
+                  ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
+                  advice: e.advice,
+                  inline: j === 0,
+                  origin: origin(e.layer),
+                }));
+                return {
+                  id,
+                  title: `Rule ${id}`,
+                  citations: r.cited
+                    ? [{ source: "bps", section: String(i), quote: "a quote" }]
+                    : [],
+                  condition: r.condition,
+                  outcome: r.outcome,
+                  advice: r.advice,
+                  exceptions,
+                  origin: origin(r.layer),
+                };
+              });
+              return {
+                title: "Generated",
+                version: "1",
+                uri: "p.precept",
+                layers: layers.map((title, i) => ({ title, uri: `${i}.precept` })),
+                sources: [
+                  { id: "bps", title: "e-Professionalism: guidance", publisher: "BPS", year: 2012 },
+                ],
+                outcomes,
+                defaultOutcome: { name: "no guidance", label: "no guidance", strength: 0 },
+                facts,
+                terms,
+                rules: ruleModels,
+                loosenings: loosenings.map((kind, i) => ({
+                  kind,
+                  rule: ruleModels[i]?.id ?? "0.0",
+                  reason: "because",
+                  origin: origin(layers.at(-1)!),
+                })),
+                scenarios: [],
+              };
+            });
+        }),
+      ),
+    );
+}
+
+/** Every value a fact could take that matters to some test, plus one that matches none. */
+export function valuesOf(f: FactModel): FactValue[] {
+  return domain(f);
+}
+
+/** A fact set: each fact unknown or one of its values; `complete` gives every fact a value. */
+export function factsArbitrary(policy: PolicyModel, complete = false): fc.Arbitrary<Facts> {
+  const entries = policy.facts.map((f) => {
+    const value = fc.constantFrom(...valuesOf(f));
+    return complete ? value : fc.option(value, { nil: undefined, freq: 3 });
+  });
+  return fc.tuple(...entries).map((values) => {
+    const facts: Record<string, FactValue> = {};
+    values.forEach((v, i) => {
+      if (v !== undefined) facts[policy.facts[i]!.name] = v;
+    });
+    return facts;
+  });
+}
+
+/** Fills the unknown facts of `facts` from `choices` (one number per fact). */
+export function complete(policy: PolicyModel, facts: Facts, choices: readonly number[]): Facts {
+  const out: Record<string, FactValue> = {};
+  policy.facts.forEach((f, i) => {
+    const given = facts[f.name];
+    const values = valuesOf(f);
+    out[f.name] = given !== undefined ? given : values[(choices[i] ?? 0) % values.length]!;
+  });
+  return out;
+}

@@ -1,0 +1,48 @@
+/** Shared by the semantics tests: loading a model, comparing with the reference, the embedder way. */
+import { compile } from "@precept/compiler";
+import type { PolicyModel } from "@precept/language";
+import { type DecideResult, type Decider, loadBundle } from "@precept/runtime";
+import { Engine } from "./jre.js";
+import type { Facts, ReferenceDecision } from "./reference.js";
+
+export function load(policy: PolicyModel): Decider {
+  const loaded = loadBundle(compile(policy));
+  if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
+  return loaded.decider;
+}
+
+/** The decision without what the reference does not compute (explanation, question wording). */
+export function comparable(r: DecideResult): ReferenceDecision {
+  if (!r.ok) throw new Error(r.explanation);
+  return {
+    outcome: r.outcome,
+    decidingRules: r.decidingRules,
+    alsoApplies: r.alsoApplies,
+    advice: r.advice,
+    ...(r.undetermined
+      ? {
+          undetermined: {
+            needs: r.undetermined.needs.map((n) => n.fact),
+            atLeast: r.undetermined.atLeast,
+            pending: r.undetermined.pending,
+          },
+        }
+      : {}),
+    warnings: r.warnings,
+  };
+}
+
+/** The embedder contract: plain json-rules-engine, highest `params.strength` wins. */
+export async function embedderOutcome(
+  bundle: ReturnType<typeof compile>,
+  facts: Facts,
+): Promise<string> {
+  const engine = new Engine(bundle.rules);
+  const { events } = await engine.run({ ...facts });
+  let best: { type: string; strength: number } | undefined;
+  for (const e of events) {
+    const strength = (e.params as { strength: number }).strength;
+    if (!best || strength > best.strength) best = { type: e.type, strength };
+  }
+  return best?.type ?? bundle.defaultOutcome;
+}

@@ -1,0 +1,190 @@
+/**
+ * The reference interpreter: docs/semantics.md, transcribed as directly as possible over the
+ * PolicyModel, with no regard for speed. The compiler, json-rules-engine on the bundle, `decide`
+ * and the fast evaluator are all tested against it.
+ */
+import type { ConditionModel, FactValue, PolicyModel } from "@precept/language";
+
+export type Truth = "true" | "false" | "unknown";
+export type Facts = Readonly<Record<string, FactValue | undefined>>;
+
+export interface ReferenceDecision {
+  readonly outcome: string;
+  readonly decidingRules: readonly string[];
+  readonly alsoApplies: readonly { readonly rule: string; readonly outcome: string }[];
+  readonly advice: readonly string[];
+  readonly undetermined?: {
+    readonly needs: readonly string[];
+    readonly atLeast: string;
+    readonly pending: readonly string[];
+  };
+  readonly warnings: readonly string[];
+}
+
+/** §2: Kleene's three-valued logic. */
+export function truth(c: ConditionModel, facts: Facts): Truth {
+  switch (c.kind) {
+    case "test": {
+      const x = facts[c.fact];
+      if (x === undefined) return "unknown";
+      const v = c.value;
+      const list = v as readonly FactValue[];
+      const holds =
+        c.operator === "equal"
+          ? x === v
+          : c.operator === "notEqual"
+            ? x !== v
+            : c.operator === "in"
+              ? list.includes(x)
+              : c.operator === "notIn"
+                ? !list.includes(x)
+                : c.operator === "lessThan"
+                  ? (x as number) < (v as number)
+                  : c.operator === "lessThanInclusive"
+                    ? (x as number) <= (v as number)
+                    : c.operator === "greaterThan"
+                      ? (x as number) > (v as number)
+                      : (x as number) >= (v as number);
+      return holds ? "true" : "false";
+    }
+    case "all": {
+      const parts = c.conditions.map((x) => truth(x, facts));
+      if (parts.includes("false")) return "false";
+      return parts.includes("unknown") ? "unknown" : "true";
+    }
+    case "any": {
+      const parts = c.conditions.map((x) => truth(x, facts));
+      if (parts.includes("true")) return "true";
+      return parts.includes("unknown") ? "unknown" : "false";
+    }
+    case "not": {
+      const t = truth(c.condition, facts);
+      return t === "true" ? "false" : t === "false" ? "true" : "unknown";
+    }
+    case "term":
+      return truth(c.condition, facts);
+  }
+}
+
+/** §6.1: the relevant facts of a condition. */
+export function relevant(c: ConditionModel, facts: Facts, out: Set<string>): void {
+  if (truth(c, facts) !== "unknown") return;
+  if (c.kind === "test") out.add(c.fact);
+  else if (c.kind === "all" || c.kind === "any")
+    for (const x of c.conditions) relevant(x, facts, out);
+  else relevant(c.condition, facts, out);
+}
+
+interface Entry {
+  readonly id: string;
+  readonly rule: string;
+  readonly kind: "rule" | "exception" | "advice";
+  readonly outcome: string;
+  readonly advice: readonly string[];
+  readonly appliesWhen: ConditionModel;
+}
+
+/** §3: every rule gives its entries, in policy order. */
+export function entries(policy: PolicyModel): Entry[] {
+  const out: Entry[] = [];
+  for (const r of policy.rules) {
+    out.push({
+      id: r.id,
+      rule: r.id,
+      kind: "rule",
+      outcome: r.outcome,
+      advice: r.advice,
+      appliesWhen: {
+        kind: "all",
+        conditions: [
+          r.condition,
+          ...r.exceptions.map((e) => ({ kind: "not" as const, condition: e.condition })),
+        ],
+      },
+    });
+    for (const e of r.exceptions) {
+      const appliesWhen: ConditionModel = { kind: "all", conditions: [r.condition, e.condition] };
+      if (e.outcome !== undefined) {
+        out.push({
+          id: e.id,
+          rule: r.id,
+          kind: "exception",
+          outcome: e.outcome,
+          advice: e.advice,
+          appliesWhen,
+        });
+      } else if (e.advice.length > 0) {
+        out.push({
+          id: e.id,
+          rule: r.id,
+          kind: "advice",
+          outcome: policy.defaultOutcome.name,
+          advice: e.advice,
+          appliesWhen,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function strengthOf(policy: PolicyModel, outcome: string): number {
+  if (outcome === policy.defaultOutcome.name) return 0;
+  return policy.outcomes.find((o) => o.name === outcome)!.strength;
+}
+
+/** §5–§7. */
+export function decide(policy: PolicyModel, facts: Facts): ReferenceDecision {
+  const strength = (o: string): number => strengthOf(policy, o);
+  const all = entries(policy).map((e) => ({ ...e, truth: truth(e.appliesWhen, facts) }));
+  const candidates = all.filter((e) => e.kind !== "advice");
+  const holding = candidates.filter((e) => e.truth === "true");
+
+  let atLeast = policy.defaultOutcome.name;
+  for (const e of holding) if (strength(e.outcome) > strength(atLeast)) atLeast = e.outcome;
+  const pending = candidates.filter(
+    (e) => e.truth === "unknown" && strength(e.outcome) > strength(atLeast),
+  );
+
+  const advice: string[] = [];
+  for (const e of all) {
+    if (e.truth !== "true") continue;
+    for (const a of e.advice) if (!advice.includes(a)) advice.push(a);
+  }
+
+  const warnings: string[] = [];
+  for (const r of policy.rules) {
+    const conflicting = holding.filter((e) => e.kind === "exception" && e.rule === r.id);
+    if (new Set(conflicting.map((e) => e.outcome)).size < 2) continue;
+    let strongest = conflicting[0]!;
+    for (const e of conflicting)
+      if (strength(e.outcome) > strength(strongest.outcome)) strongest = e;
+    const named = conflicting.map((e) => `${e.id} (${e.outcome})`);
+    const listed = `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+    warnings.push(
+      `Exceptions ${listed} to rule ${r.id} apply together with different outcomes; the strongest, ${strongest.outcome}, stands.`,
+    );
+  }
+
+  const decision = {
+    decidingRules: holding.filter((e) => e.outcome === atLeast).map((e) => e.id),
+    alsoApplies: holding
+      .filter((e) => strength(e.outcome) < strength(atLeast))
+      .map((e) => ({ rule: e.id, outcome: e.outcome })),
+    advice,
+    warnings,
+  };
+  if (pending.length === 0) return { outcome: atLeast, ...decision };
+
+  const needed = new Set<string>();
+  for (const e of pending) relevant(e.appliesWhen, facts, needed);
+  return {
+    outcome: "undetermined",
+    ...decision,
+    undetermined: {
+      needs: policy.facts.map((f) => f.name).filter((f) => needed.has(f)),
+      atLeast,
+      pending: pending.map((e) => e.id),
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The same agreement, through the whole pipeline: random policy text (tests/support/generate.ts),
+ * including a baseline with a layer that overrides, disables and adds exceptions, checked by
+ * `analyze`, compiled, loaded and decided — and the bundle hash is unchanged by `format`.
+ */
+import { compile } from "@precept/compiler";
+import { analyze, format, memoryHost, type PolicyModel } from "@precept/language";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { layeredPolicyArbitrary, policyArbitrary } from "../support/generate.js";
+import { factsArbitrary } from "./arbitraries.js";
+import { comparable, embedderOutcome, load } from "./helpers.js";
+import { decide as reference } from "./reference.js";
+
+const RUNS = Math.ceil(Number(process.env.PRECEPT_PROPERTY_RUNS ?? 300) / 3);
+
+function model(files: Record<string, string>, entry: string): PolicyModel {
+  const analysis = analyze(entry, memoryHost(files), { unusedWarnings: false });
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  expect(errors).toEqual([]);
+  return analysis.policy!;
+}
+
+const cases = (files: fc.Arbitrary<{ files: Record<string, string>; entry: string }>) =>
+  files
+    .map(({ files, entry }) => model(files, entry))
+    .chain((policy) =>
+      fc.tuple(
+        fc.constant(policy),
+        fc.array(fc.oneof(factsArbitrary(policy, true), factsArbitrary(policy)), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+      ),
+    );
+
+async function agree(policy: PolicyModel, factSets: readonly Record<string, unknown>[]) {
+  const decider = load(policy);
+  const bundle = decider.bundle as ReturnType<typeof compile>;
+  for (const facts of factSets) {
+    const expected = reference(policy, facts as never);
+    const viaEngine = await decider.decide(facts);
+    expect(comparable(viaEngine)).toEqual(expected);
+    expect(decider.decideSync(facts)).toEqual(viaEngine);
+    if (Object.keys(facts).length === policy.facts.length) {
+      expect(await embedderOutcome(bundle, facts as never)).toBe(expected.outcome);
+    }
+  }
+}
+
+describe("generated policy text", () => {
+  it("single policies: every evaluator agrees with the reference", async () => {
+    const single = policyArbitrary().map((p) => ({
+      files: { "p.precept": p.text },
+      entry: "p.precept",
+    }));
+    await fc.assert(
+      fc.asyncProperty(cases(single), ([policy, factSets]) => agree(policy, factSets)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a layer on a baseline: every evaluator agrees with the reference", async () => {
+    const layered = layeredPolicyArbitrary().map((p) => ({
+      files: { ...p.files },
+      entry: p.entry,
+    }));
+    await fc.assert(
+      fc.asyncProperty(cases(layered), ([policy, factSets]) => agree(policy, factSets)),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("the bundle lists the layer's loosenings and the layers", () => {
+    fc.assert(
+      fc.property(layeredPolicyArbitrary(), (p) => {
+        const bundle = compile(model({ ...p.files }, p.entry));
+        expect(bundle.layers.map((l) => l.title)).toEqual([p.base.title, p.layer.title]);
+        const kinds = (k: string) =>
+          bundle.loosenings
+            .filter((l) => l.kind === k)
+            .map((l) => l.rule)
+            .sort();
+        expect(kinds("override")).toEqual(p.layer.overrides.map((o) => o.id).sort());
+        expect(kinds("disable")).toEqual(p.layer.disables.map((d) => d.target).sort());
+        expect(kinds("exception")).toEqual(p.layer.exceptions.map((e) => e.target).sort());
+        const names = new Set(bundle.rules.map((r) => r.event.params.rule));
+        for (const d of p.layer.disables) expect(names.has(d.target)).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("the bundle hash is unchanged by format", () => {
+    fc.assert(
+      fc.property(policyArbitrary(), (p) => {
+        const formatted = format(p.text);
+        expect(formatted.formatted).toBe(true);
+        const before = compile(model({ "p.precept": p.text }, "p.precept"));
+        const after = compile(model({ "p.precept": formatted.text }, "p.precept"));
+        expect(after.hash).toBe(before.hash);
+        expect(after).toEqual(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
