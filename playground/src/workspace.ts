@@ -1,0 +1,88 @@
+/**
+ * The playground's files — the BPS baseline, its scenarios and the local layer — as Monaco models,
+ * and their analyses. An analysis is cached with the versions of the files it read, so editing
+ * the layer re-analyses only the layer (with the baseline it extends).
+ */
+import { type Analysis, type AnalysisHost, analyze } from "@precept/language";
+import { FILE_IDS } from "./examples.js";
+import { monaco } from "./monaco.js";
+import type { FileId } from "./share.js";
+
+export type { FileId };
+
+export interface PolicyFile {
+  readonly id: FileId;
+  /** The file's path, as Precept sees it (relative, `/`-separated). */
+  readonly uri: string;
+  readonly model: monaco.editor.ITextModel;
+}
+
+export const LANGUAGE_ID = "precept";
+
+export function modelUri(uri: string): monaco.Uri {
+  return monaco.Uri.from({ scheme: "precept", path: `/${uri}` });
+}
+
+export class Workspace {
+  readonly files: Readonly<Record<FileId, PolicyFile>>;
+  readonly host: AnalysisHost;
+  private readonly cache = new Map<
+    FileId,
+    { deps: readonly (readonly [FileId, number])[]; analysis: Analysis }
+  >();
+
+  constructor(uris: Readonly<Record<FileId, string>>, texts: Readonly<Record<FileId, string>>) {
+    const file = (id: FileId): PolicyFile => ({
+      id,
+      uri: uris[id],
+      model: monaco.editor.createModel(texts[id], LANGUAGE_ID, modelUri(uris[id])),
+    });
+    this.files = { baseline: file("baseline"), scenarios: file("scenarios"), layer: file("layer") };
+    this.host = { readFile: (uri) => this.fileByUri(uri)?.model.getValue() };
+  }
+
+  get all(): readonly PolicyFile[] {
+    return FILE_IDS.map((id) => this.files[id]);
+  }
+
+  fileByUri(uri: string): PolicyFile | undefined {
+    return this.all.find((f) => f.uri === uri);
+  }
+
+  fileOfModel(model: monaco.editor.ITextModel): PolicyFile | undefined {
+    return this.all.find((f) => f.model === model);
+  }
+
+  /** The analysis of one file with the baselines it extends; cached until a file it read changes. */
+  analyze(id: FileId): Analysis {
+    const hit = this.cache.get(id);
+    if (hit?.deps.every(([f, version]) => this.files[f].model.getVersionId() === version)) {
+      return hit.analysis;
+    }
+    const read = new Set<FileId>();
+    const analysis = analyze(this.files[id].uri, {
+      readFile: (uri) => {
+        const file = this.fileByUri(uri);
+        if (file) read.add(file.id);
+        return file?.model.getValue();
+      },
+    });
+    const deps = [...read].map((f) => [f, this.files[f].model.getVersionId()] as const);
+    this.cache.set(id, { deps, analysis });
+    return analysis;
+  }
+
+  texts(): Record<FileId, string> {
+    return {
+      baseline: this.files.baseline.model.getValue(),
+      scenarios: this.files.scenarios.model.getValue(),
+      layer: this.files.layer.model.getValue(),
+    };
+  }
+
+  setTexts(texts: Readonly<Record<FileId, string>>): void {
+    for (const file of this.all) {
+      if (file.model.getValue() !== texts[file.id]) file.model.setValue(texts[file.id]);
+    }
+  }
+}
