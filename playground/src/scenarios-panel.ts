@@ -5,7 +5,7 @@
  */
 import type { BundleScenario, DecideResult } from "@precept/runtime";
 // The expectation check is shared with the CLI (a pure module); see the report for its home.
-import { checkScenario } from "../../packages/cli/src/scenarios.js";
+import { checkScenario } from "@precept/runtime";
 import type { Compiled } from "./compiled.js";
 import { h, replaceChildren } from "./dom.js";
 import type { Situation } from "./form.js";

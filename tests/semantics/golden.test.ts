@@ -145,7 +145,7 @@ describe("golden: the rule pack's scenarios", () => {
       // Files keep their repository paths, so `extends "../…"` resolves as on disk.
       const { decider } = build(Object.fromEntries(files.map((f) => [f, f])), files.at(-1)!);
       const results = await decider.runScenarios();
-      expect(results.filter((r) => !r.passed).map((r) => [r.title, r.problems])).toEqual([]);
+      expect(results.filter((r) => !r.passed).map((r) => [r.title, r.differences])).toEqual([]);
       golden(
         `${name}.scenarios.json`,
         results.map((r) => ({

@@ -4,10 +4,3 @@
  */
 export { COMMANDS, run } from "./cli.js";
 export { type Io, processIo, useColour } from "./io.js";
-export {
-  checkScenario,
-  type Difference,
-  describeDecision,
-  describeExpectation,
-  type ScenarioCheck,
-} from "./scenarios.js";

@@ -4,14 +4,19 @@
  * write. The result is plain data; `precept test` prints it as text, JSON or JUnit.
  */
 import type { Diagnostic } from "@precept/language";
-import { type BundleScenario, type Decider, loadBundle } from "@precept/runtime";
+import {
+  type BundleScenario,
+  checkScenario,
+  type Decider,
+  type Difference,
+  loadBundle,
+} from "@precept/runtime";
 import { compileLoaded } from "./compiled.js";
 import { type Coverage, CoverageCounter, sectionOf } from "./coverage.js";
 import { CliError } from "./errors.js";
 import type { FileHost } from "./files.js";
 import { loadLanguage } from "./language.js";
 import type { LoadedPolicy } from "./policy.js";
-import { checkScenario, type Difference } from "./scenarios.js";
 
 export interface ScenarioRun {
   readonly file: string;

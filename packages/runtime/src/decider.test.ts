@@ -334,15 +334,16 @@ scenario "Wrong on purpose"
   expect decline by rule 3.1
 `;
     const results = await deciderOf(bundleOf(text)).runScenarios();
-    expect(results.map((r) => [r.title, r.passed, r.problems])).toEqual([
+    expect(results.map((r) => [r.title, r.passed, r.differences.map((d) => d.aspect)])).toEqual([
       ["Current client, personal", true, []],
       ["Young former client", true, []],
       ["Missing facts", true, []],
-      [
-        "Wrong on purpose",
-        false,
-        ["Expected decline, got allow.", "Expected the deciding rules 3.1, got 4.1."],
-      ],
+      ["Wrong on purpose", false, ["outcome", "rules"]],
     ]);
+    expect(results[3]!.differences[0]).toEqual({
+      aspect: "outcome",
+      expected: "decline",
+      actual: "allow",
+    });
   });
 });

@@ -7,5 +7,14 @@ export * from "./bundle.js";
 export { checkBundle, type Decider, type LoadResult, loadBundle } from "./decider.js";
 export type { DecideResult, Decision, Need, Rejected } from "./decision.js";
 export type { FactError } from "./facts.js";
-export type { ScenarioResult } from "./scenarios.js";
+export {
+  checkScenario,
+  type Difference,
+  describeDecision,
+  describeExpectation,
+  ruleMatches,
+  type ScenarioCheck,
+  type ScenarioResult,
+  scenarioResult,
+} from "./scenarios.js";
 export type { FailedCondition, WhyNot } from "./whynot.js";

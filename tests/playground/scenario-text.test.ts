@@ -7,12 +7,11 @@ import { join } from "node:path";
 import { compile } from "@precept/compiler";
 import { analyze, memoryHost } from "@precept/language";
 import type { BundleFact, Decider } from "@precept/runtime";
-import { loadBundle } from "@precept/runtime";
+import { checkScenario, loadBundle } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkScenario } from "../../../packages/cli/src/scenarios.js";
-import { quoted, scenarioText } from "../../../playground/src/scenario-text.js";
-import { ROOT } from "../support/site.js";
+import { quoted, scenarioText } from "../../playground/src/scenario-text.js";
+import { ROOT } from "../e2e/support/site.js";
 
 const BASELINE = "rules/bps-e-professionalism/policy.precept";
 const LAYER = "rules/examples/northfield-trust/policy.precept";

@@ -7,7 +7,7 @@ import {
   encodeState,
   type PlaygroundState,
   stateFromHash,
-} from "../../../playground/src/share.js";
+} from "../../playground/src/share.js";
 
 // JSON has no -0: it comes back as 0.
 const number = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));

@@ -1,6 +1,7 @@
-import type { BundleScenario, Decision, Rejected } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { BundleScenario } from "./bundle.js";
+import type { Decision, Rejected } from "./decision.js";
 import { checkScenario, describeDecision, ruleMatches } from "./scenarios.js";
 
 const decision = (over: Partial<Decision> = {}): Decision => ({
