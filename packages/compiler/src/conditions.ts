@@ -7,20 +7,14 @@
  * Kleene values and relevant facts (docs/semantics.md §2, §6.1), so partial fact sets are decided
  * the same way on the model and on the bundle.
  */
-import type { ConditionModel, FactModel, TestOperator } from "@precept/language";
-import type { Condition, FactValue, RootCondition, TestCondition } from "@precept/runtime";
-
-/** The test that holds exactly when the original does not, for a known value of the right type. */
-const NEGATED: Record<TestOperator, TestOperator> = {
-  equal: "notEqual",
-  notEqual: "equal",
-  in: "notIn",
-  notIn: "in",
-  lessThan: "greaterThanInclusive",
-  lessThanInclusive: "greaterThan",
-  greaterThan: "lessThanInclusive",
-  greaterThanInclusive: "lessThan",
-};
+import type { ConditionModel, FactModel } from "@precept/language";
+import {
+  type Condition,
+  type FactValue,
+  NEGATED,
+  type RootCondition,
+  type TestCondition,
+} from "@precept/runtime";
 
 /** A compiled condition, or a constant when folding decided it. */
 export type Folded = Condition | boolean;

@@ -217,14 +217,14 @@ export class AstBuilder {
           kind: "Rule",
           range,
           id: this.ruleId(this.node(inner, "ruleId")),
-          ...this.body(inner),
+          ...this.body(this.node(inner, "ruleBody") ?? inner),
         };
       case "override":
         return {
           kind: "Override",
           range,
           target: this.ruleId(this.node(inner, "ruleId")),
-          ...this.body(inner),
+          ...this.body(this.node(inner, "ruleBody") ?? inner),
         };
       case "disable":
         return {

@@ -104,6 +104,18 @@ class DocumentChecker {
 
   // ------------------------------------------------------------ declaring names
 
+  /** A declaration's entry in the symbol table. */
+  private symbol<K extends PolicySymbol["kind"], N>(
+    kind: K,
+    key: string,
+    label: string,
+    range: Range,
+    nameRange: Range,
+    node: N,
+  ) {
+    return { kind, key, label, uri: this.uri, range, nameRange, layer: this.context.layer, node };
+  }
+
   private reserved(name: A.Name | A.RuleId, what: string): boolean {
     const key = "key" in name ? name.key : name.text.toLowerCase();
     if (!RESERVED_NAMES.has(key)) return false;
@@ -137,7 +149,6 @@ class DocumentChecker {
   }
 
   private declareAll(): void {
-    const layer = this.context.layer;
     let outcomesSeen = false;
     const scenarioTitles = new Map<string, Range>();
     for (const d of this.document.declarations) {
@@ -145,16 +156,7 @@ class DocumentChecker {
         case "Source": {
           if (!d.id || this.reserved(d.id, "a source id")) break;
           if (this.clash(this.scope.sources.get(d.id.key), d.id, "source")) break;
-          const symbol = {
-            kind: "source",
-            key: d.id.key,
-            label: d.id.text,
-            uri: this.uri,
-            range: d.range,
-            nameRange: d.id.range,
-            layer,
-            node: d,
-          } as const;
+          const symbol = this.symbol("source", d.id.key, d.id.text, d.range, d.id.range, d);
           this.scope.sources.set(d.id.key, symbol);
           this.symbols.push(symbol);
           break;
@@ -187,16 +189,7 @@ class DocumentChecker {
           const existing = this.scope.facts.get(d.name.key) ?? this.scope.terms.get(d.name.key);
           if (this.clash(existing, d.name, existing?.kind === "term" ? "a term" : "the fact"))
             break;
-          const symbol = {
-            kind: "fact",
-            key: d.name.key,
-            label: d.name.text,
-            uri: this.uri,
-            range: d.range,
-            nameRange: d.name.range,
-            layer,
-            node: d,
-          } as const;
+          const symbol = this.symbol("fact", d.name.key, d.name.text, d.range, d.name.range, d);
           this.scope.facts.set(d.name.key, symbol);
           this.symbols.push(symbol);
           if (d.type?.kind === "choice") {
@@ -215,16 +208,7 @@ class DocumentChecker {
           const existing = this.scope.terms.get(d.name.key) ?? this.scope.facts.get(d.name.key);
           if (this.clash(existing, d.name, existing?.kind === "fact" ? "a fact" : "the term"))
             break;
-          const symbol = {
-            kind: "term",
-            key: d.name.key,
-            label: d.name.text,
-            uri: this.uri,
-            range: d.range,
-            nameRange: d.name.range,
-            layer,
-            node: d,
-          } as const;
+          const symbol = this.symbol("term", d.name.key, d.name.text, d.range, d.name.range, d);
           this.scope.terms.set(d.name.key, symbol);
           this.symbols.push(symbol);
           break;
@@ -232,16 +216,7 @@ class DocumentChecker {
         case "Rule": {
           if (!d.id || this.reserved(d.id, "a rule id")) break;
           if (this.clash(this.scope.rules.get(d.id.text), d.id, "rule")) break;
-          const symbol = {
-            kind: "rule",
-            key: d.id.text,
-            label: d.id.text,
-            uri: this.uri,
-            range: d.range,
-            nameRange: d.id.range,
-            layer,
-            node: d,
-          } as const;
+          const symbol = this.symbol("rule", d.id.text, d.id.text, d.range, d.id.range, d);
           this.scope.rules.set(d.id.text, symbol);
           this.symbols.push(symbol);
           break;
@@ -263,16 +238,7 @@ class DocumentChecker {
             break;
           }
           scenarioTitles.set(key, d.title.range);
-          this.symbols.push({
-            kind: "scenario",
-            key,
-            label: d.title.value,
-            uri: this.uri,
-            range: d.range,
-            nameRange: d.title.range,
-            layer,
-            node: d,
-          });
+          this.symbols.push(this.symbol("scenario", key, d.title.value, d.range, d.title.range, d));
           break;
         }
         default:
@@ -293,7 +259,6 @@ class DocumentChecker {
   }
 
   private declareOutcomes(d: A.OutcomesDeclaration): void {
-    const layer = this.context.layer;
     const entries = d.outcomes.filter((o) => !this.reserved(o.name, "an outcome"));
     let strength = entries.length;
     for (const entry of entries) {
@@ -314,14 +279,14 @@ class DocumentChecker {
       }
       if (this.clash(this.scope.outcomes.get(entry.name.key), entry.name, "the outcome")) continue;
       const symbol: OutcomeSymbol = {
-        kind: "outcome",
-        key: entry.name.key,
-        label: entry.name.text,
-        uri: this.uri,
-        range: entry.range,
-        nameRange: entry.name.range,
-        layer,
-        node: entry,
+        ...this.symbol(
+          "outcome",
+          entry.name.key,
+          entry.name.text,
+          entry.range,
+          entry.name.range,
+          entry,
+        ),
         strength: strength--,
         isDefault: false,
       };
@@ -332,14 +297,14 @@ class DocumentChecker {
     if (otherwise && !this.reserved(otherwise.name, "an outcome")) {
       if (!this.clash(this.scope.outcomes.get(otherwise.name.key), otherwise.name, "the outcome")) {
         const symbol: OutcomeSymbol = {
-          kind: "outcome",
-          key: otherwise.name.key,
-          label: otherwise.name.text,
-          uri: this.uri,
-          range: otherwise.range,
-          nameRange: otherwise.name.range,
-          layer,
-          node: otherwise,
+          ...this.symbol(
+            "outcome",
+            otherwise.name.key,
+            otherwise.name.text,
+            otherwise.range,
+            otherwise.name.range,
+            otherwise,
+          ),
           strength: 0,
           isDefault: true,
         };
@@ -561,16 +526,7 @@ class DocumentChecker {
   private override(d: A.OverrideDeclaration): void {
     const target = this.baselineRule(d.target, "override");
     if (d.target && target && this.once(d.target, "override")) {
-      const symbol = {
-        kind: "rule",
-        key: d.target.text,
-        label: d.target.text,
-        uri: this.uri,
-        range: d.range,
-        nameRange: d.target.range,
-        layer: this.context.layer,
-        node: d,
-      } as const;
+      const symbol = this.symbol("rule", d.target.text, d.target.text, d.range, d.target.range, d);
       this.scope.rules.set(d.target.text, symbol);
       this.symbols.push(symbol);
     }

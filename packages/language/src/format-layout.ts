@@ -5,6 +5,7 @@
  */
 import type { IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
+import { firstTokenFrom } from "./lexer.js";
 import * as T from "./tokens.js";
 
 /** Lines longer than this are wrapped where the language allows. */
@@ -166,7 +167,7 @@ export class Layout {
   /** The tokens (of one type) inside a declaration. */
   private tokensOf(block: Block, type?: TokenType): IToken[] {
     const out: IToken[] = [];
-    for (let i = lowerBound(this.tokens, block.start); i < this.tokens.length; i++) {
+    for (let i = firstTokenFrom(this.tokens, block.start); i < this.tokens.length; i++) {
       const t = this.tokens[i]!;
       if (t.startOffset >= block.end) break;
       if (!type || t.tokenType === type) out.push(t);
@@ -363,7 +364,7 @@ export class Layout {
     // `expect advice "…"` lines are told apart from the decision by the word after `expect`.
     const expects = marks(T.Expect);
     const isAdvice = (offset: number) => {
-      const i = lowerBound(this.tokens, offset);
+      const i = firstTokenFrom(this.tokens, offset);
       return (
         this.tokens[i + 1]?.tokenType === T.Advice &&
         this.tokens[i + 2]?.tokenType === T.StringLiteral
@@ -509,16 +510,4 @@ export class Layout {
     this.comments(out, this.fileEnd, "", true);
     return out.length > 0 ? `${out.join("\n")}\n` : "";
   }
-}
-
-/** Index of the first token starting at or after `offset`. */
-export function lowerBound(tokens: readonly IToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -13,8 +13,8 @@
 import type { IToken, TokenType } from "chevrotain";
 import type * as A from "./ast.js";
 import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
-import { Layout, lowerBound } from "./format-layout.js";
-import { lex } from "./lexer.js";
+import { Layout } from "./format-layout.js";
+import { firstTokenFrom, lex } from "./lexer.js";
 import { parse } from "./parse.js";
 import { LineIndex } from "./position.js";
 import * as T from "./tokens.js";
@@ -97,7 +97,7 @@ function repeatedClauses(
   const tokenRange = (t: IToken) => lines.range(t.startOffset, t.startOffset + t.image.length);
   for (const d of document.declarations) {
     const written: IToken[] = [];
-    for (let i = lowerBound(tokens, d.range.start.offset); i < tokens.length; i++) {
+    for (let i = firstTokenFrom(tokens, d.range.start.offset); i < tokens.length; i++) {
       if (tokens[i]!.startOffset >= d.range.end.offset) break;
       // `expect advice "…"` lines may repeat; only the decision is kept once.
       const advice =

@@ -82,3 +82,15 @@ export function stringValue(image: string): string {
   const body = image.slice(1, image.length > 1 && image.endsWith('"') ? -1 : undefined);
   return body.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }
+
+/** Index of the first token that starts at or after `offset` (binary search). */
+export function firstTokenFrom(tokens: readonly IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

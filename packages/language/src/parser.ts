@@ -197,20 +197,18 @@ export class PreceptParser extends CstParser {
   public rule = this.RULE("rule", () => {
     this.CONSUME(T.Rule);
     this.SUBRULE(this.ruleId);
-    this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
-    this.OPTION2(() => {
-      this.CONSUME(T.Colon);
-      this.SUBRULE(this.condition);
-      this.CONSUME(T.Arrow);
-      this.SUBRULE(this.phrase, { LABEL: "outcome" });
-    });
-    this.MANY(() => this.SUBRULE(this.ruleClause));
+    this.SUBRULE(this.ruleBody);
   });
 
   public override = this.RULE("override", () => {
     this.CONSUME(T.Override);
     this.CONSUME(T.Rule);
     this.SUBRULE(this.ruleId);
+    this.SUBRULE(this.ruleBody);
+  });
+
+  /** What follows a rule's id: title, the one-line form, clauses in any order. */
+  public ruleBody = this.RULE("ruleBody", () => {
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.OPTION2(() => {
       this.CONSUME(T.Colon);

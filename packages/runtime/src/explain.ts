@@ -7,7 +7,8 @@ import type { BundleCitation, BundleFact, FactValue, Operator } from "./bundle.j
 import { allowedValues } from "./facts.js";
 import { type Entry, evaluateNode, F, type Node, type Program, T, type Values } from "./program.js";
 
-export const NEGATED: Record<Operator, Operator> = {
+/** The test that holds exactly when the original does not, for a known value of the right type. */
+export const NEGATED: Readonly<Record<Operator, Operator>> = {
   equal: "notEqual",
   notEqual: "equal",
   in: "notIn",

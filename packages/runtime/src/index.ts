@@ -6,6 +6,7 @@
 export * from "./bundle.js";
 export { checkBundle, type Decider, type LoadResult, loadBundle } from "./decider.js";
 export type { DecideResult, Decision, Need, Rejected } from "./decision.js";
+export { NEGATED } from "./explain.js";
 export type { FactError } from "./facts.js";
 export {
   checkScenario,

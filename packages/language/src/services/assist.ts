@@ -87,8 +87,7 @@ export function phraseContexts(paths: Paths): Set<NameContext> {
     // `expect <outcome>` is the third phrase of an expectation; `needs` lists facts.
     else if (parent === "expectation")
       out.add(p.occurrenceStack.at(-1) === 3 ? "outcome or default" : "fact");
-    else if (parent === "ruleClause" || parent === "rule" || parent === "override")
-      out.add("outcome");
+    else if (parent === "ruleClause" || parent === "ruleBody") out.add("outcome");
   }
   return out;
 }

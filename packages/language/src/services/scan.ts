@@ -3,7 +3,7 @@
  * whether the cursor is inside a comment or a quoted text (where no service applies).
  */
 import { type IToken, tokenMatcher } from "chevrotain";
-import { lex } from "../lexer.js";
+import { firstTokenFrom, lex } from "../lexer.js";
 import { startsDeclaration } from "../parse.js";
 import { LineIndex } from "../position.js";
 import * as T from "../tokens.js";
@@ -86,18 +86,6 @@ export function insideCommentOrString(s: Scan, offset: number): boolean {
   if (!t || !tokenMatcher(t, T.StringLiteral)) return false;
   const closed = t.image.length > 1 && /["”]$/.test(t.image);
   return t.startOffset < offset && (closed ? offset < tokenEnd(t) : offset <= tokenEnd(t));
-}
-
-/** Index of the first token that starts at or after `offset` (binary search). */
-export function firstTokenFrom(tokens: readonly IToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The last token starting before `offset`. */
