@@ -1,0 +1,108 @@
+/**
+ * What every phase of checking one document shares: the context it is checked in, what the check
+ * collects (diagnostics, symbols, references, scope) and the small helpers for reporting.
+ */
+import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from "./diagnostics.js";
+import type { Range } from "./position.js";
+import { closest } from "./suggest.js";
+import {
+  copyScope,
+  emptyScope,
+  type PolicySymbol,
+  type Scope,
+  type SymbolReference,
+} from "./symbols.js";
+
+export interface CheckContext {
+  readonly uri: string;
+  /** Title of this policy, used as the layer name. */
+  readonly layer: string;
+  /** The baselines' scope when this document is a layer. */
+  readonly base?: Scope;
+  /** Ranges of declarations with syntax errors: "missing clause" checks skip them. */
+  readonly syntaxErrors: readonly Range[];
+}
+
+const overlaps = (a: Range, b: Range) =>
+  a.start.offset <= b.end.offset && b.start.offset <= a.end.offset;
+
+/** The state of checking one document, passed to each phase. */
+export class Checking {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly symbols: PolicySymbol[] = [];
+  readonly references: SymbolReference[] = [];
+  /** Starts as a copy of the baselines' scope; declaring adds this document's names to it. */
+  readonly scope: Scope;
+  readonly base: Scope | undefined;
+  readonly uri: string;
+  /** Baseline rules this document disables. */
+  readonly disabled = new Set<string>();
+  /** Baseline rules this document overrides or disables, and where: each only once. */
+  readonly changed = new Map<string, Range>();
+
+  constructor(private readonly context: CheckContext) {
+    this.uri = context.uri;
+    this.base = context.base;
+    this.scope = context.base ? copyScope(context.base) : emptyScope();
+  }
+
+  report(
+    code: DiagnosticCode,
+    severity: Severity,
+    message: string,
+    range: Range,
+    extra: Parameters<typeof diagnostic>[4] = {},
+  ): void {
+    this.diagnostics.push(diagnostic(code, severity, message, range, { uri: this.uri, ...extra }));
+  }
+
+  /** A declaration the parser already complained about: its missing parts are not news. */
+  hadSyntaxError(range: Range): boolean {
+    return this.context.syntaxErrors.some((r) => overlaps(r, range));
+  }
+
+  /** Reports a name that resolves to nothing, with the closest candidate as a suggestion. */
+  unknown(
+    code: DiagnosticCode,
+    what: string,
+    name: { text: string; range: Range },
+    candidates: string[],
+    hint = "",
+  ): void {
+    const suggestion = closest(name.text, candidates);
+    this.report(
+      code,
+      "error",
+      `There is no ${what} called '${name.text}'${suggestion ? `; did you mean '${suggestion}'?` : "."}${hint}`,
+      name.range,
+      {
+        actual: name.text,
+        ...(suggestion ? { suggestion } : {}),
+        ...(candidates.length <= 12 ? { expected: candidates } : {}),
+      },
+    );
+  }
+
+  /** Records a use of a name; `target` is the declaration it resolves to, if any. */
+  refer(kind: SymbolReference["kind"], key: string, range: Range, target?: PolicySymbol): void {
+    this.references.push({ kind, key, uri: this.uri, range, ...(target ? { target } : {}) });
+  }
+
+  /** Puts a declaration into its table in scope and into this document's symbols. */
+  declare<S extends PolicySymbol>(table: Map<string, S>, symbol: S): void {
+    table.set(symbol.key, symbol);
+    this.symbols.push(symbol);
+  }
+
+  /** A declaration's entry in the symbol table. */
+  symbol<K extends PolicySymbol["kind"], N>(
+    kind: K,
+    key: string,
+    label: string,
+    range: Range,
+    nameRange: Range,
+    node: N,
+  ) {
+    return { kind, key, label, uri: this.uri, range, nameRange, layer: this.context.layer, node };
+  }
+}

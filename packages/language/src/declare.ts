@@ -1,0 +1,210 @@
+/**
+ * The first phase of checking: puts every name the document declares into its scope and symbols,
+ * so later phases can resolve uses that come before the declaration. Reports reserved names,
+ * names declared twice and names that clash with a baseline's.
+ */
+import type * as A from "./ast.js";
+import type { Checking } from "./check-base.js";
+import type { Range } from "./position.js";
+import { type OutcomeSymbol, type PolicySymbol, RESERVED_NAMES } from "./symbols.js";
+
+/** Event types json-rules-engine's emitter treats specially; outcomes become event types. */
+const EVENT_TYPES: ReadonlySet<string> = new Set(["error", "success", "failure"]);
+
+export function declareAll(cx: Checking, document: A.PolicyDocument): void {
+  let outcomesSeen = false;
+  const scenarioTitles = new Map<string, Range>();
+  for (const d of document.declarations) {
+    switch (d.kind) {
+      case "Source": {
+        if (!d.id || reserved(cx, d.id, "a source id")) break;
+        if (clash(cx, cx.scope.sources.get(d.id.key), d.id, "source")) break;
+        cx.declare(
+          cx.scope.sources,
+          cx.symbol("source", d.id.key, d.id.text, d.range, d.id.range, d),
+        );
+        break;
+      }
+      case "Outcomes": {
+        if (cx.base) {
+          cx.report(
+            "outcomes-in-layer",
+            "error",
+            "A layer uses its baseline's outcomes and cannot declare its own.",
+            d.range,
+          );
+          break;
+        }
+        if (outcomesSeen) {
+          cx.report(
+            "duplicate-declaration",
+            "error",
+            "A policy has one outcomes list; this is a second one.",
+            d.range,
+          );
+          break;
+        }
+        outcomesSeen = true;
+        declareOutcomes(cx, d);
+        break;
+      }
+      case "Fact": {
+        if (!d.name || reserved(cx, d.name, "a fact name")) break;
+        const existing = cx.scope.facts.get(d.name.key) ?? cx.scope.terms.get(d.name.key);
+        if (clash(cx, existing, d.name, existing?.kind === "term" ? "a term" : "the fact")) break;
+        cx.declare(
+          cx.scope.facts,
+          cx.symbol("fact", d.name.key, d.name.text, d.range, d.name.range, d),
+        );
+        if (d.type?.kind === "choice") {
+          const seen = new Set<string>();
+          for (const v of d.type.values) {
+            reserved(cx, v, "a value");
+            if (seen.has(v.key))
+              cx.report("duplicate-value", "error", `'${v.text}' is listed twice.`, v.range);
+            seen.add(v.key);
+          }
+        }
+        break;
+      }
+      case "Term": {
+        if (!d.name || reserved(cx, d.name, "a term name")) break;
+        const existing = cx.scope.terms.get(d.name.key) ?? cx.scope.facts.get(d.name.key);
+        if (clash(cx, existing, d.name, existing?.kind === "fact" ? "a fact" : "the term")) break;
+        cx.declare(
+          cx.scope.terms,
+          cx.symbol("term", d.name.key, d.name.text, d.range, d.name.range, d),
+        );
+        break;
+      }
+      case "Rule": {
+        if (!d.id || reserved(cx, d.id, "a rule id")) break;
+        if (clash(cx, cx.scope.rules.get(d.id.text), d.id, "rule")) break;
+        cx.declare(cx.scope.rules, cx.symbol("rule", d.id.text, d.id.text, d.range, d.id.range, d));
+        break;
+      }
+      case "Scenario": {
+        if (!d.title) break;
+        const key = d.title.value.trim().toLowerCase();
+        const earlier = scenarioTitles.get(key);
+        if (earlier) {
+          cx.report(
+            "duplicate-declaration",
+            "error",
+            `Two scenarios are called "${d.title.value}".`,
+            d.title.range,
+            {
+              related: [{ message: "the other one", uri: cx.uri, range: earlier }],
+            },
+          );
+          break;
+        }
+        scenarioTitles.set(key, d.title.range);
+        cx.symbols.push(cx.symbol("scenario", key, d.title.value, d.range, d.title.range, d));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (!cx.base && !outcomesSeen) {
+    cx.report(
+      "missing-outcomes",
+      "error",
+      "This policy declares no outcomes. Add an `outcomes, strongest first:` list, or `extends` a baseline that has one.",
+      document.header?.range ?? {
+        start: document.range.start,
+        end: document.range.start,
+      },
+    );
+  }
+}
+
+function declareOutcomes(cx: Checking, d: A.OutcomesDeclaration): void {
+  const entries = d.outcomes.filter((o) => !reserved(cx, o.name, "an outcome"));
+  let strength = entries.length;
+  for (const entry of entries) {
+    if (entry.name.key === "undetermined") {
+      cx.report(
+        "reserved-name",
+        "error",
+        "'undetermined' is what Precept answers when facts are missing; it cannot be an outcome.",
+        entry.name.range,
+      );
+    } else if (EVENT_TYPES.has(entry.name.key)) {
+      cx.report(
+        "reserved-name",
+        "error",
+        `'${entry.name.text}' cannot be an outcome: json-rules-engine reserves it for its own events.`,
+        entry.name.range,
+      );
+    }
+    if (clash(cx, cx.scope.outcomes.get(entry.name.key), entry.name, "the outcome")) continue;
+    const symbol: OutcomeSymbol = {
+      ...cx.symbol(
+        "outcome",
+        entry.name.key,
+        entry.name.text,
+        entry.range,
+        entry.name.range,
+        entry,
+      ),
+      strength: strength--,
+      isDefault: false,
+    };
+    cx.declare(cx.scope.outcomes, symbol);
+  }
+  const otherwise = d.otherwise;
+  if (otherwise && !reserved(cx, otherwise.name, "an outcome")) {
+    if (!clash(cx, cx.scope.outcomes.get(otherwise.name.key), otherwise.name, "the outcome")) {
+      const symbol: OutcomeSymbol = {
+        ...cx.symbol(
+          "outcome",
+          otherwise.name.key,
+          otherwise.name.text,
+          otherwise.range,
+          otherwise.name.range,
+          otherwise,
+        ),
+        strength: 0,
+        isDefault: true,
+      };
+      cx.scope.defaultOutcome = symbol;
+      cx.symbols.push(symbol);
+    }
+  }
+}
+
+/** Reports a name that is unsafe as a key (see RESERVED_NAMES); true when it is one. */
+function reserved(cx: Checking, name: A.Name | A.RuleId, what: string): boolean {
+  const key = "key" in name ? name.key : name.text.toLowerCase();
+  if (!RESERVED_NAMES.has(key)) return false;
+  cx.report(
+    "reserved-name",
+    "error",
+    `'${name.text}' cannot be used as ${what}: it is reserved.`,
+    name.range,
+  );
+  return true;
+}
+
+/** Reports a clash with an earlier declaration; true when the name is already taken. */
+function clash(
+  cx: Checking,
+  existing: PolicySymbol | undefined,
+  name: { text: string; range: Range },
+  what: string,
+): boolean {
+  if (!existing) return false;
+  const inBaseline = existing.uri !== cx.uri;
+  cx.report(
+    inBaseline ? "layer-conflict" : "duplicate-declaration",
+    "error",
+    inBaseline
+      ? `The baseline "${existing.layer}" already declares ${what} '${existing.label}'.`
+      : `${what[0]!.toUpperCase()}${what.slice(1)} '${existing.label}' is declared twice.`,
+    name.range,
+    { related: [{ message: "declared here", uri: existing.uri, range: existing.nameRange }] },
+  );
+  return true;
+}

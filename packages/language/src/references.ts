@@ -1,0 +1,156 @@
+/**
+ * Uses of declared names in conditions, outcomes and citations. Each use is recorded as a
+ * SymbolReference (resolved or not, so language services see it) and reported when it names
+ * nothing, or names the wrong kind of thing, such as a term compared to a value.
+ */
+import type * as A from "./ast.js";
+import type { Checking } from "./check-base.js";
+import type { FactSymbol, OutcomeSymbol } from "./symbols.js";
+import { checkValue, describeType } from "./values.js";
+
+export function checkCondition(cx: Checking, c: A.Condition): void {
+  switch (c.kind) {
+    case "And":
+    case "Or":
+      for (const o of c.operands) checkCondition(cx, o);
+      return;
+    case "Not":
+      checkCondition(cx, c.operand);
+      return;
+    case "Group":
+      checkCondition(cx, c.inner);
+      return;
+    case "Reference": {
+      const term = cx.scope.terms.get(c.name.key);
+      if (term) {
+        cx.refer("term", c.name.key, c.name.range, term);
+        return;
+      }
+      const fact = cx.scope.facts.get(c.name.key);
+      if (fact) {
+        cx.refer("fact", c.name.key, c.name.range, fact);
+        if (fact.node.type && fact.node.type.kind !== "yes/no") {
+          cx.report(
+            "type-mismatch",
+            "error",
+            `'${fact.label}' ${describeType(fact.node.type)}, so it cannot stand alone; compare it: ${fact.label} is …`,
+            c.name.range,
+            { expected: expectedValues(fact) },
+          );
+        }
+        return;
+      }
+      const candidates = [
+        ...cx.scope.terms.keys(),
+        ...[...cx.scope.facts.values()]
+          .filter((f) => f.node.type?.kind === "yes/no")
+          .map((f) => f.key),
+      ];
+      cx.refer("term", c.name.key, c.name.range);
+      cx.unknown("unknown-term", "term or yes/no fact", c.name, candidates);
+      return;
+    }
+    case "Comparison": {
+      const fact = resolveFact(cx, c.subject);
+      if (fact) checkFactValue(cx, fact, c.value, c.operator);
+      return;
+    }
+    case "Membership": {
+      const fact = resolveFact(cx, c.subject);
+      if (fact) for (const v of c.values) checkFactValue(cx, fact, v, "member");
+      return;
+    }
+  }
+}
+
+/** A fact named where a value follows; `inScenario` marks uses that do not count as using it. */
+export function resolveFact(
+  cx: Checking,
+  name: A.Name,
+  inScenario = false,
+): FactSymbol | undefined {
+  const target = cx.scope.facts.get(name.key);
+  cx.references.push({
+    kind: "fact",
+    key: name.key,
+    uri: cx.uri,
+    range: name.range,
+    inScenario,
+    ...(target ? { target } : {}),
+  });
+  if (target) return target;
+  const term = cx.scope.terms.get(name.key);
+  if (term) {
+    cx.report(
+      "type-mismatch",
+      "error",
+      `'${name.text}' is a term, which is either true or false; it has no value to compare.`,
+      name.range,
+    );
+    return undefined;
+  }
+  cx.unknown("unknown-fact", "fact", name, [...cx.scope.facts.keys()]);
+  return undefined;
+}
+
+export function checkFactValue(
+  cx: Checking,
+  fact: FactSymbol,
+  value: A.Value,
+  operator: A.ComparisonOperator | "member",
+): void {
+  if (value.kind === "Phrase" && fact.node.type?.kind === "choice") {
+    cx.references.push({
+      kind: "value",
+      key: value.name.key,
+      uri: cx.uri,
+      range: value.range,
+      fact,
+    });
+  }
+  for (const problem of checkValue(fact, value, operator)) {
+    cx.report(problem.code, "error", problem.message, problem.range ?? value.range, {
+      ...(problem.suggestion ? { suggestion: problem.suggestion } : {}),
+      ...(problem.expected ? { expected: problem.expected } : {}),
+      actual:
+        value.kind === "Phrase"
+          ? value.name.text
+          : value.kind === "Number"
+            ? value.raw
+            : `"${value.value}"`,
+    });
+  }
+}
+
+/** An outcome a rule or exception leads to; the default outcome is not one of them. */
+export function resolveOutcome(cx: Checking, name: A.Name): OutcomeSymbol | undefined {
+  const target = cx.scope.outcomes.get(name.key);
+  cx.refer("outcome", name.key, name.range, target);
+  if (!target) {
+    if (cx.scope.defaultOutcome?.key === name.key) {
+      cx.report(
+        "unknown-outcome",
+        "error",
+        `'${name.text}' is what the policy says when no rule applies; a rule must lead to one of the declared outcomes.`,
+        name.range,
+        { expected: [...cx.scope.outcomes.values()].map((o) => o.label) },
+      );
+    } else cx.unknown("unknown-outcome", "outcome", name, [...cx.scope.outcomes.keys()]);
+  }
+  return target;
+}
+
+export function checkCitation(cx: Checking, c: A.Citation): void {
+  if (!c.source) return;
+  const target = cx.scope.sources.get(c.source.key);
+  cx.refer("source", c.source.key, c.source.range, target);
+  if (!target) cx.unknown("unknown-source", "source", c.source, [...cx.scope.sources.keys()]);
+}
+
+/** The values a fact can take, offered in type-mismatch diagnostics. */
+export function expectedValues(fact: FactSymbol): string[] | undefined {
+  const type = fact.node.type;
+  if (type?.kind === "choice") return type.values.map((v) => v.text);
+  if (type?.kind === "yes/no") return ["yes", "no"];
+  return undefined;
+}

@@ -1,0 +1,77 @@
+/**
+ * Scenarios: the facts a scenario gives must exist and have values of their type, and what it
+ * expects must name outcomes, rules and facts that are in scope.
+ */
+import type * as A from "./ast.js";
+import type { Checking } from "./check-base.js";
+import type { Range } from "./position.js";
+import { checkFactValue, expectedValues, resolveFact, resolveOutcome } from "./references.js";
+import { describeType } from "./values.js";
+
+export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
+  const seen = new Map<string, Range>();
+  for (const a of d.given) {
+    const fact = resolveFact(cx, a.fact, true);
+    const earlier = seen.get(a.fact.key);
+    if (earlier) {
+      cx.report(
+        "scenario-fact-twice",
+        "error",
+        `'${a.fact.text}' is given twice in this scenario.`,
+        a.range,
+        {
+          related: [{ message: "first given here", uri: cx.uri, range: earlier }],
+        },
+      );
+    }
+    seen.set(a.fact.key, a.range);
+    if (!fact) continue;
+    if (a.form !== "is" && fact.node.type && fact.node.type.kind !== "yes/no") {
+      cx.report(
+        "type-mismatch",
+        "error",
+        `'${fact.label}' ${describeType(fact.node.type)}; give its value: ${fact.label} is …`,
+        a.range,
+        { expected: expectedValues(fact) },
+      );
+      continue;
+    }
+    if (a.form === "is") checkFactValue(cx, fact, a.value, "is");
+  }
+  const expects = d.clauses.filter((c) => c.clause === "expect");
+  for (const extra of expects.slice(1)) {
+    cx.report(
+      "duplicate-clause",
+      "error",
+      "A scenario expects one decision; this is a second `expect`.",
+      extra.range,
+    );
+  }
+  const e = d.expect;
+  if (!e) {
+    if (!cx.hadSyntaxError(d.range)) {
+      cx.report(
+        "missing-expectation",
+        "error",
+        "This scenario has no `expect` line, so it tests nothing.",
+        d.title?.range ?? d.range,
+      );
+    }
+    return;
+  }
+  // A scenario may expect the default outcome, which rules may not lead to.
+  if (e.outcome && cx.scope.defaultOutcome?.key !== e.outcome.key) resolveOutcome(cx, e.outcome);
+  else if (e.outcome) cx.refer("outcome", e.outcome.key, e.outcome.range, cx.scope.defaultOutcome!);
+  for (const id of e.byRules) {
+    const target = cx.scope.rules.get(id.text);
+    cx.refer("rule", id.text, id.range, target);
+    if (!target || cx.disabled.has(id.text))
+      cx.unknown(
+        "unknown-rule",
+        "rule",
+        id,
+        [...cx.scope.rules.keys()].filter((k) => !cx.disabled.has(k)),
+      );
+  }
+  for (const n of e.needs) resolveFact(cx, n, true);
+}
