@@ -12,6 +12,8 @@ const CLASS_BY_TOKEN: Readonly<Record<string, string>> = {
   Comment: "comment",
   StringLiteral: "string",
   UnterminatedString: "string.invalid",
+  SingleQuoted: "string.invalid",
+  ForeignOperator: "invalid",
   NumberLike: "number",
   Arrow: "operator",
   LessEqual: "operator",

@@ -51,7 +51,7 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
       case "Fact": {
         if (!d.name || reserved(cx, d.name, "a fact name")) break;
         const existing = cx.scope.facts.get(d.name.key) ?? cx.scope.terms.get(d.name.key);
-        if (clash(cx, existing, d.name, existing?.kind === "term" ? "a term" : "the fact")) break;
+        if (clash(cx, existing, d.name, "fact")) break;
         cx.declare(
           cx.scope.facts,
           cx.symbol("fact", d.name.key, d.name.text, d.range, d.name.range, d),
@@ -70,7 +70,7 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
       case "Term": {
         if (!d.name || reserved(cx, d.name, "a term name")) break;
         const existing = cx.scope.terms.get(d.name.key) ?? cx.scope.facts.get(d.name.key);
-        if (clash(cx, existing, d.name, existing?.kind === "fact" ? "a fact" : "the term")) break;
+        if (clash(cx, existing, d.name, "term")) break;
         cx.declare(
           cx.scope.terms,
           cx.symbol("term", d.name.key, d.name.text, d.range, d.name.range, d),
@@ -107,7 +107,9 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
         break;
     }
   }
-  if (!cx.base && !outcomesSeen) {
+  // A policy that names a baseline it cannot read already has its extends-not-found or
+  // extends-cycle error; saying it lacks outcomes too would only mislead.
+  if (!cx.base && !outcomesSeen && !document.header?.extends) {
     cx.report(
       "missing-outcomes",
       "error",
@@ -124,14 +126,8 @@ function declareOutcomes(cx: Checking, d: A.OutcomesDeclaration): void {
   const entries = d.outcomes.filter((o) => !reserved(cx, o.name, "an outcome"));
   let strength = entries.length;
   for (const entry of entries) {
-    if (entry.name.key === "undetermined") {
-      cx.report(
-        "reserved-name",
-        "error",
-        "'undetermined' is what Precept answers when facts are missing; it cannot be an outcome.",
-        entry.name.range,
-      );
-    } else if (EVENT_TYPES.has(entry.name.key)) {
+    // (`undetermined` cannot get here: it is a keyword, so the parser already refuses it.)
+    if (EVENT_TYPES.has(entry.name.key)) {
       cx.report(
         "reserved-name",
         "error",
@@ -139,7 +135,7 @@ function declareOutcomes(cx: Checking, d: A.OutcomesDeclaration): void {
         entry.name.range,
       );
     }
-    if (clash(cx, cx.scope.outcomes.get(entry.name.key), entry.name, "the outcome")) continue;
+    if (clash(cx, cx.scope.outcomes.get(entry.name.key), entry.name, "outcome")) continue;
     const symbol: OutcomeSymbol = {
       ...cx.symbol(
         "outcome",
@@ -156,7 +152,7 @@ function declareOutcomes(cx: Checking, d: A.OutcomesDeclaration): void {
   }
   const otherwise = d.otherwise;
   if (otherwise && !reserved(cx, otherwise.name, "an outcome")) {
-    if (!clash(cx, cx.scope.outcomes.get(otherwise.name.key), otherwise.name, "the outcome")) {
+    if (!clash(cx, cx.scope.outcomes.get(otherwise.name.key), otherwise.name, "outcome")) {
       const symbol: OutcomeSymbol = {
         ...cx.symbol(
           "outcome",
@@ -193,18 +189,17 @@ function clash(
   cx: Checking,
   existing: PolicySymbol | undefined,
   name: { text: string; range: Range },
-  what: string,
+  declaring: PolicySymbol["kind"],
 ): boolean {
   if (!existing) return false;
   const inBaseline = existing.uri !== cx.uri;
-  cx.report(
-    inBaseline ? "layer-conflict" : "duplicate-declaration",
-    "error",
-    inBaseline
-      ? `The baseline "${existing.layer}" already declares ${what} '${existing.label}'.`
-      : `${what[0]!.toUpperCase()}${what.slice(1)} '${existing.label}' is declared twice.`,
-    name.range,
-    { related: [{ message: "declared here", uri: existing.uri, range: existing.nameRange }] },
-  );
+  const message = inBaseline
+    ? `The baseline "${existing.layer}" already declares the ${existing.kind} '${existing.label}'${declaring === "rule" ? "; to replace it, write `override rule " + existing.label + "`" : ""}.`
+    : existing.kind === declaring
+      ? `The ${declaring} '${existing.label}' is declared twice.`
+      : `'${existing.label}' is already declared as a ${existing.kind}; this ${declaring} needs another name.`;
+  cx.report(inBaseline ? "layer-conflict" : "duplicate-declaration", "error", message, name.range, {
+    related: [{ message: "declared here", uri: existing.uri, range: existing.nameRange }],
+  });
   return true;
 }

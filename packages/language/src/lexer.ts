@@ -1,10 +1,16 @@
-import { type IToken, Lexer } from "chevrotain";
+import { type IToken, Lexer, type TokenType } from "chevrotain";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import type { LineIndex } from "./position.js";
 import {
+  And,
   Comment,
+  ForeignOperator,
+  Is,
   keywordFor,
   LEXED_TOKENS,
+  Not,
+  Or,
+  SingleQuoted,
   StringLiteral,
   UnterminatedString,
   Word,
@@ -21,13 +27,17 @@ export interface LexResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Friendlier words for characters people often type from other languages. */
-const CHARACTER_HINTS: Record<string, string> = {
-  "=": "is",
-  "!": "not",
-  "&": "and",
-  "|": "or",
-  "'": '"',
+/** The words of the language for operators people bring from elsewhere. */
+const FOREIGN_OPERATORS: Record<string, readonly TokenType[]> = {
+  "=": [Is],
+  "==": [Is],
+  "!=": [Is, Not],
+  "<>": [Is, Not],
+  "!": [Not],
+  "&": [And],
+  "&&": [And],
+  "|": [Or],
+  "||": [Or],
 };
 
 /** Splits text into tokens; keywords are recognised here, case-insensitively. */
@@ -36,27 +46,54 @@ export function lex(text: string, lines: LineIndex): LexResult {
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     const char = text.slice(error.offset, error.offset + error.length);
-    const first = char[0] ?? "";
-    const hint = CHARACTER_HINTS[first];
+    const quote = char.startsWith("'");
     diagnostics.push(
       diagnostic(
         "unexpected-character",
         "error",
-        hint
-          ? `'${char}' is not part of the language; did you mean '${hint}'?`
+        quote
+          ? `'${char}' is not part of the language; put text in double quotes (").`
           : `'${char}' is not part of the language.`,
         lines.range(error.offset, error.offset + error.length),
-        hint && char.length === 1 ? { suggestion: hint, actual: char } : { actual: char },
+        { actual: char },
       ),
     );
   }
+  const tokens: IToken[] = [];
   for (const token of result.tokens) {
-    if (token.tokenType === Word) {
+    tokens.push(token);
+    if (token.tokenType === ForeignOperator) {
+      const [first, ...more] = FOREIGN_OPERATORS[token.image] ?? [Is];
+      const words = [first!, ...more].map((t) => t.LABEL!.slice(1, -1)).join(" ");
+      diagnostics.push(
+        diagnostic(
+          "unexpected-character",
+          "error",
+          `'${token.image}' is not part of the language; write '${words}'.`,
+          lines.range(token.startOffset, token.startOffset + token.image.length),
+          { suggestion: words, actual: token.image, expected: [words] },
+        ),
+      );
+      retype(token, first!);
+      // `!=` stands for two words: the second is an empty token at the same place.
+      for (const type of more) tokens.push(retype({ ...token, image: "" }, type));
+    } else if (token.tokenType === Word) {
       const keyword = keywordFor(token.image);
       if (keyword) {
-        token.tokenType = keyword;
-        token.tokenTypeIdx = keyword.tokenTypeIdx!;
+        retype(token, keyword);
       }
+    } else if (token.tokenType === SingleQuoted) {
+      const suggestion = `"${token.image.slice(1, -1).replace(/["\\]/g, (c) => `\\${c}`)}"`;
+      diagnostics.push(
+        diagnostic(
+          "unexpected-character",
+          "error",
+          'Quoted text takes double quotes (") in Precept.',
+          lines.range(token.startOffset, token.startOffset + token.image.length),
+          { suggestion, actual: token.image },
+        ),
+      );
+      retype(token, StringLiteral);
     } else if (token.tokenType === UnterminatedString) {
       diagnostics.push(
         diagnostic(
@@ -68,17 +105,24 @@ export function lex(text: string, lines: LineIndex): LexResult {
         ),
       );
       // Parse on as if it were closed, so one missing quote does not hide the rest.
-      token.tokenType = StringLiteral;
-      token.tokenTypeIdx = StringLiteral.tokenTypeIdx!;
+      retype(token, StringLiteral);
     }
   }
   const comments = (result.groups.comments ?? []).filter((t) => t.tokenType === Comment);
-  return { tokens: result.tokens, comments, diagnostics };
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  return { tokens, comments, diagnostics };
+}
+
+function retype(token: IToken, type: TokenType): IToken {
+  token.tokenType = type;
+  token.tokenTypeIdx = type.tokenTypeIdx!;
+  return token;
 }
 
 /** The text of a quoted string token with escapes resolved. */
 export function stringValue(image: string): string {
   if (image.startsWith("“")) return image.slice(1, image.endsWith("”") ? -1 : undefined);
+  if (image.startsWith("'")) return image.slice(1, -1);
   const body = image.slice(1, image.length > 1 && image.endsWith('"') ? -1 : undefined);
   return body.replace(/\\(.)/g, (_, c: string) => (c === "n" ? "\n" : c === "t" ? "\t" : c));
 }

@@ -460,17 +460,45 @@ describe("syntax errors", () => {
     ]);
   });
 
-  it("suggest `is` for `=` and the words for other symbols", () => {
-    const { diagnostics } = parse("term t: age = 18");
-    const d = diagnostics.find((x) => x.code === "unexpected-character");
-    expect(d).toMatchObject({ suggestion: "is", actual: "=" });
-    expect(d?.message).toMatch(/did you mean 'is'/);
+  it("suggest `is` for `=` and the words for other symbols, then read on as if they were written", () => {
+    const { document, diagnostics } = parse("term t: age = 18");
+    expect(diagnostics).toHaveLength(1);
+    const d = diagnostics[0];
+    expect(d).toMatchObject({ code: "unexpected-character", suggestion: "is", actual: "=" });
+    expect(d?.message).toMatch(/write 'is'/);
     expect([d?.range.start.column, d?.range.end.column]).toEqual([13, 14]);
-    expect(parse("term t: a & b").diagnostics[0]).toMatchObject({
-      code: "unexpected-character",
-      suggestion: "and",
+    expect(declarationsOf(document, "Term")[0]?.condition).toMatchObject({
+      kind: "Comparison",
+      operator: "is",
     });
-    expect(parse("term t: a | b").diagnostics[0]).toMatchObject({ suggestion: "or" });
+    for (const [text, suggestion] of [
+      ["term t: a & b", "and"],
+      ["term t: a && b", "and"],
+      ["term t: a | b", "or"],
+      ["term t: a || b", "or"],
+      ["term t: !a", "not"],
+      ["term t: age != 3", "is not"],
+    ] as const) {
+      const result = parse(text);
+      expect(result.diagnostics.map((x) => [x.code, x.suggestion])).toEqual([
+        ["unexpected-character", suggestion],
+      ]);
+    }
+    const negated = parse("term t: age != 3");
+    expect(declarationsOf(negated.document, "Term")[0]?.condition).toMatchObject({
+      kind: "Comparison",
+      operator: "is not",
+    });
+  });
+
+  it("reads text in single quotes as quoted text, with a fix to double quotes", () => {
+    const { document, diagnostics } = parse("term t: platform is 'Face book'");
+    expect(diagnostics.map((x) => [x.code, x.suggestion])).toEqual([
+      ["unexpected-character", '"Face book"'],
+    ]);
+    expect(declarationsOf(document, "Term")[0]?.condition).toMatchObject({
+      value: { kind: "Text", value: "Face book" },
+    });
   });
 
   it("allow one policy line, first", () => {

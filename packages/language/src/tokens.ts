@@ -34,6 +34,12 @@ export const StringLiteral = createToken({
   pattern: /"(?:[^"\\\r\n]|\\.)*"|“[^”\r\n]*”/,
   label: "a quoted text",
 });
+/** Text in single quotes: reported (Precept quotes with "), then read as the quoted text. */
+export const SingleQuoted = createToken({
+  name: "SingleQuoted",
+  pattern: /'[^'\r\n]*'/,
+  label: "a quoted text",
+});
 /** A quote that is not closed on its line; reported, then parsed as if it were closed. */
 export const UnterminatedString = createToken({
   name: "UnterminatedString",
@@ -41,6 +47,15 @@ export const UnterminatedString = createToken({
   label: "a quoted text",
 });
 export const Arrow = createToken({ name: "Arrow", pattern: /→|->/, label: "'→'" });
+/**
+ * Operators from other languages (`=`, `!=`, `&&`, `||`, `!`): reported with the word to use, and
+ * then read as that word, so one habit does not cascade into several errors.
+ */
+export const ForeignOperator = createToken({
+  name: "ForeignOperator",
+  pattern: /==?|!=|<>|&&?|\|\|?|!/,
+  label: "an operator",
+});
 export const LessEqual = createToken({ name: "LessEqual", pattern: /<=|≤/, label: "'<='" });
 export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=|≥/, label: "'>='" });
 export const Less = createToken({ name: "Less", pattern: /</, label: "'<'" });
@@ -147,7 +162,9 @@ export const LEXED_TOKENS: readonly TokenType[] = [
   Comment,
   StringLiteral,
   UnterminatedString,
+  SingleQuoted,
   Arrow,
+  ForeignOperator,
   LessEqual,
   GreaterEqual,
   Less,
