@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, BROKEN, Fixtures, LAYER, precept, SKETCH, STACK } from "./helpers.js";
+import { BASE, BROKEN_TWICE, Fixtures, LAYER, precept, SKETCH, STACK } from "./helpers.js";
 
 describe("precept compile", () => {
   let fx: Fixtures;
@@ -8,7 +8,7 @@ describe("precept compile", () => {
     fx = new Fixtures();
     fx.write("good/base.precept", BASE);
     fx.write("good/layer.precept", LAYER);
-    fx.write("bad/errors.precept", BROKEN);
+    fx.write("bad/errors.precept", BROKEN_TWICE);
   });
   afterAll(() => fx.remove());
 
@@ -50,7 +50,11 @@ describe("precept compile", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("error unknown-fact There is no fact called 'relationshp'");
     expect(r.stderr).toContain(" 5 | rule 1: relationshp is client → decline");
-    expect(r.stderr).toContain("has 1 error; it was not compiled.");
+    // In text order, as `precept check` lists them (the checker finds the duplicate first).
+    expect(r.stderr.indexOf(":5:9: error unknown-fact")).toBeLessThan(
+      r.stderr.indexOf(":6:6: error duplicate-declaration"),
+    );
+    expect(r.stderr).toContain("has 2 errors; it was not compiled.");
     expect(r.stderr).not.toContain("warning");
     expect(r.stderr).not.toMatch(STACK);
     expect(existsSync(fx.path("bad.json"))).toBe(false);
@@ -64,7 +68,7 @@ describe("precept test", () => {
     fx.write("rules/base.precept", BASE);
     fx.write("rules/layer.precept", LAYER);
     fx.write("failing/sketch.precept", readFileSync(SKETCH, "utf8"));
-    fx.write("broken/errors.precept", BROKEN);
+    fx.write("broken/errors.precept", BROKEN_TWICE);
   });
   afterAll(() => fx.remove());
 
@@ -149,10 +153,22 @@ describe("precept test", () => {
   });
 
   it("fails (exit 1) on a policy with errors, and exit 2 on a missing folder", async () => {
-    const [broken, missing] = await Promise.all([
+    const [text, broken, missing] = await Promise.all([
+      precept(["test", fx.path("broken")]),
       precept(["test", fx.path("broken"), "--json"]),
       precept(["test", fx.path("nowhere")]),
     ]);
+    // The file has a scenario: it could not be run, which is not "no scenarios found".
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(
+      `✗ ${fx.path("broken/errors.precept")}: 2 errors; its scenarios were not run.`,
+    );
+    expect(text.stdout).toContain("1 policy file has errors, so its scenarios could not be run.");
+    expect(text.stdout).not.toContain("No scenarios found");
+    expect(text.stderr.indexOf(":5:9: error unknown-fact")).toBeLessThan(
+      text.stderr.indexOf(":6:6: error duplicate-declaration"),
+    );
+
     expect(broken.code).toBe(1);
     const report = JSON.parse(broken.stdout);
     expect(report).toMatchObject({ scenarios: 0, failed: 0 });
@@ -163,6 +179,10 @@ describe("precept test", () => {
           expect.objectContaining({
             code: "unknown-fact",
             range: { start: { line: 5, column: 9 }, end: { line: 5, column: 20 } },
+          }),
+          expect.objectContaining({
+            code: "duplicate-declaration",
+            range: { start: { line: 6, column: 6 }, end: { line: 6, column: 7 } },
           }),
         ],
       },

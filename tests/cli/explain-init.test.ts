@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   BASE,
-  BROKEN,
+  BROKEN_TWICE,
   Fixtures,
   hasScript,
   precept,
@@ -20,7 +20,7 @@ describe("precept explain", () => {
     policy = fx.write("base.precept", BASE);
     fx.write("client.json", JSON.stringify({ relationship: "client", public: true, age: null }));
     fx.write("broken.json", '{\n  "relationship": "client",\n  "public" true\n}\n');
-    fx.write("errors.precept", BROKEN);
+    fx.write("errors.precept", BROKEN_TWICE);
   });
   afterAll(() => fx.remove());
 
@@ -62,9 +62,10 @@ describe("precept explain", () => {
   });
 
   it("lists the questions to answer when the decision is undetermined", async () => {
-    const [text, json] = await Promise.all([
+    const [text, json, asked] = await Promise.all([
       precept(["explain", policy, "--fact", "public=yes"]),
       precept(["explain", policy, "--fact", "public=yes", "--json"]),
+      precept(["explain", policy, "--fact", "public=yes", "--ask"]),
     ]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^Undetermined/);
@@ -77,6 +78,17 @@ describe("precept explain", () => {
         '     --fact "age=…" (a number (years))',
       ].join("\n"),
     );
+    expect(text.stdout).toMatch(
+      /Add the answers with --fact, or run again with --ask to be asked\.\n$/,
+    );
+    // With --ask and no answers on input, --ask is not offered again.
+    expect(asked.code).toBe(0);
+    expect(asked.stderr).toContain("No more answers: the decision is still undetermined.");
+    expect(asked.stdout).toContain("  1. Who is the other person?");
+    expect(asked.stdout).toMatch(
+      /These questions could not be asked \(no answers on input\): add the answers with --fact\.\n$/,
+    );
+    expect(asked.stdout).not.toContain("--ask");
     const decision = JSON.parse(json.stdout);
     expect(decision.outcome).toBe("undetermined");
     expect(decision.undetermined.needs).toEqual([
@@ -111,12 +123,13 @@ describe("precept explain", () => {
   });
 
   it("stops with a clear message (exit 2, no stack trace) on bad facts", async () => {
-    const [unknown, badValue, badJson, missing, noEquals] = await Promise.all([
+    const [unknown, badValue, badJson, missing, noEquals, whyNot] = await Promise.all([
       precept(["explain", policy, "--fact", "relashionship=client"]),
       precept(["explain", policy, "--fact", "age=old"]),
       precept(["explain", policy, "--facts", fx.path("broken.json")]),
       precept(["explain", policy, "--facts", fx.path("missing.json")]),
       precept(["explain", policy, "--fact", "public"]),
+      precept(["explain", policy, "--facts", fx.path("client.json"), "--why-not", "9.9"]),
     ]);
     expect(unknown.stderr).toContain(
       "'relashionship' is not a fact of this policy. Did you mean 'relationship'?",
@@ -126,9 +139,16 @@ describe("precept explain", () => {
     expect(badJson.stderr).toContain(
       `${fx.path("broken.json")}:3:12: not valid JSON: expected ':' after the name.`,
     );
+    // Examples name the policy's own facts: its first list fact and first yes/no fact.
+    expect(badJson.stderr).toContain('e.g. {"relationship": "client", "public": false}.');
     expect(missing.stderr).toContain(`No such file or folder: ${fx.path("missing.json")}`);
     expect(noEquals.stderr).toContain("--fact needs name=value, not 'public'.");
-    for (const r of [unknown, badValue, badJson, missing, noEquals]) {
+    expect(noEquals.stderr).toContain('Example: --fact "relationship=client" --fact "public=no"');
+    // A wrong --why-not is found before the decision is printed: nothing on stdout.
+    expect(whyNot.stderr).toContain("There is no rule or exception '9.9' in this policy.");
+    expect(whyNot.stderr).toContain("Its rules and exceptions are: 1, 2, 3.");
+    expect(whyNot.stderr).toContain("Usage: precept explain <policy> [options]");
+    for (const r of [unknown, badValue, badJson, missing, noEquals, whyNot]) {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr).not.toMatch(STACK);
@@ -143,8 +163,11 @@ describe("precept explain", () => {
       "relationship=client",
     ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("error unknown-fact");
-    expect(r.stderr).toContain("has 1 error; it cannot decide anything.");
+    expect(r.stderr.indexOf("5:9: error unknown-fact")).toBeGreaterThan(0);
+    expect(r.stderr.indexOf("5:9: error unknown-fact")).toBeLessThan(
+      r.stderr.indexOf("6:6: error duplicate-declaration"),
+    );
+    expect(r.stderr).toContain("has 2 errors; it cannot decide anything.");
     expect(r.stderr).not.toMatch(STACK);
   });
 });

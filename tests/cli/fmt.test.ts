@@ -47,7 +47,7 @@ describe("precept fmt", () => {
 
     const again = await precept(["fmt", "--check", fx.path("policies")]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain("1 file formatted.");
+    expect(again.stdout).toContain("✓ 1 file already formatted.");
   });
 
   it("leaves a file with syntax errors as it is, with its errors (exit 1)", async () => {

@@ -166,3 +166,11 @@ outcomes, strongest first:
 fact relationship: one of client, colleague
 rule 1: relationshp is client → decline
 `;
+
+/** Two errors that the checker reports out of text order (6:6 before 5:9), and a scenario. */
+export const BROKEN_TWICE = `${BROKEN}rule 1: relationship is colleague → decline
+
+scenario "A client"
+  given relationship is client
+  expect decline by rule 1
+`;

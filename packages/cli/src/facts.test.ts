@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readAnswer } from "./ask.js";
 import { CliError } from "./errors.js";
 import { buildFactSet } from "./facts.js";
-import { parseFactArg, parseFactsJson } from "./facts-json.js";
+import { exampleFacts, parseFactArg, parseFactsJson } from "./facts-json.js";
 
 const facts: BundleFact[] = [
   {
@@ -85,6 +85,39 @@ describe("parseFactArg", () => {
     expect(parseFactArg(" explicit consent = yes")).toEqual(["explicit consent", "yes"]);
     expect(failure(() => parseFactArg("age")).message).toBe("--fact needs name=value, not 'age'.");
     expect(failure(() => parseFactArg("=3")).message).toContain("name=value");
+  });
+});
+
+describe("examples in messages", () => {
+  it("name the policy's first list fact and first yes/no fact", () => {
+    expect(failure(() => parseFactArg("age", facts)).hint).toBe(
+      'Example: --fact "relationship=current service user" --fact "explicit consent=no"',
+    );
+    expect(failure(() => buildFactSet(facts, {}, ["platform"])).hint).toBe(
+      'Example: --fact "relationship=current service user" --fact "explicit consent=no"',
+    );
+    expect(failure(() => parseFactsJson("{", "f.json", facts.slice(1))).hint).toBe(
+      'A facts file is a JSON object of fact names and values, e.g. {"explicit consent": false}.',
+    );
+  });
+
+  it("use another fact when the policy has no list or yes/no fact", () => {
+    const [, , age, platform] = facts as [BundleFact, BundleFact, BundleFact, BundleFact];
+    expect(exampleFacts([age, platform])).toEqual([["age", "1"]]);
+    expect(failure(() => parseFactsJson("{", "f.json", [age])).hint).toContain('e.g. {"age": 1}.');
+    expect(exampleFacts([platform])).toEqual([["platform", "some text"]]);
+  });
+
+  it("fall back to the generic example only without the policy's facts", () => {
+    const generic = [
+      ["relationship", "current service user"],
+      ["explicit consent to publish", false],
+    ];
+    expect(exampleFacts(undefined)).toEqual(generic);
+    expect(exampleFacts([])).toEqual(generic);
+    expect(failure(() => parseFactArg("age")).hint).toContain(
+      '--fact "explicit consent to publish=no"',
+    );
   });
 });
 

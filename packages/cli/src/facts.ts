@@ -95,7 +95,7 @@ export function buildFactSet(
     out[fact.name] = typeValue(fact, raw);
   }
   for (const pair of pairs) {
-    const [name, raw] = parseFactArg(pair);
+    const [name, raw] = parseFactArg(pair, facts);
     const fact = findFact(facts, name);
     out[fact.name] = typeValue(fact, raw);
   }

@@ -9,7 +9,7 @@ import { CliError, EXIT_FINDINGS } from "./errors.js";
 import { FileHost, fileError, toPath, toUri } from "./files.js";
 import { type Io, paint } from "./io.js";
 import { loadLanguage } from "./language.js";
-import { count, dedupe, formatDiagnostic, plural } from "./report.js";
+import { count, formatDiagnostic, plural, reportOrder } from "./report.js";
 
 export interface LoadedPolicy {
   readonly uri: string;
@@ -33,10 +33,10 @@ export async function analyzeFile(io: Io, file: string, host = new FileHost(io.c
   return { uri, host, analysis: analyze(uri, host) };
 }
 
-/** Prints diagnostics as text on stderr. */
+/** Prints diagnostics as text on stderr, in report order (as `precept check` prints them). */
 export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], host: FileHost): void {
   const p = paint(io.colourErr);
-  for (const d of dedupe(diagnostics)) io.stderr(`${formatDiagnostic(d, host.texts, p)}\n\n`);
+  for (const d of reportOrder(diagnostics)) io.stderr(`${formatDiagnostic(d, host.texts, p)}\n\n`);
 }
 
 /** A checked policy, or a CliError (exit 1) after printing its errors. Warnings are not shown. */

@@ -1,8 +1,9 @@
 import type { Diagnostic } from "@precept/language";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bySection, CoverageCounter, sectionOf } from "./coverage.js";
 import { paint, useColour } from "./io.js";
-import { count, dedupe, formatDiagnostic, summary, toJson } from "./report.js";
+import { count, dedupe, formatDiagnostic, reportOrder, summary, toJson } from "./report.js";
 
 const at = (line: number, column: number, offset: number) => ({ line, column, offset });
 const diag = (over: Partial<Diagnostic> = {}): Diagnostic => ({
@@ -53,6 +54,55 @@ describe("diagnostic output", () => {
     const b = diag({ message: "another" });
     const elsewhere = diag({ uri: "q.precept" });
     expect(dedupe([a, b, { ...a }, elsewhere, { ...b }])).toEqual([a, b, elsewhere]);
+  });
+
+  it("reports file by file in first-reported order, each file in text order, once each", () => {
+    const late = diag({
+      code: "duplicate-declaration",
+      range: { start: at(6, 6, 80), end: at(6, 7, 81) },
+    });
+    const early = diag({ range: { start: at(1, 1, 0), end: at(1, 7, 6) } });
+    const base = diag({ uri: "base.precept", range: { start: at(3, 1, 20), end: at(3, 2, 21) } });
+    const baseEarly = diag({ uri: "base.precept" });
+    expect(reportOrder([late, base, early, { ...late }, baseEarly])).toEqual([
+      early,
+      late,
+      baseEarly,
+      base,
+    ]);
+  });
+
+  it("orders any list as a sorted permutation of its de-duplicated diagnostics", () => {
+    const diagnostic = fc
+      .record({
+        uri: fc.constantFrom("a", "b", "c"),
+        offset: fc.nat(50),
+        code: fc.constantFrom("unknown-fact" as const, "unknown-term" as const),
+      })
+      .map(({ uri, offset, code }) =>
+        diag({
+          uri,
+          code,
+          range: { start: at(1, offset + 1, offset), end: at(1, offset + 2, offset + 1) },
+        }),
+      );
+    fc.assert(
+      fc.property(fc.array(diagnostic, { maxLength: 30 }), (list) => {
+        const ordered = reportOrder(list);
+        const unique = dedupe(list);
+        expect(ordered).toHaveLength(unique.length);
+        expect(new Set(ordered)).toEqual(new Set(unique));
+        const files = [...new Set(unique.map((d) => d.uri))];
+        const fileIndex = (d: Diagnostic) => files.indexOf(d.uri);
+        for (let i = 1; i < ordered.length; i++) {
+          const [a, b] = [ordered[i - 1]!, ordered[i]!];
+          expect(
+            fileIndex(a) < fileIndex(b) ||
+              (fileIndex(a) === fileIndex(b) && a.range.start.offset <= b.range.start.offset),
+          ).toBe(true);
+        }
+      }),
+    );
   });
 
   it("gives the JSON shape of check --json", () => {

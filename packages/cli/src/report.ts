@@ -38,6 +38,26 @@ export function dedupe(diagnostics: readonly Diagnostic[], fallbackUri = ""): Di
   return out;
 }
 
+/**
+ * The order every command reports problems in: repeats dropped, then file by file (in the order
+ * each file was first reported), each file's problems in text order.
+ */
+export function reportOrder(diagnostics: readonly Diagnostic[], fallbackUri = ""): Diagnostic[] {
+  const unique = dedupe(diagnostics, fallbackUri);
+  const file = (d: Diagnostic) => d.uri ?? fallbackUri;
+  const fileOrder = new Map<string, number>();
+  for (const d of unique) if (!fileOrder.has(file(d))) fileOrder.set(file(d), fileOrder.size);
+  return unique
+    .map((d, i) => ({ d, i }))
+    .sort(
+      (a, b) =>
+        fileOrder.get(file(a.d))! - fileOrder.get(file(b.d))! ||
+        a.d.range.start.offset - b.d.range.start.offset ||
+        a.i - b.i,
+    )
+    .map(({ d }) => d);
+}
+
 export function toJson(d: Diagnostic, fallbackUri = ""): JsonDiagnostic {
   return {
     file: d.uri ?? fallbackUri,

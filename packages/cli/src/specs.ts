@@ -155,7 +155,8 @@ export const initSpec: CommandSpec = {
     baseline: {
       type: "string",
       value: "FILE",
-      description: "Extend this policy instead of the bundled BPS baseline.",
+      description:
+        "Extend this policy instead of the BPS baseline (which only a copy of the repository has).",
     },
   },
   minPositionals: 1,

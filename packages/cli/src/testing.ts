@@ -17,6 +17,7 @@ import { CliError } from "./errors.js";
 import type { FileHost } from "./files.js";
 import { loadLanguage } from "./language.js";
 import type { LoadedPolicy } from "./policy.js";
+import { reportOrder } from "./report.js";
 
 export interface ScenarioRun {
   readonly file: string;
@@ -54,7 +55,11 @@ export async function runScenarios(files: readonly string[], host: FileHost): Pr
       runs.push({
         file,
         scenarios: [],
-        errors: analysis.diagnostics.filter((d) => d.severity === "error"),
+        // In report order here, so that text, JSON and JUnit list them alike.
+        errors: reportOrder(
+          analysis.diagnostics.filter((d) => d.severity === "error"),
+          file,
+        ),
       });
       continue;
     }

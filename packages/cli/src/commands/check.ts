@@ -4,7 +4,7 @@ import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { collectPolicyFiles, FileHost } from "../files.js";
 import { type Io, paint } from "../io.js";
 import { loadLanguage } from "../language.js";
-import { count, dedupe, formatDiagnostic, plural, summary, toJson } from "../report.js";
+import { count, formatDiagnostic, plural, reportOrder, summary, toJson } from "../report.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const files = collectPolicyFiles(io.cwd, args.positionals);
@@ -12,7 +12,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const host = new FileHost(io.cwd);
   const all: Diagnostic[] = [];
   for (const uri of files) all.push(...analyze(uri, host).diagnostics);
-  const diagnostics = sortByPlace(dedupe(all));
+  const diagnostics = reportOrder(all);
   const counts = count(diagnostics);
   if (args.values.json === true) {
     io.stdout(
@@ -33,20 +33,4 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     );
   }
   return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** File by file (in the order first reported), each file's problems in text order. */
-function sortByPlace(diagnostics: Diagnostic[]): Diagnostic[] {
-  const fileOrder = new Map<string, number>();
-  for (const d of diagnostics)
-    if (!fileOrder.has(d.uri ?? "")) fileOrder.set(d.uri ?? "", fileOrder.size);
-  return diagnostics
-    .map((d, i) => ({ d, i }))
-    .sort(
-      (a, b) =>
-        fileOrder.get(a.d.uri ?? "")! - fileOrder.get(b.d.uri ?? "")! ||
-        a.d.range.start.offset - b.d.range.start.offset ||
-        a.i - b.i,
-    )
-    .map(({ d }) => d);
 }

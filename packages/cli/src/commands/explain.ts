@@ -2,25 +2,24 @@ import type { BundleFact, Decider, Decision } from "@precept/runtime";
 import { listOption, type ParsedArgs, stringOption } from "../args.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import type { FactSet } from "../facts.js";
-import { parseFactArg, parseFactsJson } from "../facts-json.js";
+import { parseFactsJson } from "../facts-json.js";
 import { readUserFile } from "../files.js";
 import { type Io, type Paint, paint } from "../io.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positionals[0]!;
   const pairs = listOption(args.values, "fact");
-  // What the user typed is read before the policy is loaded (which takes a moment), so that a
-  // typo in it is reported at once.
-  for (const pair of pairs) parseFactArg(pair);
   const factsFile = stringOption(args.values, "facts");
-  const fromFile = factsFile ? parseFactsJson(readUserFile(io.cwd, factsFile), factsFile) : {};
+  // A missing facts file is reported before the policy is loaded (which takes a moment).
+  const factsText = factsFile ? readUserFile(io.cwd, factsFile) : undefined;
 
-  const [{ loadPolicy }, { compileLoaded }, { loadBundle }, { buildFactSet, describeType }] =
+  const [{ loadPolicy }, { compileLoaded }, { loadBundle }, { buildFactSet, describeType }, ids] =
     await Promise.all([
       import("../policy.js"),
       import("../compiled.js"),
       import("@precept/runtime"),
       import("../facts.js"),
+      import("../rule-ids.js"),
     ]);
   const loaded = await loadPolicy(io, file, "it cannot decide anything");
   const bundle = compileLoaded(loaded);
@@ -29,10 +28,22 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     throw new CliError(`The compiled bundle was rejected: ${load.errors.join(" ")}`, EXIT_FINDINGS);
   }
   const decider = load.decider;
+  // Everything the user typed is read against the policy before anything is printed, so that a
+  // mistake stops the command with nothing on stdout, and examples name this policy's facts.
+  const fromFile =
+    factsText !== undefined ? parseFactsJson(factsText, factsFile!, bundle.facts) : {};
   const facts: FactSet = buildFactSet(bundle.facts, fromFile, pairs);
-  let decision = await decide(decider, facts);
+  const ruleIds = {
+    explainable: bundle.rules.map((r) => r.name),
+    exceptions: new Map(
+      loaded.policy.rules.flatMap((r) => r.exceptions.map((e) => [e.id, r.id] as const)),
+    ),
+  };
+  const whyNot = listOption(args.values, "why-not").map((id) => ids.findRuleId(ruleIds, id));
 
-  if (args.values.ask === true && decision.undetermined) {
+  let decision = await decide(decider, facts);
+  const ask = args.values.ask === true;
+  if (ask && decision.undetermined) {
     decision = await askUntilDecided(io, decider, facts, decision);
     io.stderr(
       `\nTo decide this again without questions:\n  precept explain ${file} ${asCommandLine(facts)}\n\n`,
@@ -44,8 +55,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return EXIT_OK;
   }
   const p = paint(io.colour);
-  io.stdout(`${decisionText(decision, bundle.facts, p, describeType)}\n`);
-  for (const rule of listOption(args.values, "why-not")) {
+  io.stdout(`${decisionText(decision, bundle.facts, p, describeType, ask)}\n`);
+  for (const rule of whyNot) {
     const why = decider.whyNot(rule, facts);
     if (!why.ok) throw new CliError(why.errors.map((e) => e.message).join(" "));
     io.stdout(`\n${why.explanation}\n`);
@@ -104,12 +115,16 @@ export function asCommandLine(facts: FactSet): string {
     .join(" ");
 }
 
-/** The decision for a reader: the runtime's explanation, then for an undetermined one the questions. */
+/**
+ * The decision for a reader: the runtime's explanation, then for an undetermined one the questions.
+ * `asked`: --ask was given, so the questions left are those the input ended before answering.
+ */
 export function decisionText(
   decision: Decision,
   facts: readonly BundleFact[],
   p: Paint,
   describeType: (fact: BundleFact) => string,
+  asked = false,
 ): string {
   const lines = [decision.explanation];
   for (const w of decision.warnings) lines.push(`${p("yellow", "warning:")} ${w}`);
@@ -123,7 +138,12 @@ export function decisionText(
         `     ${p("dim", `--fact "${need.fact}=…"${type}`)}`,
       );
     });
-    lines.push("", "Add the answers with --fact, or run again with --ask to be asked.");
+    lines.push(
+      "",
+      asked
+        ? "These questions could not be asked (no answers on input): add the answers with --fact."
+        : "Add the answers with --fact, or run again with --ask to be asked.",
+    );
   }
   return lines.join("\n");
 }

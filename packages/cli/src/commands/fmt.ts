@@ -51,7 +51,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     for (const uri of changed) io.stdout(`${p("yellow", "would reformat")} ${uri}\n`);
     io.stdout(
       changed.length === 0 && failed === 0
-        ? `${p("green", "✓")} ${plural(files.length, "file")} formatted.\n`
+        ? `${p("green", "✓")} ${plural(files.length, "file")} already formatted.\n`
         : `${plural(changed.length, "file")} would be reformatted.\n`,
     );
     return changed.length > 0 || failed > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ParsedArgs } from "../args.js";
 import { stringOption } from "../args.js";
-import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../errors.js";
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../errors.js";
 import { FileHost, fileError, toUri } from "../files.js";
 import { type Io, paint } from "../io.js";
 import { loadLanguage } from "../language.js";
@@ -15,19 +15,47 @@ export const BPS_BASELINE = fileURLToPath(
   new URL("../../../../rules/bps-e-professionalism/policy.precept", import.meta.url),
 );
 
+const DEFAULT_TITLE = "Our local social media policy";
+
+/** The layer's title from --title: one line of text, not empty (it becomes `policy "…"`). */
+export function layerTitle(given: string | undefined): string {
+  if (given === undefined) return DEFAULT_TITLE;
+  const title = given.trim();
+  if (title === "") {
+    throw new UsageError(
+      "The title cannot be empty.",
+      `Give one, e.g. --title "Northfield Trust social media policy", or leave --title out for "${DEFAULT_TITLE}".`,
+    );
+  }
+  if (/[\r\n]/.test(title)) throw new UsageError("The title must be one line.");
+  return title;
+}
+
+/** Why the baseline is missing. Outside the repository the BPS pack is not there to be found. */
+export function missingBaseline(baselineArg: string | undefined): CliError {
+  if (baselineArg !== undefined) {
+    return new CliError(
+      `The baseline ${baselineArg} does not exist.`,
+      EXIT_USAGE,
+      "Check the path given to --baseline.",
+    );
+  }
+  return new CliError(
+    "The BPS baseline is not shipped with the precept command: it comes with the Precept repository (rules/bps-e-professionalism/policy.precept).",
+    EXIT_USAGE,
+    "Name it with --baseline <path to the BPS policy.precept>, or any other policy to extend.",
+  );
+}
+
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const title = layerTitle(stringOption(args.values, "title"));
   const dir = path.resolve(io.cwd, args.positionals[0]!);
   const target = path.join(dir, "policy.precept");
   const shown = toUri(io.cwd, target);
   const baselineArg = stringOption(args.values, "baseline");
+  if (baselineArg?.trim() === "") throw new UsageError("--baseline needs the path of a policy.");
   const baseline = baselineArg ? path.resolve(io.cwd, baselineArg) : BPS_BASELINE;
-  if (!existsSync(baseline)) {
-    throw new CliError(
-      `The baseline ${baselineArg ?? baseline} does not exist.`,
-      EXIT_USAGE,
-      baselineArg ? "Check the path given to --baseline." : "Name one with --baseline FILE.",
-    );
-  }
+  if (!existsSync(baseline)) throw missingBaseline(baselineArg);
   if (existsSync(target)) {
     throw new CliError(
       `${shown} already exists; precept init never overwrites a policy.`,
@@ -41,7 +69,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
     mkdirSync(dir, { recursive: true });
     const relative = path.relative(dir, baseline).split(path.sep).join("/");
-    const title = stringOption(args.values, "title") ?? "Our local social media policy";
     writeFileSync(
       target,
       starterPolicy({

@@ -104,15 +104,23 @@ function printText(
   }
   io.stdout("\n");
   printCoverage(io, run, p);
-  if (scenarios.length === 0) {
+  if (scenarios.length > 0) {
+    io.stdout(
+      `${plural(scenarios.length, "scenario")}: ${p("green", `${scenarios.length - failed.length} passed`)}, ${failed.length > 0 ? p("red", `${failed.length} failed`) : "0 failed"}.\n`,
+    );
+  }
+  // A policy with errors may well have scenarios: they were not run, which is not "none found".
+  const notRun = run.files.filter((f) => f.errors || f.problem).length;
+  if (notRun > 0) {
+    const [has, its] = notRun === 1 ? ["has", "its"] : ["have", "their"];
+    io.stdout(
+      `${p("red", `${plural(notRun, "policy file")} ${has} errors`)}, so ${its} scenarios could not be run.\n`,
+    );
+  } else if (scenarios.length === 0) {
     io.stdout(
       `${p("yellow", "No scenarios found")} in ${plural(run.files.length, "policy file")}.\n`,
     );
-    return;
   }
-  io.stdout(
-    `${plural(scenarios.length, "scenario")}: ${p("green", `${scenarios.length - failed.length} passed`)}, ${failed.length > 0 ? p("red", `${failed.length} failed`) : "0 failed"}.\n`,
-  );
 }
 
 function failureText(s: ScenarioRun, p: Paint): string {

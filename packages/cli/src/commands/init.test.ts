@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../errors.js";
+import { layerTitle, missingBaseline } from "./init.js";
+
+describe("precept init: the title", () => {
+  it("defaults, and keeps a given title without surrounding spaces", () => {
+    expect(layerTitle(undefined)).toBe("Our local social media policy");
+    expect(layerTitle("  Team policy ")).toBe("Team policy");
+  });
+
+  it.each(["", "   ", "Two\nlines"])("refuses %j as a usage error", (title) => {
+    expect(() => layerTitle(title)).toThrow(UsageError);
+  });
+});
+
+describe("precept init: a missing baseline", () => {
+  it("says the BPS pack is not shipped with the command, and how to name it", () => {
+    const error = missingBaseline(undefined);
+    expect(error.message).toContain("The BPS baseline is not shipped with the precept command");
+    expect(error.hint).toContain("--baseline <path to the BPS policy.precept>");
+    expect(error.exitCode).toBe(2);
+  });
+
+  it("names the path given to --baseline", () => {
+    const error = missingBaseline("nope.precept");
+    expect(error.message).toBe("The baseline nope.precept does not exist.");
+    expect(error.hint).toBe("Check the path given to --baseline.");
+  });
+});

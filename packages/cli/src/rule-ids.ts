@@ -1,0 +1,37 @@
+/**
+ * The rules and exceptions a user names (`--why-not 3.2#1`), checked against the policy before
+ * anything is decided or printed: a wrong id is a usage error, not a failure after the decision.
+ */
+import { closest } from "@precept/language";
+import { UsageError } from "./errors.js";
+
+export interface RuleIds {
+  /** The ids the decider can explain: rules, and exceptions with an outcome or advice. */
+  readonly explainable: readonly string[];
+  /** Every exception of the policy, by id, with the id of the rule it belongs to. */
+  readonly exceptions: ReadonlyMap<string, string>;
+}
+
+/** The policy's id that `id` names (case does not matter), or a usage error saying what would do. */
+export function findRuleId(ids: RuleIds, id: string): string {
+  const wanted = id.trim();
+  const lower = wanted.toLowerCase();
+  const found =
+    ids.explainable.find((i) => i === wanted) ??
+    ids.explainable.find((i) => i.toLowerCase() === lower);
+  if (found !== undefined) return found;
+  const exception = [...ids.exceptions].find(([e]) => e.toLowerCase() === lower);
+  if (exception) {
+    // An exception without an outcome or advice only stops its rule: the rule is what to ask about.
+    const [name, rule] = exception;
+    throw new UsageError(
+      `The exception ${name} only stops rule ${rule} from applying; it decides nothing itself.`,
+      `Ask about the rule instead: --why-not ${rule}`,
+    );
+  }
+  const guess = closest(wanted, [...ids.explainable]);
+  throw new UsageError(
+    `There is no rule or exception '${id}' in this policy.${guess ? ` Did you mean '${guess}'?` : ""}`,
+    `Its rules and exceptions are: ${ids.explainable.join(", ")}.`,
+  );
+}
