@@ -2,7 +2,7 @@
 import { loadBundle } from "@precept/runtime";
 import { describe, expect, it } from "vitest";
 import type { E2E } from "../support/e2e.js";
-import { gotoEnd, openPlayground, sharedState } from "../support/page.js";
+import { editorText, gotoEnd, openPlayground, sharedState } from "../support/page.js";
 import {
   choose,
   explanation,
@@ -69,15 +69,18 @@ export function decisionTests(e2e: () => E2E): void {
       const { page, problems } = await openPlayground(e2e().browser, e2e().url);
       await page.locator("#tab-layer").click();
       await gotoEnd(page);
-      for (const line of [
-        'scenario "Wrongly expected"',
-        "given activity is joining a professional network, open question is none",
-        "expect prohibit",
-      ]) {
-        await page.keyboard.press("Enter");
-        await page.keyboard.type(line);
-        await page.keyboard.press("Escape"); // close suggestions, so Enter makes a new line
-      }
+      // Inserted as one input, not typed key by key: under load a suggestion list can open after
+      // Escape and the next Enter would accept it instead of starting a new line.
+      await page.keyboard.insertText(
+        [
+          "",
+          'scenario "Wrongly expected"',
+          "given activity is joining a professional network, open question is none",
+          "expect prohibit",
+        ].join("\n"),
+      );
+      await page.keyboard.press("Escape");
+      await expect.poll(() => editorText(page)).toContain('scenario "Wrongly expected"');
       await page.locator("#tab-scenarios").click();
       const failed = page.locator('#panel-scenarios .scenario[data-pass="false"]');
       await failed.waitFor();
