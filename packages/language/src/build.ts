@@ -74,10 +74,17 @@ export class AstBuilder {
 
   phrase(node: CstNode | undefined): A.Name | undefined {
     if (!node) return undefined;
-    const words = this.tokens(node, "Word");
-    if (words.length === 0) return undefined;
-    const text = words.map((w) => w.image).join(" ");
-    const range = this.spanRange(this.tokenRange(words[0]!), this.tokenRange(words.at(-1)!));
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    let text = "";
+    for (const e of node.children.Word ?? NONE) {
+      if (!isToken(e) || !real(e)) continue;
+      text = first ? `${text} ${e.image}` : e.image;
+      first ??= e;
+      last = e;
+    }
+    if (!first || !last) return undefined;
+    const range = this.lines.range(first.startOffset, last.startOffset + last.image.length);
     return { text, key: phraseKey(text), range };
   }
 

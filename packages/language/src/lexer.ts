@@ -16,8 +16,10 @@ import {
   Word,
 } from "./tokens.js";
 
+// Offsets only: lines and columns come from our own LineIndex, and tracking them in the lexer
+// too doubled its time (measured on the 10,000-rule policy: 350 ms against 180 ms).
 const lexer = new Lexer([...LEXED_TOKENS], {
-  positionTracking: "full",
+  positionTracking: "onlyOffset",
   ensureOptimizations: false,
 });
 
@@ -61,6 +63,8 @@ export function lex(text: string, lines: LineIndex): LexResult {
   }
   const tokens: IToken[] = [];
   for (const token of result.tokens) {
+    // Chevrotain's offset-only tokens carry no end; the parser's node locations are built from it.
+    token.endOffset = token.startOffset + token.image.length - 1;
     tokens.push(token);
     if (token.tokenType === ForeignOperator) {
       const [first, ...more] = FOREIGN_OPERATORS[token.image] ?? [Is];
@@ -109,6 +113,8 @@ export function lex(text: string, lines: LineIndex): LexResult {
     }
   }
   const comments = (result.groups.comments ?? []).filter((t) => t.tokenType === Comment);
+  for (const comment of comments)
+    comment.endOffset = comment.startOffset + comment.image.length - 1;
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { tokens, comments, diagnostics };
 }

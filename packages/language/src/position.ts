@@ -17,24 +17,31 @@ export interface Range {
 /** Maps offsets to line/column for one text. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** The line index of the last lookup: positions are mostly asked for in text order. */
+  private last = 0;
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+      this.lineStarts.push(i + 1);
     }
   }
 
   /** The position at `offset`, clamped into the text. */
   position(offset: number): Position {
     const o = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
+    const starts = this.lineStarts;
+    let lo = this.last;
+    if (!(starts[lo]! <= o && (lo + 1 === starts.length || o < starts[lo + 1]!))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= o) lo = mid;
+        else hi = mid - 1;
+      }
+      this.last = lo;
     }
-    return { line: lo + 1, column: o - this.lineStarts[lo]! + 1, offset: o };
+    return { line: lo + 1, column: o - starts[lo]! + 1, offset: o };
   }
 
   range(startOffset: number, endOffset: number): Range {

@@ -179,7 +179,7 @@ function names(
   // (`is one of`) come before the name.
   const line = s.lines.position(word.start).line;
   let floor = chunk.length;
-  while (floor > 1 && chunk[floor - 1]!.startLine === line) floor--;
+  while (floor > 1 && s.lines.position(chunk[floor - 1]!.startOffset).line === line) floor--;
   let start = phraseStart(chunk, chunk.length, Math.max(1, floor));
   let at = start === chunk.length ? paths : assist(chunk, start);
   let best = { start, paths: at };

@@ -41,7 +41,7 @@ function windowStart(text: string, offset: number): number {
 
 /**
  * The tokens of `text` up to the end of the line at `offset`, from a little before the
- * declaration there (the whole text when `offset` is omitted). Offsets and lines are the text's.
+ * declaration there (the whole text when `offset` is omitted). Offsets are the text's.
  */
 export function scan(text: string, offset?: number): Scan {
   const lines = new LineIndex(text);
@@ -50,12 +50,9 @@ export function scan(text: string, offset?: number): Scan {
   const part = text.slice(from, lineEnd < 0 ? text.length : lineEnd);
   const { tokens, comments } = lex(part, new LineIndex(part));
   if (from > 0) {
-    const lineShift = lines.position(from).line - 1;
     for (const t of [...tokens, ...comments]) {
       t.startOffset += from;
-      t.endOffset = (t.endOffset ?? t.startOffset) + from;
-      t.startLine = (t.startLine ?? 1) + lineShift;
-      t.endLine = (t.endLine ?? 1) + lineShift;
+      t.endOffset = (t.endOffset as number) + from;
     }
   }
   return { text, lines, from, tokens, comments };
