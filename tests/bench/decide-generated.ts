@@ -6,7 +6,8 @@
 const NAMES = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
 const COLOURS = ["red", "green", "blue", "amber", "grey"];
 export const OUTCOMES = ["prohibit", "decline", "seek advice", "caution", "allow"];
-const STRENGTH: Record<string, number> = {
+/** The five BPS outcomes' strengths, as the compiler numbers them (strongest highest). */
+export const STRENGTH: Record<string, number> = {
   prohibit: 5,
   decline: 4,
   "seek advice": 3,

@@ -3,6 +3,8 @@
  * the compiler: as json-rules-engine rules the way an embedder would write them, and as a plain JS
  * function. decide.ts checks that all of them agree with Precept before timing anything.
  */
+import { STRENGTH } from "./decide-generated.js";
+
 type Test = { fact: string; operator: string; value: unknown };
 type Cond = Test | { all: Cond[] } | { any: Cond[] } | { not: Cond };
 
@@ -29,14 +31,6 @@ const GIFT = is("activity", "accepting a gift");
 const RECRUIT = is("activity", "recruiting");
 const other = (v: string) => is("other person", v);
 const content = (v: string) => is("content", v);
-
-const STRENGTH: Record<string, number> = {
-  prohibit: 5,
-  decline: 4,
-  "seek advice": 3,
-  caution: 2,
-  allow: 1,
-};
 
 const rule = (name: string, outcome: string, ...all: Cond[]) => ({
   name,

@@ -5,6 +5,7 @@ import type { E2E } from "../support/e2e.js";
 import { editorText, gotoEnd, openPlayground, sharedState } from "../support/page.js";
 import {
   choose,
+  chooseFriendRequest,
   explanation,
   form,
   layerScenarioCount,
@@ -123,10 +124,7 @@ export function decisionTests(e2e: () => E2E): void {
 
     it("decides the situation in the form at once, with its explanation, rule and citation", async () => {
       const { page, problems } = await openPlayground(e2e().browser, e2e().url);
-      await choose(page, "activity", "connecting with someone");
-      await choose(page, "other person", "current service user");
-      await choose(page, "capacity", "personal");
-      await yesNo(page, "romantic relationship", "No");
+      await chooseFriendRequest(page, "No");
       await expect.poll(() => outcome(page).textContent()).toBe("Decline");
       const before = await explanation(page).textContent();
       expect(before).toContain("rule 3.5");
@@ -144,9 +142,7 @@ export function decisionTests(e2e: () => E2E): void {
 
     it("asks the question an undetermined case needs, and answering it decides", async () => {
       const { page } = await openPlayground(e2e().browser, e2e().url);
-      await choose(page, "activity", "connecting with someone");
-      await choose(page, "other person", "current service user");
-      await choose(page, "capacity", "personal");
+      await chooseFriendRequest(page);
       await expect.poll(() => outcome(page).textContent()).toBe("Undetermined");
       const question = tryPanel(page).locator('.questions li[data-need="romantic relationship"]');
       expect(await question.textContent()).toContain("romantic relationship?");

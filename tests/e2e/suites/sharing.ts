@@ -5,7 +5,14 @@ import { describe, expect, it } from "vitest";
 import { encodeState, type PlaygroundState } from "../../../playground/src/share.js";
 import type { E2E } from "../support/e2e.js";
 import { editorText, gotoEnd, openPlayground } from "../support/page.js";
-import { choose, form, outcome, packTexts, tryPanel, yesNo } from "../support/panels.js";
+import {
+  choose,
+  chooseFriendRequest,
+  form,
+  outcome,
+  packTexts,
+  tryPanel,
+} from "../support/panels.js";
 import { ROOT } from "../support/site.js";
 
 export function sharingTests(e2e: () => E2E): void {
@@ -117,10 +124,7 @@ export function sharingTests(e2e: () => E2E): void {
 
     it("saves a screenshot of the main screen", async () => {
       const { page, problems } = await openPlayground(e2e().browser, e2e().url);
-      await choose(page, "activity", "connecting with someone");
-      await choose(page, "other person", "current service user");
-      await choose(page, "capacity", "personal");
-      await yesNo(page, "romantic relationship", "No");
+      await chooseFriendRequest(page, "No");
       await expect.poll(() => outcome(page).textContent()).toBe("Decline");
       await page.evaluate("document.getElementById('panel-try').scrollTop = 0");
       const out = join(ROOT, "test-results");

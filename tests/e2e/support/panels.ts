@@ -15,6 +15,14 @@ export const yesNo = (page: Page, fact: string, answer: "Yes" | "No" | "Unknown"
 export const outcome = (page: Page) => tryPanel(page).locator(".decision .outcome");
 export const explanation = (page: Page) => tryPanel(page).getByTestId("explanation");
 
+/** Fills the form with a friend request from a current service user, in a personal capacity. */
+export async function chooseFriendRequest(page: Page, romantic?: "Yes" | "No"): Promise<void> {
+  await choose(page, "activity", "connecting with someone");
+  await choose(page, "other person", "current service user");
+  await choose(page, "capacity", "personal");
+  if (romantic) await yesNo(page, "romantic relationship", romantic);
+}
+
 /** The BPS pack's texts, as the repository has them. */
 export async function packTexts(): Promise<{ baseline: string; scenarios: string }> {
   const dir = join(ROOT, "rules", "bps-e-professionalism");
