@@ -42,11 +42,16 @@ const FOREIGN_OPERATORS: Record<string, readonly TokenType[]> = {
   "||": [Or],
 };
 
-/** Splits text into tokens; keywords are recognised here, case-insensitively. */
-export function lex(text: string, lines: LineIndex): LexResult {
-  const result = lexer.tokenize(text);
+/**
+ * Splits text into tokens; keywords are recognised here, case-insensitively. With `from`/`to`,
+ * only that part of the text is read (it should start at a line start: no token spans a line
+ * break), and offsets and ranges are still the whole text's.
+ */
+export function lex(text: string, lines: LineIndex, from = 0, to = text.length): LexResult {
+  const result = lexer.tokenize(from === 0 && to === text.length ? text : text.slice(from, to));
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
+    error.offset += from;
     const char = text.slice(error.offset, error.offset + error.length);
     const quote = char.startsWith("'");
     diagnostics.push(
@@ -64,6 +69,7 @@ export function lex(text: string, lines: LineIndex): LexResult {
   const tokens: IToken[] = [];
   for (const token of result.tokens) {
     // Chevrotain's offset-only tokens carry no end; the parser's node locations are built from it.
+    token.startOffset += from;
     token.endOffset = token.startOffset + token.image.length - 1;
     tokens.push(token);
     if (token.tokenType === ForeignOperator) {
@@ -113,10 +119,28 @@ export function lex(text: string, lines: LineIndex): LexResult {
     }
   }
   const comments = (result.groups.comments ?? []).filter((t) => t.tokenType === Comment);
-  for (const comment of comments)
+  for (const comment of comments) {
+    comment.startOffset += from;
     comment.endOffset = comment.startOffset + comment.image.length - 1;
+  }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { tokens, comments, diagnostics };
+}
+
+/**
+ * The text's tokens a window of lines at a time (windows of about `size` characters). Tokens never
+ * span a line break, so this gives exactly `lex(text)`'s tokens; a caller that is done with each
+ * window's tokens before asking for the next keeps few of them alive at once, which matters on
+ * large policies: tokens that outlive many allocations are copied by every young-generation GC.
+ */
+export function* lexWindows(text: string, lines: LineIndex, size = 32_768): Generator<LexResult> {
+  let from = 0;
+  do {
+    const cut = from + size >= text.length ? -1 : text.indexOf("\n", from + size);
+    const to = cut < 0 ? text.length : cut + 1;
+    yield lex(text, lines, from, to);
+    from = to;
+  } while (from < text.length);
 }
 
 function retype(token: IToken, type: TokenType): IToken {

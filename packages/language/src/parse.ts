@@ -15,7 +15,7 @@ import {
 import type { Declaration, PolicyDocument, PolicyHeader } from "./ast.js";
 import { AstBuilder } from "./build.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
-import { lex } from "./lexer.js";
+import { lexWindows } from "./lexer.js";
 import { parser } from "./parser.js";
 import { describeToken } from "./parser-messages.js";
 import { LineIndex } from "./position.js";
@@ -57,19 +57,33 @@ export function startsDeclaration(
   return true;
 }
 
-/** Splits tokens into chunks, each starting at a declaration keyword (the first may not). */
-export function splitDeclarations(tokens: readonly IToken[]): IToken[][] {
-  const chunks: IToken[][] = [];
+/**
+ * The text's tokens cut into chunks, each starting at a declaration keyword (the first may not).
+ * The text is lexed a window at a time as chunks are taken, so only the tokens of the declaration
+ * being parsed stay alive; comments and lexing diagnostics are added to `lexed`.
+ */
+function* declarationChunks(
+  text: string,
+  lines: LineIndex,
+  lexed: { readonly comments: IToken[]; readonly diagnostics: Diagnostic[] },
+): Generator<IToken[]> {
   let current: IToken[] = [];
-  tokens.forEach((token, i) => {
-    if (current.length > 0 && startsDeclaration(token, tokens[i - 1], tokens[i - 2])) {
-      chunks.push(current);
-      current = [];
+  let previous: IToken | undefined;
+  let beforePrevious: IToken | undefined;
+  for (const window of lexWindows(text, lines)) {
+    for (const d of window.diagnostics) lexed.diagnostics.push(d);
+    for (const c of window.comments) lexed.comments.push(c);
+    for (const token of window.tokens) {
+      if (current.length > 0 && startsDeclaration(token, previous, beforePrevious)) {
+        yield current;
+        current = [];
+      }
+      current.push(token);
+      beforePrevious = previous;
+      previous = token;
     }
-    current.push(token);
-  });
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  }
+  if (current.length > 0) yield current;
 }
 
 /** The first token at which parentheses or `not` nest deeper than the limit. */
@@ -103,14 +117,19 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     ]);
   }
 
-  const lexed = lex(text, lines);
-  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const lexed = { comments: [] as IToken[], diagnostics: [] as Diagnostic[] };
+  const diagnostics: Diagnostic[] = [];
   const builder = new AstBuilder(lines);
   const declarations: Declaration[] = [];
   let header: PolicyHeader | undefined;
 
-  const chunks = splitDeclarations(lexed.tokens);
-  for (const [index, chunk] of chunks.entries()) {
+  const chunks = declarationChunks(text, lines, lexed);
+  let next = chunks.next();
+  for (let index = 0; !next.done; index++) {
+    const chunk = next.value;
+    // The next declaration's first word names what an unfinished declaration ran into.
+    next = chunks.next();
+    const following = next.done ? undefined : next.value[0];
     const first = chunk[0]!;
     const last = chunk.at(-1)!;
     const chunkEnd = last.startOffset + last.image.length;
@@ -142,7 +161,6 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     parser.input = chunk;
     const isHeader = tokenMatcher(first, T.Policy);
     const cst = isHeader ? parser.header() : parser.declaration();
-    const following = chunks[index + 1]?.[0];
     for (const error of parser.errors) {
       diagnostics.push(syntaxDiagnostic(error, lines, last, following));
     }
@@ -182,7 +200,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     declarations,
     comments: lexed.comments.map((c) => builder.comment(c)),
   };
-  return { document, diagnostics };
+  return { document, diagnostics: [...lexed.diagnostics, ...diagnostics] };
 }
 
 /**

@@ -47,14 +47,7 @@ export function scan(text: string, offset?: number): Scan {
   const lines = new LineIndex(text);
   const from = offset === undefined ? 0 : windowStart(text, offset);
   const lineEnd = offset === undefined ? -1 : text.indexOf("\n", offset);
-  const part = text.slice(from, lineEnd < 0 ? text.length : lineEnd);
-  const { tokens, comments } = lex(part, new LineIndex(part));
-  if (from > 0) {
-    for (const t of [...tokens, ...comments]) {
-      t.startOffset += from;
-      t.endOffset = (t.endOffset as number) + from;
-    }
-  }
+  const { tokens, comments } = lex(text, lines, from, lineEnd < 0 ? text.length : lineEnd);
   return { text, lines, from, tokens, comments };
 }
 
