@@ -347,6 +347,14 @@ export class AstBuilder {
     };
   }
 
+  private mark(
+    clauses: A.ClauseMark[],
+    clause: A.ClauseMark["clause"],
+    keyword: IToken | undefined,
+  ): void {
+    if (keyword) clauses.push({ clause, range: this.tokenRange(keyword) });
+  }
+
   /** The clauses of a rule, override or exception, in any order. */
   private body(node: CstNode): A.RuleBody {
     const citations: A.Citation[] = [];
@@ -364,11 +372,8 @@ export class AstBuilder {
     for (const clause of this.nodes(node, "ruleClause")) {
       const range = this.nodeRange(clause);
       if (!range) continue;
-      const mark = (name: A.ClauseMark["clause"], keyword: IToken | undefined) => {
-        if (keyword) clauses.push({ clause: name, range: this.tokenRange(keyword) });
-      };
       if (this.token(clause, "Cites")) {
-        mark("cites", this.token(clause, "Cites"));
+        this.mark(clauses, "cites", this.token(clause, "Cites"));
         const c = this.node(clause, "citation");
         if (!c) continue;
         const source = this.token(c, "source");
@@ -388,20 +393,20 @@ export class AstBuilder {
           quote: this.text(this.token(c, "quote")),
         });
       } else if (this.token(clause, "When")) {
-        mark("when", this.token(clause, "When"));
+        this.mark(clauses, "when", this.token(clause, "When"));
         condition ??= this.condition(this.node(clause, "condition"));
       } else if (this.token(clause, "Then")) {
-        mark("then", this.token(clause, "Then"));
+        this.mark(clauses, "then", this.token(clause, "Then"));
         outcome ??= this.phrase(this.node(clause, "outcome"));
       } else if (this.token(clause, "Because")) {
-        mark("because", this.token(clause, "Because"));
+        this.mark(clauses, "because", this.token(clause, "Because"));
         reason ??= this.text(this.token(clause, "reason"));
       } else if (this.token(clause, "Advise")) {
-        mark("advise", this.token(clause, "Advise"));
+        this.mark(clauses, "advise", this.token(clause, "Advise"));
         const text = this.text(this.token(clause, "advice"));
         if (text) advice.push(text);
       } else if (this.token(clause, "Unless")) {
-        mark("unless", this.token(clause, "Unless"));
+        this.mark(clauses, "unless", this.token(clause, "Unless"));
         const unlessOutcome = this.phrase(this.node(clause, "unlessOutcome"));
         exceptions.push({
           range,
