@@ -156,7 +156,7 @@ export const initSpec: CommandSpec = {
       type: "string",
       value: "FILE",
       description:
-        "Extend this policy instead of the BPS baseline (which only a copy of the repository has).",
+        "Extend this policy instead of the BPS baseline (needed outside the repository).",
     },
   },
   minPositionals: 1,

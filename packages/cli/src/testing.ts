@@ -39,6 +39,11 @@ export interface FileRun {
   readonly problem?: string;
 }
 
+/** Whether a policy's scenarios could not be run (its errors, or a bundle that failed to load). */
+export function notRun(f: FileRun): boolean {
+  return f.errors !== undefined || f.problem !== undefined;
+}
+
 export interface TestRun {
   readonly files: readonly FileRun[];
   readonly coverage: Coverage;

@@ -9,7 +9,7 @@ import { collectPolicyFiles, FileHost, fileError } from "../files.js";
 import { type Io, type Paint, paint } from "../io.js";
 import { type JunitSuite, junitXml } from "../junit.js";
 import { dedupe, formatDiagnostic, plural, toJson } from "../report.js";
-import { runScenarios, type ScenarioRun, type TestRun } from "../testing.js";
+import { notRun, runScenarios, type ScenarioRun, type TestRun } from "../testing.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const inputs = args.positionals.length > 0 ? args.positionals : ["rules"];
@@ -18,7 +18,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const run = await runScenarios(files, host);
   const scenarios = run.files.flatMap((f) => f.scenarios);
   const failed = scenarios.filter((s) => !s.passed);
-  const broken = run.files.filter((f) => f.errors || f.problem);
+  const broken = run.files.filter(notRun);
 
   const junit = stringOption(args.values, "junit");
   if (junit !== undefined) {
@@ -59,13 +59,11 @@ function jsonReport(
     rulesDecisive: run.coverage.decisive,
     uncovered: run.coverage.uncovered.map((r) => r.rule),
     uncoveredRules: run.coverage.uncovered,
-    policyErrors: run.files
-      .filter((f) => f.errors || f.problem)
-      .map((f) => ({
-        file: f.file,
-        ...(f.problem ? { message: f.problem } : {}),
-        errors: (f.errors ?? []).map((d) => toJson(d)),
-      })),
+    policyErrors: run.files.filter(notRun).map((f) => ({
+      file: f.file,
+      ...(f.problem ? { message: f.problem } : {}),
+      errors: (f.errors ?? []).map((d) => toJson(d)),
+    })),
   };
 }
 
@@ -110,11 +108,11 @@ function printText(
     );
   }
   // A policy with errors may well have scenarios: they were not run, which is not "none found".
-  const notRun = run.files.filter((f) => f.errors || f.problem).length;
-  if (notRun > 0) {
-    const [has, its] = notRun === 1 ? ["has", "its"] : ["have", "their"];
+  const unrun = run.files.filter(notRun).length;
+  if (unrun > 0) {
+    const [has, its] = unrun === 1 ? ["has", "its"] : ["have", "their"];
     io.stdout(
-      `${p("red", `${plural(notRun, "policy file")} ${has} errors`)}, so ${its} scenarios could not be run.\n`,
+      `${p("red", `${plural(unrun, "policy file")} ${has} errors`)}, so ${its} scenarios could not be run.\n`,
     );
   } else if (scenarios.length === 0) {
     io.stdout(
@@ -155,7 +153,7 @@ function printCoverage(io: Io, run: TestRun, p: Paint): void {
 function suites(run: TestRun, host: FileHost): JunitSuite[] {
   // A file without scenarios (a baseline whose scenarios live next to it) is not a suite.
   return run.files
-    .filter((f) => f.scenarios.length > 0 || f.errors || f.problem)
+    .filter((f) => f.scenarios.length > 0 || notRun(f))
     .map((f) => {
       const detail = f.errors
         ? f.errors.map((d) => formatDiagnostic(d, host.texts, paint(false))).join("\n\n")
@@ -176,7 +174,7 @@ function suites(run: TestRun, host: FileHost): JunitSuite[] {
                 },
               }),
         })),
-        ...(f.errors || f.problem
+        ...(notRun(f)
           ? {
               error: {
                 message: f.problem ?? `${plural(f.errors!.length, "error")} in the policy`,
