@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Bundle } from "./bundle.js";
 import { type Decider, loadBundle } from "./decider.js";
 import type { Decision } from "./decision.js";
+import { bundleHash } from "./hash.js";
 
 const POLICY = `policy "Test policy" version "1"
 source bps: "e-Professionalism: guidance", British Psychological Society, 2012
@@ -93,6 +94,7 @@ describe("loadBundle", () => {
       "rules[1] (3.1): event type 'success' is not an outcome.",
       "rules[2] (1.1): name, rule and exception do not agree with kind 'rule'.",
       "rules[3] (3.2#1): is an exception to '3.2', which is not a rule here.",
+      expect.stringMatching(/^The bundle's hash does not match its content/),
     ]);
   });
 
@@ -123,6 +125,94 @@ describe("loadBundle", () => {
     expect((await decider.decide(complete)).ok && (await decider.decide(complete))).toMatchObject({
       outcome: "decline",
     });
+  });
+});
+
+describe("integrity and limits", () => {
+  it("refuses a rule edited to conclude prohibit with the old hash kept", () => {
+    const bundle = JSON.parse(JSON.stringify(bundleOf()));
+    const rule = bundle.rules.find((r: { name: string }) => r.name === "4.1");
+    rule.event.type = "prohibit";
+    rule.event.params.strength = 4;
+    const loaded = loadBundle(bundle);
+    expect(loaded.ok ? [] : loaded.errors).toEqual([
+      expect.stringMatching(
+        /^The bundle's hash does not match its content: it was changed after it was compiled \(it says sha256:[0-9a-f]{64}, its content gives sha256:[0-9a-f]{64}\)\. Compile the policy again/,
+      ),
+    ]);
+    // The same edit with the hash recomputed is a valid (different) bundle.
+    bundle.hash = bundleHash(bundle);
+    expect(loadBundle(bundle).ok).toBe(true);
+  });
+
+  it("refuses a bundle over the size limit before parsing it", () => {
+    const huge = `{"x":"${"a".repeat(10_000_001)}"}`;
+    expect(loadBundle(huge)).toEqual({
+      ok: false,
+      errors: [
+        "The bundle is 10,000,009 characters long; at most 10,000,000 are allowed (limits.maxBundleSize).",
+      ],
+    });
+    const text = JSON.stringify(bundleOf());
+    expect(loadBundle(text, { limits: { maxBundleSize: 100 } }).ok).toBe(false);
+    expect(loadBundle(text, { limits: { maxBundleSize: text.length } }).ok).toBe(true);
+  });
+
+  it("refuses more rules or more work per decision than the limits allow", () => {
+    const bundle = bundleOf();
+    const rules = loadBundle(bundle, { limits: { maxRules: 3 } });
+    expect(rules.ok ? [] : rules.errors).toEqual([
+      "The bundle has 6 rules and exceptions; at most 3 are allowed (limits.maxRules).",
+    ]);
+    const work = loadBundle(bundle, { limits: { maxDecisionWork: 10 } });
+    expect(work.ok ? [] : work.errors).toEqual([
+      "A decision on this bundle would evaluate more than 10 conditions and listed values (limits.maxDecisionWork).",
+    ]);
+    expect(loadBundle(bundle, { limits: { maxDecisionWork: 100, maxRules: 6 } }).ok).toBe(true);
+  });
+
+  it("reads a bundle that starts with a byte order mark", () => {
+    expect(loadBundle(`\uFEFF${JSON.stringify(bundleOf())}`).ok).toBe(true);
+  });
+
+  it("says clearly what is wrong with null facts, non-finite numbers and huge values", () => {
+    const decider = deciderOf();
+    const messages = (facts: unknown) => {
+      const result = decider.decideSync(facts as Record<string, unknown>);
+      return result.ok ? [] : result.errors.map((e) => e.message);
+    };
+    expect(messages(null)).toEqual([
+      "The facts must be an object of fact names and values, not null.",
+    ]);
+    expect(messages(undefined)).toEqual([
+      "The facts must be an object of fact names and values, not undefined.",
+    ]);
+    expect(messages({ age: Number.NaN })).toEqual([
+      "'age' cannot be NaN: it must be a finite number (JSON has no NaN).",
+    ]);
+    expect(messages({ age: Number.POSITIVE_INFINITY })).toEqual([
+      "'age' cannot be Infinity: it must be a finite number (JSON has no Infinity).",
+    ]);
+    const huge = messages({ relationship: "x".repeat(1_000_000), ["y".repeat(100_000)]: 1 });
+    expect(huge).toHaveLength(2);
+    expect(huge[0]).toMatch(
+      /^'relationship' cannot be "x{60}"… \(1,000,000 characters\): it must be one of/,
+    );
+    expect(huge[1]).toMatch(/^'y{60}… \(100,000 characters\)' is not a fact of this policy\./);
+    for (const m of huge) expect(m.length).toBeLessThan(400);
+  });
+
+  it("limits the length of a text fact's value", () => {
+    const text = bundleOf(
+      `policy "T"\noutcomes, strongest first:\n  no "n"\notherwise yes\nfact note: text\nrule 1: note is "a" → no\n`,
+    );
+    const loaded = loadBundle(text, { limits: { maxTextLength: 5 } });
+    if (!loaded.ok) throw new Error(loaded.errors.join());
+    expect(loaded.decider.decideSync({ note: "abcde" }).ok).toBe(true);
+    const long = loaded.decider.decideSync({ note: "abcdef" });
+    expect(long.ok ? [] : long.errors.map((e) => e.message)).toEqual([
+      `'note' cannot be "abcdef": it must be at most 5 characters long.`,
+    ]);
   });
 });
 

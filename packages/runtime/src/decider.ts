@@ -10,6 +10,8 @@ import { type DecideResult, rejected } from "./decision.js";
 import { bundleRules, dualRules, EnginePool, engineFacts } from "./engine.js";
 import { Explainer } from "./explain.js";
 import { FactReader } from "./facts.js";
+import { bundleHash } from "./hash.js";
+import { count, DEFAULT_LIMITS, decisionWork, type Limits, limitsOf } from "./limits.js";
 import { meaningErrors } from "./meaning.js";
 import { buildProgram, F, type Program, T, type Tri, U } from "./program.js";
 import { type ScenarioResult, scenarioResult } from "./scenarios.js";
@@ -20,32 +22,77 @@ export type LoadResult =
   | { readonly ok: true; readonly decider: Decider }
   | { readonly ok: false; readonly errors: readonly string[] };
 
+export interface LoadOptions {
+  /** Raise or lower the limits (`DEFAULT_LIMITS`): bundle size, rules, work per decision. */
+  readonly limits?: Partial<Limits>;
+}
+
 /** Bundle errors beyond this many are summarised: one broken generator can produce thousands. */
 const MAX_ERRORS = 50;
 
 /** Checks a bundle (a parsed JSON value, or JSON text) and returns a decider for it. */
-export function loadBundle(json: unknown): LoadResult {
-  const checked = checkBundle(json);
-  return checked.ok ? { ok: true, decider: new Decider(checked.bundle) } : checked;
+export function loadBundle(json: unknown, options: LoadOptions = {}): LoadResult {
+  const limits = limitsOf(options.limits);
+  const checked = checkBundle(json, options);
+  return checked.ok ? { ok: true, decider: new Decider(checked.bundle, limits) } : checked;
 }
 
-/** Validation alone: every way the value fails to be a bundle this runtime can run. */
+/**
+ * Validation alone: every way the value fails to be a bundle this runtime can run — its size, its
+ * shape, its hash, its meaning and the work a decision on it would take.
+ */
 export function checkBundle(
   json: unknown,
+  options: LoadOptions = {},
 ): { ok: true; bundle: Bundle } | { ok: false; errors: readonly string[] } {
-  let value: unknown;
+  const limits = limitsOf(options.limits);
+  const fail = (...errors: string[]) => ({ ok: false as const, errors });
+  let text: string;
   try {
     // A private copy through JSON: own data only (no getters, prototypes or later mutation).
-    value = JSON.parse(typeof json === "string" ? json : JSON.stringify(json));
+    text = typeof json === "string" ? json : (JSON.stringify(json) ?? String(json));
   } catch (e) {
-    return { ok: false, errors: [`The bundle is not JSON: ${(e as Error).message}`] };
+    return fail(`The bundle is not JSON: ${(e as Error).message}`);
+  }
+  if (text.length > limits.maxBundleSize) {
+    return fail(
+      `The bundle is ${count(text.length)} characters long; at most ${count(limits.maxBundleSize)} are allowed (limits.maxBundleSize).`,
+    );
+  }
+  // RFC 8259 §8.1 lets a parser ignore a byte order mark; editors on Windows add one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return fail(`The bundle is not JSON: ${(e as Error).message}`);
   }
   let errors = shapeErrors(value);
-  if (errors.length === 0) errors = meaningErrors(value as Bundle);
+  if (errors.length === 0) {
+    const bundle = value as Bundle;
+    if (bundle.rules.length > limits.maxRules) {
+      return fail(
+        `The bundle has ${count(bundle.rules.length)} rules and exceptions; at most ${count(limits.maxRules)} are allowed (limits.maxRules).`,
+      );
+    }
+    const work = decisionWork(bundle.rules, limits.maxDecisionWork);
+    if (work > limits.maxDecisionWork) {
+      return fail(
+        `A decision on this bundle would evaluate more than ${count(limits.maxDecisionWork)} conditions and listed values (limits.maxDecisionWork).`,
+      );
+    }
+    errors = meaningErrors(bundle);
+    const hash = bundleHash(bundle);
+    if (hash !== bundle.hash) {
+      errors.push(
+        `The bundle's hash does not match its content: it was changed after it was compiled (it says ${bundle.hash}, its content gives ${hash}). Compile the policy again instead of editing the bundle.`,
+      );
+    }
+  }
   if (errors.length > MAX_ERRORS) {
     errors = [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more problems.`];
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, bundle: value as Bundle };
+  return errors.length > 0 ? fail(...errors) : { ok: true, bundle: value as Bundle };
 }
 
 export class Decider {
@@ -58,11 +105,11 @@ export class Decider {
   private partial?: { pool: EnginePool; fixed: Map<string, boolean> };
 
   /** Use `loadBundle`: this constructor trusts that `bundle` passed validation. */
-  constructor(bundle: Bundle) {
+  constructor(bundle: Bundle, limits: Limits = DEFAULT_LIMITS) {
     this.bundle = bundle;
     this.program = buildProgram(bundle);
     this.explainer = new Explainer(this.program);
-    this.reader = new FactReader(bundle.facts);
+    this.reader = new FactReader(bundle.facts, limits.maxTextLength);
     this.factNames = bundle.facts.map((f) => f.name);
     this.complete = new EnginePool(bundleRules(bundle));
   }

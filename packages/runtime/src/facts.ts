@@ -4,6 +4,7 @@
  * This runs on every decision, so the common case (only declared facts) avoids allocating.
  */
 import type { BundleFact, FactValue } from "./bundle.js";
+import { count, shown } from "./limits.js";
 import type { Values } from "./program.js";
 
 export interface FactError {
@@ -37,19 +38,14 @@ export function allowedValues(f: BundleFact): string {
   }
 }
 
-const show = (v: unknown): string =>
-  typeof v === "string"
-    ? JSON.stringify(v)
-    : typeof v === "object"
-      ? Array.isArray(v)
-        ? "a list"
-        : "an object"
-      : String(v);
-
 const INVALID = -2;
 
 /** 0 choice, 1 yes/no, 2 number, 3 text. */
 const TYPE_CODES = { choice: 0, "yes/no": 1, number: 2, text: 3 } as const;
+
+/** A fact name as a message shows it: never more than 60 characters of it. */
+const shownName = (name: string): string =>
+  name.length > 60 ? `${name.slice(0, 60)}… (${count(name.length)} characters)` : name;
 
 export class FactReader {
   private readonly names: readonly string[];
@@ -57,7 +53,10 @@ export class FactReader {
   private readonly choices: readonly (ReadonlyMap<string, number> | undefined)[];
   private readonly declared: ReadonlySet<string>;
 
-  constructor(private readonly facts: readonly BundleFact[]) {
+  constructor(
+    private readonly facts: readonly BundleFact[],
+    private readonly maxTextLength = Number.POSITIVE_INFINITY,
+  ) {
     this.names = facts.map((f) => f.name);
     this.types = facts.map((f) => TYPE_CODES[f.type]);
     this.choices = facts.map((f) =>
@@ -81,7 +80,7 @@ export class FactReader {
         errors: [
           {
             fact: "",
-            message: `The facts must be an object of fact names and values, not ${show(facts)}.`,
+            message: `The facts must be an object of fact names and values, not ${shown(facts)}.`,
           },
         ],
       };
@@ -154,7 +153,7 @@ export class FactReader {
       case 2:
         return typeof v === "number" && Number.isFinite(v) ? -1 : INVALID;
       default:
-        return typeof v === "string" ? -1 : INVALID;
+        return typeof v === "string" && v.length <= this.maxTextLength ? -1 : INVALID;
     }
   }
 
@@ -164,17 +163,24 @@ export class FactReader {
       const value = record[name];
       if (!this.declared.has(name)) {
         errors.push({
-          fact: name,
-          message: `'${name}' is not a fact of this policy. Its facts are: ${this.names.join(", ")}.`,
+          fact: name.length > 200 ? name.slice(0, 200) : name,
+          message: `'${shownName(name)}' is not a fact of this policy. Its facts are: ${this.names.join(", ")}.`,
         });
         continue;
       }
       const i = this.names.indexOf(name);
       if (value === null || value === undefined || this.ordinal(i, value) !== INVALID) continue;
-      const allowed = allowedValues(this.facts[i]!);
+      const fact = this.facts[i]!;
+      const allowed = allowedValues(fact);
+      const why =
+        typeof value === "number" && !Number.isFinite(value)
+          ? `a finite number (JSON has no ${value})`
+          : fact.type === "text" && typeof value === "string"
+            ? `at most ${count(this.maxTextLength)} characters long`
+            : allowed;
       errors.push({
         fact: name,
-        message: `'${name}' cannot be ${show(value)}: it must be ${allowed}.`,
+        message: `'${shownName(name)}' cannot be ${shown(value)}: it must be ${why}.`,
         allowed,
       });
     }

@@ -4,10 +4,18 @@
  * not apply and runs the bundle's scenarios. No dependency on the Precept parser or compiler.
  */
 export * from "./bundle.js";
-export { checkBundle, type Decider, type LoadResult, loadBundle } from "./decider.js";
+export {
+  checkBundle,
+  type Decider,
+  type LoadOptions,
+  type LoadResult,
+  loadBundle,
+} from "./decider.js";
 export type { DecideResult, Decision, Need, Rejected } from "./decision.js";
 export { NEGATED } from "./explain.js";
 export type { FactError } from "./facts.js";
+export { bundleHash, canonicalJson, contentHash } from "./hash.js";
+export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export {
   checkScenario,
   type Difference,
