@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// The `precept` command. A built package runs dist/main.js; in the repository (no dist), the
-// TypeScript sources run through tsx with the `source` export condition, as `pnpm precept` does.
+// The `precept` command. In the repository (src/ is there) the TypeScript sources run through tsx
+// with the `source` export condition, as `pnpm precept` does, so a stale dist/ is never run; the
+// published package ships dist/ only and runs dist/main.js.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const dist = new URL("../dist/main.js", import.meta.url);
-if (existsSync(fileURLToPath(dist))) {
-  await import(dist.href);
+const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+if (!existsSync(main)) {
+  await import(new URL("../dist/main.js", import.meta.url).href);
 } else {
-  const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
   const result = spawnSync(
     process.execPath,
     ["--conditions=source", "--import", import.meta.resolve("tsx"), main, ...process.argv.slice(2)],
