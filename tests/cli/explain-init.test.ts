@@ -188,13 +188,17 @@ describe("precept init", () => {
         cwd: fx.dir,
       });
       expect(made.code).toBe(0);
-      expect(made.stdout).toContain("Created team/social-media/policy.precept");
+      expect(made.stdout).toContain(
+        "Created team/social-media/policy.precept: a local layer on @precept/bps-e-professionalism 0.1.0",
+      );
+      // Nothing is installed in the temporary folder: the command's own copy, and how to pin it.
+      expect(made.stdout).toContain(
+        "npm install --save-dev --save-exact @precept/bps-e-professionalism@0.1.0",
+      );
       const text = fx.read("team/social-media/policy.precept");
-      const relative = path
-        .relative(fx.path("team/social-media"), baseline)
-        .split(path.sep)
-        .join("/");
-      expect(text).toContain(`policy "Team policy" version "0.1" extends "${relative}"`);
+      expect(text).toContain(
+        'policy "Team policy" version "0.1" extends "@precept/bps-e-professionalism"',
+      );
 
       const [tested, checked, again] = await Promise.all([
         precept(["test", "team", "--json"], { cwd: fx.dir }),
@@ -216,6 +220,17 @@ describe("precept init", () => {
       expect(readFileSync(fx.path("team/social-media/policy.precept"), "utf8")).toBe(text);
     },
   );
+
+  it("writes a path for --baseline, relative to the new layer", async () => {
+    fx.write("base/policy.precept", readFileSync(baseline, "utf8"));
+    const r = await precept(["init", "layers/a", "--baseline", "base/policy.precept"], {
+      cwd: fx.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("a local layer on base/policy.precept.");
+    expect(r.stdout).not.toContain("npm install");
+    expect(fx.read("layers/a/policy.precept")).toContain('extends "../../base/policy.precept"');
+  });
 
   it("refuses a baseline that does not exist", async () => {
     const r = await precept(["init", "x", "--baseline", "nope.precept"], { cwd: fx.dir });

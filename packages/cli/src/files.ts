@@ -1,6 +1,6 @@
 /**
  * Files on disk: finding `.precept` files under the paths a user names, and the analysis host that
- * lets `analyze` read a policy and its baselines. Uris are paths relative to the working directory
+ * lets `analyze` read a policy and its baselines (by path, or installed packages by name). Uris are paths relative to the working directory
  * with `/` separators, so messages show the paths the user typed and baselines reached through
  * different layers get the same uri.
  */
@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { AnalysisHost } from "@precept/language";
 import { CliError, EXIT_USAGE } from "./errors.js";
+import { findPackage } from "./node-modules.js";
 
 export const EXTENSION = ".precept";
 
@@ -29,6 +30,8 @@ export function toPath(cwd: string, uri: string): string {
 /** A host over the file system that remembers every text it read (for code frames). */
 export class FileHost implements AnalysisHost {
   readonly texts = new Map<string, string>();
+  /** Baseline packages found only as the command's own copy. */
+  readonly withCommand = new Set<string>();
 
   constructor(private readonly cwd: string) {}
 
@@ -42,6 +45,17 @@ export class FileHost implements AnalysisHost {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * A baseline package, looked up in `node_modules` folders from the extending file's folder up,
+   * else the command's own copy (remembered in `withCommand`, for a hint to install and pin it).
+   */
+  resolvePackage(name: string, from: string): string | undefined {
+    const found = findPackage(path.dirname(toPath(this.cwd, from)), name);
+    if (found === undefined) return undefined;
+    if (found.withCommand) this.withCommand.add(name);
+    return toUri(this.cwd, found.folder);
   }
 }
 

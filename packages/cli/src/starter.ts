@@ -2,11 +2,11 @@
 
 export interface StarterOptions {
   readonly title: string;
-  /** The baseline's path relative to the new layer's folder, with `/` separators. */
+  /** What `extends` names: a package name, or a path relative to the layer's folder (`/`). */
   readonly baseline: string;
   readonly year: number;
   /**
-   * Whether the baseline is the bundled BPS pack, whose vocabulary the example may use (its term
+   * Whether the baseline is the BPS pack, whose vocabulary the example may use (its term
    * `sharing material` keeps the example rule from asking about recordings in every situation).
    */
   readonly bps: boolean;

@@ -4,10 +4,11 @@
  * `PolicyModel`. Never throws on user input.
  */
 import type { PolicyDocument } from "./ast.js";
+import { resolveBaseline } from "./baseline.js";
 import { checkDocument, type DocumentCheck } from "./check.js";
 import { findExceptionConflicts } from "./conflicts.js";
 import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
-import { type AnalysisHost, resolveUri } from "./host.js";
+import type { AnalysisHost } from "./host.js";
 import type { PolicyModel } from "./model.js";
 import { parse } from "./parse.js";
 import { buildModel, type CheckedDocument } from "./resolve.js";
@@ -53,7 +54,16 @@ function loadChain(uri: string, host: AnalysisHost, problems: Diagnostic[]): Loa
     const ext = document.header?.extends;
     current = undefined;
     if (!ext) break;
-    const target = resolveUri(document.uri, ext.value);
+    const resolved = resolveBaseline(document.uri, ext.value, host);
+    if (!resolved.ok) {
+      problems.push(
+        diagnostic("extends-not-found", "error", resolved.message, ext.range, {
+          uri: document.uri,
+        }),
+      );
+      break;
+    }
+    const target = resolved.uri;
     if (seen.has(target)) {
       problems.push(
         diagnostic(

@@ -5,11 +5,29 @@
 export interface AnalysisHost {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readFile(uri: string): string | undefined;
+  /**
+   * The uri of the folder of the installed package `name`, as seen from the file `from` that
+   * extends it (a Node host looks in `node_modules` folders from `from`'s folder up, as Node does),
+   * or undefined when it is not installed. A host without it cannot resolve package baselines.
+   */
+  resolvePackage?(name: string, from: string): string | undefined;
 }
 
-/** A host over an in-memory map of uri → text. */
-export function memoryHost(files: Readonly<Record<string, string>>): AnalysisHost {
-  return { readFile: (uri) => (Object.hasOwn(files, uri) ? files[uri] : undefined) };
+export interface MemoryHostOptions {
+  /** Installed baseline packages: package name → the uri of its folder among `files`. */
+  readonly packages?: Readonly<Record<string, string>>;
+}
+
+/** A host over an in-memory map of uri → text (and, optionally, of package name → folder). */
+export function memoryHost(
+  files: Readonly<Record<string, string>>,
+  options: MemoryHostOptions = {},
+): AnalysisHost {
+  const packages = options.packages ?? {};
+  return {
+    readFile: (uri) => (Object.hasOwn(files, uri) ? files[uri] : undefined),
+    resolvePackage: (name) => (Object.hasOwn(packages, name) ? packages[name] : undefined),
+  };
 }
 
 /**

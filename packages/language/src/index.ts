@@ -5,10 +5,16 @@
 
 export { type Analysis, type AnalyzeOptions, analyze } from "./analyze.js";
 export * from "./ast.js";
+export {
+  type BaselineTarget,
+  type PackageSpecifier,
+  packageSpecifier,
+  resolveBaseline,
+} from "./baseline.js";
 export { evaluate, witness } from "./conflicts.js";
 export * from "./diagnostics.js";
 export { type FormatOptions, type FormatResult, format, sameMeaning } from "./format.js";
-export { type AnalysisHost, memoryHost, resolveUri } from "./host.js";
+export { type AnalysisHost, type MemoryHostOptions, memoryHost, resolveUri } from "./host.js";
 export type * from "./model.js";
 export {
   MAX_NESTING_DEPTH,

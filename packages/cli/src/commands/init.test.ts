@@ -14,10 +14,13 @@ describe("precept init: the title", () => {
 });
 
 describe("precept init: a missing baseline", () => {
-  it("says the BPS pack is not shipped with the command, and how to name it", () => {
+  it("names the BPS package and how to install it, or to name another baseline", () => {
     const error = missingBaseline(undefined);
-    expect(error.message).toContain("The BPS baseline is not shipped with the precept command");
-    expect(error.hint).toContain("--baseline <path to the BPS policy.precept>");
+    expect(error.message).toBe(
+      "The BPS baseline package @precept/bps-e-professionalism is not installed (it comes with @precept/cli).",
+    );
+    expect(error.hint).toContain("npm install --save-dev @precept/bps-e-professionalism");
+    expect(error.hint).toContain("--baseline <path of a policy>");
     expect(error.exitCode).toBe(2);
   });
 

@@ -1,19 +1,14 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ParsedArgs } from "../args.js";
 import { stringOption } from "../args.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../errors.js";
 import { FileHost, fileError, toUri } from "../files.js";
 import { type Io, paint } from "../io.js";
 import { loadLanguage } from "../language.js";
+import { BPS_PACKAGE, findPackage, packageVersion } from "../node-modules.js";
 import { printDiagnostics } from "../policy.js";
 import { exampleFacts, starterPolicy } from "../starter.js";
-
-/** The BPS baseline bundled with this repository (packages/cli/{src,dist}/commands → rules/). */
-export const BPS_BASELINE = fileURLToPath(
-  new URL("../../../../rules/bps-e-professionalism/policy.precept", import.meta.url),
-);
 
 const DEFAULT_TITLE = "Our local social media policy";
 
@@ -31,7 +26,7 @@ export function layerTitle(given: string | undefined): string {
   return title;
 }
 
-/** Why the baseline is missing. Outside the repository the BPS pack is not there to be found. */
+/** Why the baseline is missing. */
 export function missingBaseline(baselineArg: string | undefined): CliError {
   if (baselineArg !== undefined) {
     return new CliError(
@@ -41,9 +36,9 @@ export function missingBaseline(baselineArg: string | undefined): CliError {
     );
   }
   return new CliError(
-    "The BPS baseline is not shipped with the precept command: it comes with the Precept repository (rules/bps-e-professionalism/policy.precept).",
+    `The BPS baseline package ${BPS_PACKAGE} is not installed (it comes with @precept/cli).`,
     EXIT_USAGE,
-    "Name it with --baseline <path to the BPS policy.precept>, or any other policy to extend.",
+    `Install it next to your policy: npm install --save-dev ${BPS_PACKAGE}, or name another baseline with --baseline <path of a policy>.`,
   );
 }
 
@@ -54,8 +49,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const shown = toUri(io.cwd, target);
   const baselineArg = stringOption(args.values, "baseline");
   if (baselineArg?.trim() === "") throw new UsageError("--baseline needs the path of a policy.");
-  const baseline = baselineArg ? path.resolve(io.cwd, baselineArg) : BPS_BASELINE;
-  if (!existsSync(baseline)) throw missingBaseline(baselineArg);
+  const baseline = baselineArg ? path.resolve(io.cwd, baselineArg) : undefined;
+  if (baseline ? !existsSync(baseline) : !findPackage(dir, BPS_PACKAGE)) {
+    throw missingBaseline(baselineArg);
+  }
   if (existsSync(target)) {
     throw new CliError(
       `${shown} already exists; precept init never overwrites a policy.`,
@@ -68,12 +65,16 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
     }
     mkdirSync(dir, { recursive: true });
-    const relative = path.relative(dir, baseline).split(path.sep).join("/");
+    // The BPS pack by package name (found in node_modules wherever the layer is); another
+    // baseline by its path from the layer's folder.
+    const extendsText = baseline
+      ? path.relative(dir, baseline).split(path.sep).join("/")
+      : BPS_PACKAGE;
     writeFileSync(
       target,
       starterPolicy({
         title,
-        baseline: relative,
+        baseline: extendsText,
         year: new Date().getFullYear(),
         bps: baselineArg === undefined,
       }),
@@ -102,16 +103,31 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     );
   }
   const dirShown = toUri(io.cwd, dir);
+  const found = baseline ? undefined : findPackage(dir, BPS_PACKAGE);
+  const version = found && packageVersion(found.folder);
+  const on = baseline
+    ? toUri(io.cwd, baseline)
+    : `${BPS_PACKAGE}${version ? ` ${version}` : ""} (${toUri(io.cwd, found?.folder ?? dir)})`;
+  // Found only as the command's own copy: say how to pin the baseline in the project itself.
+  const pin = found?.withCommand
+    ? [
+        "",
+        "The baseline is the copy that comes with the precept command. To pin its version in your project:",
+        `  npm install --save-dev --save-exact ${BPS_PACKAGE}${version ? `@${version}` : ""}`,
+      ]
+    : [];
   io.stdout(
     [
-      `${p("green", "✓")} Created ${shown}: a local layer on ${toUri(io.cwd, baseline)}.`,
+      `${p("green", "✓")} Created ${shown}: a local layer on ${on}.`,
+      ...pin,
       "",
       "Next:",
       `  precept check ${dirShown}`,
       `  precept test ${dirShown}`,
       `  precept explain ${shown} ${exampleFacts(baselineArg === undefined)}`,
       "",
-      "docs/tutorial.md walks through adding your own facts, rules and scenarios.",
+      "docs/tutorial.md walks through adding your own facts, rules and scenarios;",
+      "docs/own-repository.md keeps the policy in your own repository with a pinned baseline.",
       "",
     ].join("\n"),
   );

@@ -22,7 +22,10 @@ export interface ServiceContext {
 
 /** A host that answers `uri` with `text` and every other file from `host`. */
 export function overlayHost(uri: string, text: string, host?: AnalysisHost): AnalysisHost {
-  return { readFile: (u) => (u === uri ? text : host?.readFile(u)) };
+  return {
+    readFile: (u) => (u === uri ? text : host?.readFile(u)),
+    ...(host?.resolvePackage ? { resolvePackage: host.resolvePackage.bind(host) } : {}),
+  };
 }
 
 interface CacheEntry {
@@ -57,6 +60,7 @@ export function analysisFor(text: string, context: ServiceContext): Analysis {
       texts.set(u, t);
       return t;
     },
+    ...(reading.resolvePackage ? { resolvePackage: reading.resolvePackage } : {}),
   };
   const analysis = analyze(uri, recording);
   last = { uri, host, texts, analysis };
