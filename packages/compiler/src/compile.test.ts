@@ -241,7 +241,8 @@ rule 2: relationship is colleague or child → caution
     expect(c.hash).not.toBe(a.hash);
   });
 
-  it("compiles 10,000 rules quickly (the benchmark reports the figure; this guards against blow-ups)", () => {
+  // No timing assertion: the benchmark reports the figure (docs/performance.md); this guards the shape.
+  it("compiles 10,000 rules with their exceptions", () => {
     const model = policy("rule 1: client and consent → caution\n  unless child → prohibit\n");
     const rule = model.rules[0]!;
     const big: PolicyModel = {
@@ -252,10 +253,7 @@ rule 2: relationship is colleague or child → caution
         exceptions: rule.exceptions.map((e) => ({ ...e, id: `R${i}#1`, rule: `R${i}` })),
       })),
     };
-    const start = performance.now();
     const bundle = compile(big);
-    const ms = performance.now() - start;
     expect(bundle.rules).toHaveLength(20_000);
-    expect(ms).toBeLessThan(3000);
   });
 });
