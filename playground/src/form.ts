@@ -56,6 +56,44 @@ export function factControl(
     return group;
   }
 
+  if (fact.type === "set") {
+    // Several answers: a checkbox per value, and "Unknown" (the fact left out). Ticking a value
+    // answers the question; with every box clear and Unknown off, the answer is "none of these".
+    const group = h("fieldset", {
+      class: "fact",
+      "data-fact": fact.name,
+      ...(described ? { "aria-describedby": described } : {}),
+    });
+    const chosen = new Set(Array.isArray(value) ? value : []);
+    const boxes: HTMLInputElement[] = [];
+    const unknown = h("input", { type: "checkbox", value: "" });
+    unknown.checked = !Array.isArray(value);
+    const send = () =>
+      onAnswer(
+        fact.name,
+        unknown.checked ? undefined : fact.values.filter((_, i) => boxes[i]!.checked),
+      );
+    const options = h("div", { class: "choices" });
+    for (const v of fact.values) {
+      const box = h("input", { type: "checkbox", value: v });
+      box.checked = chosen.has(v);
+      box.addEventListener("change", () => {
+        if (box.checked) unknown.checked = false;
+        send();
+      });
+      boxes.push(box);
+      options.append(h("label", {}, box, h("span", {}, v)));
+    }
+    unknown.addEventListener("change", () => {
+      if (unknown.checked) for (const b of boxes) b.checked = false;
+      send();
+    });
+    options.append(h("label", {}, unknown, h("span", {}, "Unknown")));
+    group.append(h("legend", {}, fact.label), question ?? "", options);
+    if (meaning) group.append(meaning);
+    return group;
+  }
+
   let control: HTMLSelectElement | HTMLInputElement;
   if (fact.type === "choice") {
     const select = h("select", { id, ...(described ? { "aria-describedby": described } : {}) });

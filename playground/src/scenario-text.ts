@@ -21,6 +21,9 @@ export function givenItems(facts: readonly BundleFact[], situation: Situation): 
       items.push(value ? fact.label : `not ${fact.label}`);
     } else if (fact.type === "choice" && typeof value === "string" && fact.values.includes(value)) {
       items.push(`${fact.label} is ${value}`);
+    } else if (fact.type === "set" && Array.isArray(value)) {
+      const values = fact.values.filter((v) => value.includes(v));
+      items.push(`${fact.label} is ${values.length === 0 ? "nothing" : values.join(" and ")}`);
     } else if (fact.type === "number" && typeof value === "number" && Number.isFinite(value)) {
       items.push(`${fact.label} is ${value}`);
     } else if (fact.type === "text" && typeof value === "string") {

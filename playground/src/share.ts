@@ -7,7 +7,8 @@
 import LZString from "lz-string";
 
 export type FileId = "baseline" | "scenarios" | "layer";
-export type SituationValue = string | number | boolean;
+/** A several-valued fact's value is the array of its values that hold. */
+export type SituationValue = string | number | boolean | readonly string[];
 /** The facts of a situation being tried, by fact key; a fact left out is unknown. */
 export type Situation = Record<string, SituationValue>;
 
@@ -83,6 +84,12 @@ function validSituation(raw: unknown): Record<string, SituationValue> {
     if (typeof value === "string" && value.length <= 10_000) out[key] = value;
     else if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
     else if (typeof value === "boolean") out[key] = value;
+    else if (
+      Array.isArray(value) &&
+      value.length <= 200 &&
+      value.every((v) => typeof v === "string" && v.length <= 500)
+    )
+      out[key] = [...value];
     else continue;
     count += 1;
   }

@@ -115,7 +115,13 @@ function measure(policy: Policy, runtime: string, language: Language): Row {
 
 /** The 10,000-rule policy: tidy generated text, the same every run. */
 function generated(): string {
-  const arbitrary = policyArbitrary({ rules: { min: 10_000, max: 10_000 }, depth: 2, vary: false });
+  const arbitrary = policyArbitrary({
+    rules: { min: 10_000, max: 10_000 },
+    depth: 2,
+    vary: false,
+    // The same text as measured before several-valued facts existed, so figures compare.
+    sets: false,
+  });
   return fc.sample(arbitrary, { numRuns: 1, seed: 2012 })[0]!.text;
 }
 

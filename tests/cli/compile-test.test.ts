@@ -23,7 +23,7 @@ describe("precept compile", () => {
 
     expect(toStdout.code).toBe(0);
     const bundle = JSON.parse(toStdout.stdout);
-    expect(bundle.format).toBe("precept-bundle/1");
+    expect(bundle.format).toBe("precept-bundle/2");
     expect(bundle.layers.map((l: { title: string }) => l.title)).toEqual([
       "Base guidance",
       "Local layer",

@@ -45,6 +45,8 @@ function parsedShape(c: Condition | undefined): Shape {
       return [c.operator, c.subject.key, value(c.value)];
     case "Membership":
       return [c.negated ? "not in" : "in", c.subject.key, ...c.values.map(value)];
+    case "Includes":
+      return [`includes ${c.quantifier}`, c.subject.key, ...c.values.map(value)];
   }
 }
 
@@ -63,6 +65,8 @@ function generatedShape(c: GeneratedCondition): Shape {
       return [c.operator, phraseKey(c.fact), generatedValue(c.value)];
     case "membership":
       return [c.negated ? "not in" : "in", phraseKey(c.fact), ...c.values.map(generatedValue)];
+    case "includes":
+      return [`includes ${c.quantifier}`, phraseKey(c.fact), ...c.values.map(generatedValue)];
   }
 }
 
@@ -96,7 +100,9 @@ describe("generated policies", () => {
         const facts = declarationsOf(document, "Fact").map((f) => [
           f.name?.key,
           f.type?.kind,
-          f.type?.kind === "choice" ? f.type.values.map((v) => v.key) : [],
+          f.type?.kind === "choice" || f.type?.kind === "set"
+            ? f.type.values.map((v) => v.key)
+            : [],
           f.question?.value,
         ]);
         expect(facts).toEqual(

@@ -36,6 +36,7 @@ const factArbitrary = (name: string): fc.Arbitrary<FactModel> =>
   fc
     .oneof(
       fc.subarray(CHOICES, { minLength: 2 }).map((values) => ({ kind: "choice" as const, values })),
+      fc.subarray(CHOICES, { minLength: 1 }).map((values) => ({ kind: "set" as const, values })),
       fc.constant({ kind: "yes/no" as const }),
       fc
         .option(fc.constant("years"), { nil: undefined })
@@ -56,6 +57,14 @@ function domain(f: FactModel): FactValue[] {
   switch (f.type.kind) {
     case "choice":
       return [...f.type.values];
+    case "set": {
+      // Every subset, the empty one included, in declared order.
+      const values = f.type.values;
+      const out: FactValue[] = [];
+      for (let mask = 0; mask < 1 << values.length; mask++)
+        out.push(values.filter((_, i) => mask & (1 << i)));
+      return out;
+    }
     case "yes/no":
       return [true, false];
     case "number":
@@ -76,6 +85,12 @@ function testArbitrary(facts: readonly FactModel[]): fc.Arbitrary<ConditionModel
     );
     const eq = fc.tuple(fc.constantFrom("equal", "notEqual"), scalar).map(([o, v]) => test(o, v));
     const member = fc.tuple(fc.constantFrom("in", "notIn"), list).map(([o, v]) => test(o, v));
+    if (f.type.kind === "set") {
+      const includes = fc
+        .tuple(fc.constantFrom("contains", "doesNotContain"), fc.constantFrom(...f.type.values))
+        .map(([o, v]) => test(o, v));
+      return includes;
+    }
     if (f.type.kind === "yes/no") return eq;
     if (f.type.kind === "number") {
       const compare = fc

@@ -29,22 +29,28 @@ export function truth(c: ConditionModel, facts: Facts): Truth {
       if (x === undefined) return "unknown";
       const v = c.value;
       const list = v as readonly FactValue[];
+      // §2: a several-valued fact's value is the set of its values that hold.
+      const set = x as readonly string[];
       const holds =
-        c.operator === "equal"
-          ? x === v
-          : c.operator === "notEqual"
-            ? x !== v
-            : c.operator === "in"
-              ? list.includes(x)
-              : c.operator === "notIn"
-                ? !list.includes(x)
-                : c.operator === "lessThan"
-                  ? (x as number) < (v as number)
-                  : c.operator === "lessThanInclusive"
-                    ? (x as number) <= (v as number)
-                    : c.operator === "greaterThan"
-                      ? (x as number) > (v as number)
-                      : (x as number) >= (v as number);
+        c.operator === "contains"
+          ? set.includes(v as string)
+          : c.operator === "doesNotContain"
+            ? !set.includes(v as string)
+            : c.operator === "equal"
+              ? x === v
+              : c.operator === "notEqual"
+                ? x !== v
+                : c.operator === "in"
+                  ? list.includes(x)
+                  : c.operator === "notIn"
+                    ? !list.includes(x)
+                    : c.operator === "lessThan"
+                      ? (x as number) < (v as number)
+                      : c.operator === "lessThanInclusive"
+                        ? (x as number) <= (v as number)
+                        : c.operator === "greaterThan"
+                          ? (x as number) > (v as number)
+                          : (x as number) >= (v as number);
       return holds ? "true" : "false";
     }
     case "all": {

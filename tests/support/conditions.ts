@@ -32,6 +32,7 @@ const textValueArbitrary: fc.Arbitrary<GeneratedValue> = textArbitrary(12).map((
 function valueFor(fact: GeneratedFact): fc.Arbitrary<GeneratedValue> {
   switch (fact.kind) {
     case "choice":
+    case "set":
       return fc.constantFrom(...fact.values).map((text) => ({ kind: "phrase", text }));
     case "yes/no":
       return fc.constantFrom("yes", "no").map((text) => ({ kind: "phrase", text }));
@@ -45,26 +46,53 @@ function valueFor(fact: GeneratedFact): fc.Arbitrary<GeneratedValue> {
 function leafArbitrary(scope: Scope): fc.Arbitrary<GeneratedCondition> {
   const yesNo = scope.facts.filter((f) => f.kind === "yes/no").map((f) => f.name);
   const choice = scope.facts.filter((f) => f.kind === "choice");
-  const options: fc.Arbitrary<GeneratedCondition>[] = [
-    fc.constantFrom(...scope.facts).chain((fact) =>
-      fc.record({
-        kind: fc.constant("comparison" as const),
-        fact: fc.constant(fact.name),
-        operator:
-          fact.kind === "number"
-            ? fc.constantFrom(
-                "is" as const,
-                "is not" as const,
-                "<" as const,
-                "<=" as const,
-                ">" as const,
-                ">=" as const,
-              )
-            : fc.constantFrom("is" as const, "is not" as const),
-        value: valueFor(fact),
-      }),
-    ),
-  ];
+  const sets = scope.facts.filter((f) => f.kind === "set");
+  // Several-valued facts are only tested with `includes`.
+  const compared = sets.length > 0 ? scope.facts.filter((f) => f.kind !== "set") : scope.facts;
+  const options: fc.Arbitrary<GeneratedCondition>[] = [];
+  if (compared.length > 0)
+    options.push(
+      fc.constantFrom(...compared).chain((fact) =>
+        fc.record({
+          kind: fc.constant("comparison" as const),
+          fact: fc.constant(fact.name),
+          operator:
+            fact.kind === "number"
+              ? fc.constantFrom(
+                  "is" as const,
+                  "is not" as const,
+                  "<" as const,
+                  "<=" as const,
+                  ">" as const,
+                  ">=" as const,
+                )
+              : fc.constantFrom("is" as const, "is not" as const),
+          value: valueFor(fact),
+        }),
+      ),
+    );
+  if (sets.length > 0) {
+    options.push(
+      fc.constantFrom(...sets).chain((fact) =>
+        fc
+          .tuple(
+            fc.constantFrom("one" as const, "any" as const, "all" as const, "none" as const),
+            fc.shuffledSubarray([...fact.values], { minLength: 1 }),
+          )
+          .map(
+            ([quantifier, vs]): GeneratedCondition => ({
+              kind: "includes",
+              fact: fact.name,
+              quantifier,
+              values: (quantifier === "one" ? vs.slice(0, 1) : vs).map((text) => ({
+                kind: "phrase" as const,
+                text,
+              })),
+            }),
+          ),
+      ),
+    );
+  }
   const names = [...yesNo, ...scope.terms];
   if (names.length > 0) {
     options.push(fc.constantFrom(...names).map((name) => ({ kind: "reference" as const, name })));

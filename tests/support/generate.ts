@@ -63,7 +63,7 @@ function factsFrom(
 ): GeneratedFact[] {
   return shapes.map((s) => {
     const name = pool.shift()!;
-    const values = s.kind === "choice" ? pool.splice(0, s.values) : [];
+    const values = s.kind === "choice" || s.kind === "set" ? pool.splice(0, s.values) : [];
     const unit = s.kind === "number" && s.unit ? pool.shift() : undefined;
     return {
       name,
@@ -76,13 +76,16 @@ function factsFrom(
   });
 }
 
-const factShape = fc.record({
-  kind: fc.constantFrom<FactKind>("choice", "yes/no", "number", "text", "yes/no", "choice"),
-  values: fc.integer({ min: 1, max: 4 }),
-  unit: fc.boolean(),
-  question: optionalText,
-  description: optionalText,
-});
+const KINDS: readonly FactKind[] = ["choice", "yes/no", "number", "text", "yes/no", "choice"];
+/** `sets: false` keeps the draws of the text generated before several-valued facts existed. */
+const factShapeOf = (sets: boolean) =>
+  fc.record({
+    kind: fc.constantFrom<FactKind>(...(sets ? [...KINDS, "set" as const] : KINDS)),
+    values: fc.integer({ min: 1, max: 4 }),
+    unit: fc.boolean(),
+    question: optionalText,
+    description: optionalText,
+  });
 
 const citationArbitrary = (sources: readonly string[]) =>
   fc.record(
@@ -170,9 +173,16 @@ function scenarioFrom(
     seen.add(fact.name);
     const value = valuePick(fact, v);
     const bare = fact.kind === "yes/no" && form % 3 !== 0;
+    // A several-valued fact: the values whose bit is set in the pick, or `nothing`.
+    const chosen = fact.kind === "set" ? fact.values.filter((_, i) => (v >> i) & 1) : [];
     given.push({
       fact: fact.name,
-      value,
+      ...(fact.kind === "set"
+        ? {
+            value: { kind: "phrase" as const, text: chosen[0] ?? "nothing" },
+            also: chosen.slice(1).map((text) => ({ kind: "phrase" as const, text })),
+          }
+        : { value }),
       form: bare ? (value.kind === "phrase" && value.text === "yes" ? "bare" : "not") : "is",
     });
   }
@@ -196,6 +206,7 @@ function scenarioFrom(
 function scenarioValue(fact: GeneratedFact, n: number): GeneratedValue {
   switch (fact.kind) {
     case "choice":
+    case "set":
       return { kind: "phrase", text: fact.values[n % fact.values.length]! };
     case "yes/no":
       return { kind: "phrase", text: n % 2 === 0 ? "yes" : "no" };
@@ -235,7 +246,7 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
       ),
       outcomeCount: fc.integer({ min: 2, max: 5 }),
       meanings: fc.array(sentenceArbitrary, { minLength: 6, maxLength: 6 }),
-      factShapes: fc.array(factShape, range(options.facts, 1, 6)),
+      factShapes: fc.array(factShapeOf(options.sets ?? true), range(options.facts, 1, 6)),
       termCount: fc.integer({ min: 0, max: 4 }),
       style: styleArbitrary(vary),
     })
@@ -318,7 +329,7 @@ export function layeredPolicyArbitrary(
         .record({
           pool: fresh,
           title: sentenceArbitrary,
-          factShapes: fc.array(factShape, { maxLength: 3 }),
+          factShapes: fc.array(factShapeOf(options.sets ?? true), { maxLength: 3 }),
           termCount: fc.integer({ min: 0, max: 2 }),
           targets: fc.shuffledSubarray(base.rules.map((r) => r.id)),
           split: fc.tuple(fc.nat(), fc.nat()),

@@ -2,11 +2,11 @@
  * What a generated policy declares, as plain data: what `generate.ts` produced and what its text
  * says. Names are as declared; compare them by `phraseKey`.
  */
-export type FactKind = "choice" | "yes/no" | "number" | "text";
+export type FactKind = "choice" | "set" | "yes/no" | "number" | "text";
 export interface GeneratedFact {
   readonly name: string;
   readonly kind: FactKind;
-  /** The list of a `one of` fact. */
+  /** The list of a `one of` or `any of` fact. */
   readonly values: readonly string[];
   readonly unit?: string;
   readonly question?: string;
@@ -35,6 +35,13 @@ export type GeneratedCondition =
       readonly kind: "membership";
       readonly fact: string;
       readonly negated: boolean;
+      readonly values: readonly GeneratedValue[];
+    }
+  /** A test of a several-valued fact: `includes v`, `includes any|all|none of a, b`. */
+  | {
+      readonly kind: "includes";
+      readonly fact: string;
+      readonly quantifier: "one" | "any" | "all" | "none";
       readonly values: readonly GeneratedValue[];
     };
 
@@ -76,6 +83,8 @@ export interface GeneratedRule {
 export interface GeneratedAssignment {
   readonly fact: string;
   readonly value: GeneratedValue;
+  /** Further values of a several-valued fact (`is a and b`); its empty set is `is nothing`. */
+  readonly also?: readonly GeneratedValue[];
   readonly form: "is" | "bare" | "not";
 }
 export interface GeneratedScenario {
@@ -139,4 +148,9 @@ export interface PolicyOptions {
   readonly depth?: number;
   /** Vary keyword case, layout and comments (default true); false gives plain, tidy text. */
   readonly vary?: boolean;
+  /**
+   * Declare several-valued facts too (default true). The benchmark turns them off, so that its
+   * fixed-seed input stays the text it measured before they existed.
+   */
+  readonly sets?: boolean;
 }

@@ -138,6 +138,8 @@ export class Writer {
         return `${this.name(c.fact)} ${/^is/.test(c.operator) ? this.kw(c.operator) : c.operator} ${this.value(c.value)}`;
       case "membership":
         return `${this.name(c.fact)} ${this.kw(c.negated ? "is not one of" : "is one of")} ${c.values.map((v) => this.value(v)).join(", ")}`;
+      case "includes":
+        return `${this.name(c.fact)} ${this.kw(c.quantifier === "one" ? "includes" : `includes ${c.quantifier} of`)} ${c.values.map((v) => this.value(v)).join(", ")}`;
     }
   }
 
@@ -189,11 +191,13 @@ export class Writer {
       const type =
         f.kind === "choice"
           ? `${this.kw("one of")} ${f.values.join(", ")}`
-          : f.kind === "yes/no"
-            ? this.kw("yes or no")
-            : f.kind === "number"
-              ? `${this.kw("number")}${f.unit ? ` (${f.unit})` : ""}`
-              : this.kw("text");
+          : f.kind === "set"
+            ? `${this.kw("any of")} ${f.values.join(", ")}`
+            : f.kind === "yes/no"
+              ? this.kw("yes or no")
+              : f.kind === "number"
+                ? `${this.kw("number")}${f.unit ? ` (${f.unit})` : ""}`
+                : this.kw("text");
       this.line(0, `${this.kw("fact")} ${f.name}: ${type}`);
       const lines = [
         ...(f.question !== undefined ? [`${this.kw("asks")} ${this.text(f.question)}`] : []),
@@ -258,7 +262,7 @@ export class Writer {
         ? this.name(a.fact)
         : a.form === "not"
           ? `${this.kw("not")} ${this.name(a.fact)}`
-          : `${this.name(a.fact)} ${this.kw("is")} ${this.value(a.value)}`,
+          : `${this.name(a.fact)} ${this.kw("is")} ${[a.value, ...(a.also ?? [])].map((v) => this.value(v)).join(` ${this.kw("and")} `)}`,
     );
     // `given` may be split over several lines.
     const cut = this.chance(0.5) ? Math.floor(given.length / 2) : 0;

@@ -36,6 +36,28 @@ export function readAnswer(fact: BundleFact, answer: string): Reading {
         message: `Answer with a number from 1 to ${fact.values.length}${guess ? ` (did you mean '${guess}'?)` : "."}`,
       };
     }
+    case "set": {
+      // Several answers to one question: numbers or values separated by commas; 0 for none.
+      if (text === "0" || factKey(text) === "nothing") return { ok: true, value: [] };
+      const chosen = new Set<string>();
+      for (const part of text.split(/[,\s]+(?=\d)|,/)) {
+        const item = part.trim();
+        if (item === "") continue;
+        const n = Number(item);
+        const key = factKey(item);
+        if (Number.isInteger(n) && n >= 1 && n <= fact.values.length)
+          chosen.add(fact.values[n - 1]!);
+        else if (fact.values.includes(key)) chosen.add(key);
+        else {
+          const guess = closest(key, fact.values);
+          return {
+            ok: false,
+            message: `'${item}' is not one of the choices. Answer with numbers from 1 to ${fact.values.length} separated by commas, or 0 for none${guess ? ` (did you mean '${guess}'?)` : "."}`,
+          };
+        }
+      }
+      return { ok: true, value: fact.values.filter((v) => chosen.has(v)) };
+    }
     case "yes/no": {
       const word = text.toLowerCase();
       if (["y", "yes", "true"].includes(word)) return { ok: true, value: true };
@@ -61,6 +83,10 @@ export function prompt(fact: BundleFact, question: string, p: Paint): string {
     case "choice":
       fact.values.forEach((v, i) => lines.push(`  ${p("cyan", `${i + 1})`)} ${v}`));
       lines.push(`Choose 1-${fact.values.length}: `);
+      break;
+    case "set":
+      fact.values.forEach((v, i) => lines.push(`  ${p("cyan", `${i + 1})`)} ${v}`));
+      lines.push(`Choose any of 1-${fact.values.length}, separated by commas (0 for none): `);
       break;
     case "yes/no":
       lines.push("(y/n): ");

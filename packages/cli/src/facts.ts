@@ -33,6 +33,8 @@ export function describeType(fact: BundleFact): string {
   switch (fact.type) {
     case "choice":
       return `one of ${fact.values.join(", ")}`;
+    case "set":
+      return `any of ${fact.values.join(", ")} (several separated by commas, or nothing)`;
     case "yes/no":
       return "yes or no";
     case "number":
@@ -59,6 +61,29 @@ export function typeValue(fact: BundleFact, raw: unknown): FactValue {
       if (fact.values.includes(key)) return key;
       const guess = closest(key, fact.values);
       return bad(guess ? ` Did you mean '${guess}'?` : "");
+    }
+    case "set": {
+      // A JSON list, or on the command line the values separated by commas; `nothing` for none.
+      const items =
+        typeof raw === "string"
+          ? factKey(raw) === "nothing" || raw.trim() === ""
+            ? []
+            : raw.split(",")
+          : raw;
+      if (!Array.isArray(items) || items.length > fact.values.length * 4) return bad();
+      const keys = new Set<string>();
+      for (const item of items) {
+        if (typeof item !== "string") return bad();
+        const key = factKey(item);
+        if (!fact.values.includes(key)) {
+          const guess = closest(key, fact.values);
+          return bad(
+            ` '${item.trim()}' is not one of its values.${guess ? ` Did you mean '${guess}'?` : ""}`,
+          );
+        }
+        keys.add(key);
+      }
+      return fact.values.filter((v) => keys.has(v));
     }
     case "yes/no": {
       if (typeof raw === "boolean") return raw;

@@ -137,7 +137,9 @@ export function compile(policy: PolicyModel): Bundle {
     scenarios: policy.scenarios.map(
       (s): BundleScenario => ({
         title: s.title,
-        given: { ...s.given },
+        given: Object.fromEntries(
+          Object.entries(s.given).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
+        ),
         expect: {
           outcome: s.expect.undetermined ? UNDETERMINED : (s.expect.outcome ?? ""),
           ...opt("byRules", s.expect.byRules && [...s.expect.byRules]),
@@ -199,7 +201,8 @@ function fact(f: FactModel): BundleFact {
   };
   switch (f.type.kind) {
     case "choice":
-      return { ...common, type: "choice", values: [...f.type.values] };
+    case "set":
+      return { ...common, type: f.type.kind, values: [...f.type.values] };
     case "number":
       return { ...common, type: "number", ...opt("unit", f.type.unit) };
     default:
@@ -216,7 +219,8 @@ function checkNames(policy: PolicyModel): string[] {
   const facts = new Set(policy.facts.map((f) => f.name));
   for (const f of policy.facts) {
     unsafe(f.name, "a fact name");
-    if (f.type.kind === "choice") for (const v of f.type.values) unsafe(v, "a value");
+    if (f.type.kind === "choice" || f.type.kind === "set")
+      for (const v of f.type.values) unsafe(v, "a value");
   }
   for (const t of policy.terms) unsafe(t.name, "a term name");
   for (const s of policy.sources) unsafe(s.id, "a source id");

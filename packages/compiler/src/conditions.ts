@@ -10,9 +10,9 @@
 import type { ConditionModel, FactModel } from "@precept/language";
 import {
   type Condition,
-  type FactValue,
   NEGATED,
   type RootCondition,
+  type Scalar,
   type TestCondition,
 } from "@precept/runtime";
 
@@ -78,7 +78,7 @@ export class ConditionCompiler {
         return negated ? notOf(done) : done;
       }
       case "test": {
-        const value = Array.isArray(c.value) ? [...c.value] : (c.value as FactValue);
+        const value = Array.isArray(c.value) ? [...c.value] : (c.value as Scalar);
         if (!negated) return { fact: c.fact, operator: c.operator, value };
         // A yes/no fact is true or false: "not x" reads best as "x is no".
         if (typeof value === "boolean" && (c.operator === "equal" || c.operator === "notEqual")) {
@@ -141,7 +141,16 @@ export class ConditionCompiler {
   private constant(value: boolean): RootCondition | undefined {
     const fact = this.facts[0];
     if (!fact) return undefined;
-    const v: FactValue =
+    if (fact.type.kind === "set") {
+      // Over a several-valued fact: "includes v or does not include v".
+      const v = fact.type.values[0] ?? "";
+      const tests: TestCondition[] = [
+        { fact: fact.name, operator: "contains", value: v },
+        { fact: fact.name, operator: "doesNotContain", value: v },
+      ];
+      return value ? { any: tests, name: "constant:true" } : { all: tests, name: "constant:false" };
+    }
+    const v: Scalar =
       fact.type.kind === "choice"
         ? (fact.type.values[0] ?? "")
         : fact.type.kind === "yes/no"

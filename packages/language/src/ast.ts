@@ -45,7 +45,8 @@ export type Condition =
   | GroupCondition
   | ReferenceCondition
   | ComparisonCondition
-  | MembershipCondition;
+  | MembershipCondition
+  | IncludesCondition;
 
 export interface AndCondition extends Node {
   readonly kind: "And";
@@ -82,6 +83,17 @@ export interface MembershipCondition extends Node {
   readonly kind: "Membership";
   readonly subject: Name;
   readonly negated: boolean;
+  readonly values: readonly Value[];
+}
+
+/**
+ * A test of a several-valued fact: `content includes work` (`one`), `includes any of a, b`,
+ * `includes all of a, b`, `includes none of a, b`.
+ */
+export interface IncludesCondition extends Node {
+  readonly kind: "Includes";
+  readonly subject: Name;
+  readonly quantifier: "one" | "any" | "all" | "none";
   readonly values: readonly Value[];
 }
 
@@ -145,6 +157,8 @@ export interface OutcomesDeclaration extends Node {
 
 export type FactType =
   | { readonly kind: "choice"; readonly values: readonly Name[]; readonly range: Range }
+  /** `any of a, b, c`: a several-valued fact, whose value is a set of the listed values. */
+  | { readonly kind: "set"; readonly values: readonly Name[]; readonly range: Range }
   | { readonly kind: "yes/no"; readonly range: Range }
   | { readonly kind: "number"; readonly unit?: Name; readonly range: Range }
   | { readonly kind: "text"; readonly range: Range };
@@ -240,10 +254,15 @@ export interface ExceptionDeclaration extends Node {
   readonly clauses: readonly ClauseMark[];
 }
 
-/** One fact value in a scenario: `fact is value`, a bare yes/no fact (yes) or `not fact` (no). */
+/**
+ * One fact value in a scenario: `fact is value`, a bare yes/no fact (yes) or `not fact` (no).
+ * A several-valued fact takes `fact is a and b` (`value` then `also`) or `fact is nothing`.
+ */
 export interface Assignment extends Node {
   readonly fact: Name;
   readonly value: Value;
+  /** The values after `and`, for several-valued facts. */
+  readonly also: readonly Value[];
   readonly form: "is" | "bare" | "not";
 }
 

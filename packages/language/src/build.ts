@@ -166,6 +166,15 @@ export class AstBuilder {
       const operator = not ? "is not" : "is";
       return { kind: "Comparison", subject, operator, operatorRange, value, range };
     }
+    if (this.token(node, "Includes")) {
+      const values = this.nodes(node, "included")
+        .map((m) => this.value(m))
+        .filter((v): v is A.Value => !!v);
+      if (values.length === 0) return { kind: "Reference", name: subject, range: subject.range };
+      const q = this.token(node, "quantifier");
+      const quantifier = q ? (q.image.toLowerCase() as "any" | "all" | "none") : "one";
+      return { kind: "Includes", subject, quantifier, values, range };
+    }
     const compare = this.token(node, "compare");
     if (compare) {
       const value = this.value(this.node(node, "value"));
@@ -302,6 +311,11 @@ export class AstBuilder {
           .map((v) => this.phrase(v))
           .filter((v): v is A.Name => !!v);
         type = { kind: "choice", values, range: typeRange };
+      } else if (this.token(typeNode, "Any")) {
+        const values = this.nodes(typeNode, "setValues")
+          .map((v) => this.phrase(v))
+          .filter((v): v is A.Name => !!v);
+        type = { kind: "set", values, range: typeRange };
       } else if (this.token(typeNode, "Yes")) type = { kind: "yes/no", range: typeRange };
       else if (this.token(typeNode, "NumberType")) {
         const unit = this.phrase(this.node(typeNode, "unit"));
@@ -436,7 +450,10 @@ export class AstBuilder {
       if (!fact || !aRange) continue;
       const not = this.token(a, "Not");
       const value = this.value(this.node(a, "value"));
-      if (value) given.push({ fact, value, form: "is", range: aRange });
+      const also = this.nodes(a, "also")
+        .map((v) => this.value(v))
+        .filter((v): v is A.Value => !!v);
+      if (value) given.push({ fact, value, also, form: "is", range: aRange });
       else {
         const word = not ? "no" : "yes";
         const synthetic: A.Value = {
@@ -444,7 +461,7 @@ export class AstBuilder {
           name: { text: word, key: word, range: fact.range },
           range: fact.range,
         };
-        given.push({ fact, value: synthetic, form: not ? "not" : "bare", range: aRange });
+        given.push({ fact, value: synthetic, also: [], form: not ? "not" : "bare", range: aRange });
       }
     }
     let expect: A.Expectation | undefined;

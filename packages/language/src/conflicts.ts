@@ -40,6 +40,10 @@ export function evaluate(c: ConditionModel, facts: Readonly<Record<string, FactV
           return (w as FactValue[]).includes(v as FactValue);
         case "notIn":
           return !(w as FactValue[]).includes(v as FactValue);
+        case "contains":
+          return (v as readonly string[]).includes(w as string);
+        case "doesNotContain":
+          return !(v as readonly string[]).includes(w as string);
       }
     }
   }
@@ -60,6 +64,15 @@ function candidates(fact: FactModel, mentioned: Set<FactValue>): FactValue[] {
   switch (fact.type.kind) {
     case "choice":
       return [...fact.type.values];
+    case "set": {
+      // Only the values the conditions mention matter: every subset of them.
+      const values = fact.type.values.filter((v) => mentioned.has(v));
+      if (values.length > 14) return new Array(MAX_COMBINATIONS + 1); // over budget: "too large"
+      const out: string[][] = [];
+      for (let mask = 0; mask < 1 << values.length; mask++)
+        out.push(values.filter((_, i) => mask & (1 << i)));
+      return out;
+    }
     case "yes/no":
       return [true, false];
     case "number": {
@@ -104,7 +117,15 @@ export function witness(
 function describe(situation: Record<string, FactValue>): string {
   return Object.entries(situation)
     .filter(([, v]) => v !== "\u0000another text")
-    .map(([k, v]) => (typeof v === "boolean" ? (v ? k : `not ${k}`) : `${k} is ${v}`))
+    .map(([k, v]) =>
+      typeof v === "boolean"
+        ? v
+          ? k
+          : `not ${k}`
+        : Array.isArray(v)
+          ? `${k} is ${v.length === 0 ? "nothing" : v.join(" and ")}`
+          : `${k} is ${v}`,
+    )
     .join(", ");
 }
 

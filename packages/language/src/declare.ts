@@ -56,10 +56,18 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
           cx.scope.facts,
           cx.symbol("fact", d.name.key, d.name.text, d.range, d.name.range, d),
         );
-        if (d.type?.kind === "choice") {
+        if (d.type?.kind === "choice" || d.type?.kind === "set") {
           const seen = new Set<string>();
           for (const v of d.type.values) {
             reserved(cx, v, "a value");
+            // A scenario gives the empty set as `fact is nothing`.
+            if (d.type.kind === "set" && v.key === "nothing")
+              cx.report(
+                "reserved-name",
+                "error",
+                "'nothing' cannot be a value of a several-valued fact: `is nothing` gives it no values.",
+                v.range,
+              );
             if (seen.has(v.key))
               cx.report("duplicate-value", "error", `'${v.text}' is listed twice.`, v.range);
             seen.add(v.key);

@@ -49,6 +49,8 @@ function condition(c: A.Condition): string {
       return `${c.subject.text} ${c.operator} ${value(c.value)}`;
     case "Membership":
       return `${c.subject.text} is ${c.negated ? "not " : ""}one of ${c.values.map(value).join(", ")}`;
+    case "Includes":
+      return `${c.subject.text} includes ${c.quantifier === "one" ? "" : `${c.quantifier} of `}${c.values.map(value).join(", ")}`;
   }
 }
 
@@ -291,6 +293,12 @@ export class Layout {
           type.values.map((v) => v.text),
           CONTINUATION,
         );
+      case "set":
+        return fill(
+          `${head}any of `,
+          type.values.map((v) => v.text),
+          CONTINUATION,
+        );
       case "yes/no":
         return [`${head}yes or no`];
       case "number":
@@ -357,7 +365,7 @@ export class Layout {
           ? a.fact.text
           : a.form === "not"
             ? `not ${a.fact.text}`
-            : `${a.fact.text} is ${value(a.value)}`,
+            : `${a.fact.text} is ${[a.value, ...a.also].map(value).join(" and ")}`,
       );
       this.add(b, item(INDENT, fill(`${INDENT}given `, given, CONTINUATION)), ...marks(T.Given));
     }

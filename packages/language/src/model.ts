@@ -9,10 +9,12 @@
  */
 import type { Range } from "./position.js";
 
-export type FactValue = string | number | boolean;
+/** A several-valued fact's value is the array of its values that hold (possibly empty). */
+export type FactValue = string | number | boolean | readonly string[];
 
 export type FactTypeModel =
   | { readonly kind: "choice"; readonly values: readonly string[] }
+  | { readonly kind: "set"; readonly values: readonly string[] }
   | { readonly kind: "yes/no" }
   | { readonly kind: "number"; readonly unit?: string }
   | { readonly kind: "text" };
@@ -44,7 +46,10 @@ export type TestOperator =
   | "greaterThan"
   | "greaterThanInclusive"
   | "in"
-  | "notIn";
+  | "notIn"
+  /** Several-valued facts: the set includes / does not include the value. */
+  | "contains"
+  | "doesNotContain";
 
 export type ConditionModel =
   | { readonly kind: "all"; readonly conditions: readonly ConditionModel[] }
@@ -57,7 +62,7 @@ export type ConditionModel =
       readonly fact: string;
       readonly operator: TestOperator;
       /** An array for `in` / `notIn`. Bare yes/no facts are `equal true`. */
-      readonly value: FactValue | readonly FactValue[];
+      readonly value: string | number | boolean | readonly (string | number | boolean)[];
     };
 
 export interface TermModel {

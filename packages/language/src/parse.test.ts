@@ -38,6 +38,8 @@ function show(c: A.Condition | undefined): string {
       return `(${c.operator} ${c.subject.text} ${v(c.value)})`;
     case "Membership":
       return `(${c.negated ? "not-in" : "in"} ${c.subject.text} ${c.values.map(v).join(" | ")})`;
+    case "Includes":
+      return `(includes-${c.quantifier} ${c.subject.text} ${c.values.map(v).join(" | ")})`;
   }
 }
 

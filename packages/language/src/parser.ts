@@ -22,6 +22,8 @@ export class PreceptParser extends CstParser {
   private isAlts?: Alternatives;
   private compareAlts?: Alternatives;
   private valueAlts?: Alternatives;
+  private includesAlts?: Alternatives;
+  private quantifierAlts?: Alternatives;
   private phraseWords?: { GATE: () => boolean; DEF: () => void };
 
   constructor() {
@@ -145,6 +147,17 @@ export class PreceptParser extends CstParser {
           this.MANY(() => {
             this.CONSUME(T.Comma);
             this.SUBRULE2(this.phrase, { LABEL: "values" });
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Any);
+          this.CONSUME2(T.Of);
+          this.SUBRULE4(this.phrase, { LABEL: "setValues" });
+          this.MANY2(() => {
+            this.CONSUME2(T.Comma);
+            this.SUBRULE5(this.phrase, { LABEL: "setValues" });
           });
         },
       },
@@ -340,6 +353,11 @@ export class PreceptParser extends CstParser {
           this.OPTION(() => {
             this.CONSUME(T.Is);
             this.SUBRULE(this.value);
+            // Several values of a several-valued fact: `content is personal and work`.
+            this.MANY(() => {
+              this.CONSUME(T.And);
+              this.SUBRULE2(this.value, { LABEL: "also" });
+            });
           });
         },
       },
@@ -453,6 +471,39 @@ export class PreceptParser extends CstParser {
                     },
                   },
                   { ALT: () => this.SUBRULE3(this.value) },
+                ]),
+              );
+            },
+          },
+          {
+            ALT: () => {
+              this.CONSUME(T.Includes);
+              this.OR5(
+                (this.includesAlts ??= [
+                  {
+                    // `includes any of …`, but `includes member of staff` is a value.
+                    GATE: () =>
+                      tokenMatcher(this.LA(2), T.Of) &&
+                      (tokenMatcher(this.LA(1), T.Any) ||
+                        tokenMatcher(this.LA(1), T.All) ||
+                        tokenMatcher(this.LA(1), T.None)),
+                    ALT: () => {
+                      this.OR6(
+                        (this.quantifierAlts ??= [
+                          { ALT: () => this.CONSUME(T.Any, { LABEL: "quantifier" }) },
+                          { ALT: () => this.CONSUME(T.All, { LABEL: "quantifier" }) },
+                          { ALT: () => this.CONSUME(T.None, { LABEL: "quantifier" }) },
+                        ]),
+                      );
+                      this.CONSUME2(T.Of);
+                      this.SUBRULE5(this.value, { LABEL: "included" });
+                      this.MANY2(() => {
+                        this.CONSUME2(T.Comma);
+                        this.SUBRULE6(this.value, { LABEL: "included" });
+                      });
+                    },
+                  },
+                  { ALT: () => this.SUBRULE7(this.value, { LABEL: "included" }) },
                 ]),
               );
             },

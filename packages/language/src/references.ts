@@ -60,6 +60,17 @@ export function checkCondition(cx: Checking, c: A.Condition): void {
       if (fact) for (const v of c.values) checkFactValue(cx, fact, v, "member");
       return;
     }
+    case "Includes": {
+      const fact = resolveFact(cx, c.subject);
+      if (!fact) return;
+      // One message for the whole test when the fact is not several-valued.
+      if (fact.node.type && fact.node.type.kind !== "set") {
+        checkFactValue(cx, fact, c.values[0]!, "includes");
+        return;
+      }
+      for (const v of c.values) checkFactValue(cx, fact, v, "includes");
+      return;
+    }
   }
 }
 
@@ -97,9 +108,10 @@ export function checkFactValue(
   cx: Checking,
   fact: FactSymbol,
   value: A.Value,
-  operator: A.ComparisonOperator | "member",
+  operator: A.ComparisonOperator | "member" | "includes" | "given",
 ): void {
-  if (value.kind === "Phrase" && fact.node.type?.kind === "choice") {
+  const kind = fact.node.type?.kind;
+  if (value.kind === "Phrase" && (kind === "choice" || kind === "set")) {
     cx.references.push({
       kind: "value",
       key: value.name.key,
@@ -150,7 +162,7 @@ export function checkCitation(cx: Checking, c: A.Citation): void {
 /** The values a fact can take, offered in type-mismatch diagnostics. */
 export function expectedValues(fact: FactSymbol): string[] | undefined {
   const type = fact.node.type;
-  if (type?.kind === "choice") return type.values.map((v) => v.text);
+  if (type?.kind === "choice" || type?.kind === "set") return type.values.map((v) => v.text);
   if (type?.kind === "yes/no") return ["yes", "no"];
   return undefined;
 }

@@ -7,7 +7,7 @@ import { declarationsOf } from "./ast.js";
 import type { DocumentCheck } from "./check.js";
 import type * as M from "./model.js";
 import type { Scope } from "./symbols.js";
-import { typedValue } from "./values.js";
+import { givenValue, typedValue } from "./values.js";
 
 export interface CheckedDocument {
   readonly document: A.PolicyDocument;
@@ -62,6 +62,18 @@ class Resolver {
           value: c.values.map((v) => typedValue(type, v)),
         };
       }
+      case "Includes": {
+        const tests = c.values.map(
+          (v): M.ConditionModel => ({
+            kind: "test",
+            fact: c.subject.key,
+            operator: c.quantifier === "none" ? "doesNotContain" : "contains",
+            value: v.kind === "Phrase" ? v.name.key : "",
+          }),
+        );
+        if (tests.length === 1) return tests[0]!;
+        return { kind: c.quantifier === "any" ? "any" : "all", conditions: tests };
+      }
     }
   }
 
@@ -73,15 +85,16 @@ class Resolver {
     return resolved;
   }
 
-  value(factKey: string, value: A.Value): M.FactValue {
-    return typedValue(this.scope.facts.get(factKey)!.node.type!, value);
+  given(factKey: string, a: A.Assignment): M.FactValue {
+    return givenValue(this.scope.facts.get(factKey)!.node.type!, a.value, a.also);
   }
 }
 
 function factType(type: A.FactType): M.FactTypeModel {
   switch (type.kind) {
     case "choice":
-      return { kind: "choice", values: type.values.map((v) => v.key) };
+    case "set":
+      return { kind: type.kind, values: type.values.map((v) => v.key) };
     case "number":
       return type.unit ? { kind: "number", unit: type.unit.text } : { kind: "number" };
     default:
@@ -201,7 +214,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
 
   const scenarios: M.ScenarioModel[] = declarationsOf(top.document, "Scenario").map((s) => {
     const given: Record<string, M.FactValue> = {};
-    for (const a of s.given) given[a.fact.key] = resolver.value(a.fact.key, a.value);
+    for (const a of s.given) given[a.fact.key] = resolver.given(a.fact.key, a);
     const e = s.expect!;
     return {
       title: s.title?.value ?? "",

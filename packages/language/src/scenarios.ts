@@ -6,7 +6,31 @@ import type * as A from "./ast.js";
 import type { Checking } from "./check-base.js";
 import type { Range } from "./position.js";
 import { checkFactValue, expectedValues, resolveFact, resolveOutcome } from "./references.js";
-import { describeType } from "./values.js";
+import { describeType, isNothing } from "./values.js";
+
+/** `content is personal and work`, or `content is nothing`: each value once, each a value of the fact. */
+function checkSetValues(cx: Checking, a: A.Assignment): void {
+  const fact = cx.scope.facts.get(a.fact.key)!;
+  if (isNothing(a.value)) {
+    if (a.also.length > 0) {
+      cx.report(
+        "type-mismatch",
+        "error",
+        `'nothing' means '${fact.label}' has no values; it cannot be given with others.`,
+        a.value.range,
+      );
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for (const v of [a.value, ...a.also]) {
+    checkFactValue(cx, fact, v, "given");
+    if (v.kind !== "Phrase") continue;
+    if (seen.has(v.name.key))
+      cx.report("duplicate-value", "error", `'${v.name.text}' is given twice.`, v.range);
+    seen.add(v.name.key);
+  }
+}
 
 export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
   const seen = new Map<string, Range>();
@@ -36,7 +60,20 @@ export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
       );
       continue;
     }
-    if (a.form === "is") checkFactValue(cx, fact, a.value, "is");
+    if (a.form !== "is") continue;
+    if (fact.node.type?.kind === "set") checkSetValues(cx, a);
+    else {
+      checkFactValue(cx, fact, a.value, "is");
+      const extra = a.also[0];
+      if (extra && fact.node.type) {
+        cx.report(
+          "type-mismatch",
+          "error",
+          `'${fact.label}' ${describeType(fact.node.type)} and takes one value; only several-valued facts (any of …) take several.`,
+          { start: extra.range.start, end: a.also.at(-1)!.range.end },
+        );
+      }
+    }
   }
   const expects = d.clauses.filter((c) => c.clause === "expect");
   for (const extra of expects.slice(1)) {

@@ -130,9 +130,13 @@ export const And = keyword("and", "hard");
 export const Or = keyword("or", "hard");
 export const Not = keyword("not", "hard");
 export const Is = keyword("is", "hard");
+export const Includes = keyword("includes", "hard");
 // Soft keywords: words in phrases, keywords only where the grammar expects them.
 export const One = keyword("one", "soft");
 export const Of = keyword("of", "soft");
+export const Any = keyword("any", "soft");
+export const All = keyword("all", "soft");
+export const None = keyword("none", "soft");
 export const Yes = keyword("yes", "soft");
 export const No = keyword("no", "soft");
 export const NumberType = keyword("number", "soft", "NumberType");

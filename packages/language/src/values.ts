@@ -23,6 +23,8 @@ export function describeType(type: FactType): string {
   switch (type.kind) {
     case "choice":
       return `is a list fact (one of ${type.values.map((v) => v.text).join(", ")})`;
+    case "set":
+      return `is a several-valued fact (any of ${type.values.map((v) => v.text).join(", ")})`;
     case "yes/no":
       return "is a yes/no fact";
     case "number":
@@ -32,15 +34,35 @@ export function describeType(type: FactType): string {
   }
 }
 
-/** Problems with using `value` for `fact` with `operator` ("member" for `is one of`). */
+/**
+ * Problems with using `value` for `fact` with `operator` ("member" for `is one of`, "includes"
+ * for a test of a several-valued fact, "given" for a value a scenario gives).
+ */
 export function checkValue(
   fact: FactSymbol,
   value: Value,
-  operator: ComparisonOperator | "member",
+  operator: ComparisonOperator | "member" | "includes" | "given",
 ): ValueProblem[] {
   const type = fact.node.type;
   if (!type) return [];
   const label = fact.label;
+  if (operator === "includes" && type.kind !== "set") {
+    return [
+      {
+        code: "type-mismatch",
+        message: `'${label}' ${describeType(type)}; only several-valued facts (any of …) take 'includes'. Write: ${label} is …`,
+      },
+    ];
+  }
+  if (type.kind === "set" && operator !== "includes" && operator !== "given") {
+    return [
+      {
+        code: "type-mismatch",
+        message: `'${label}' ${describeType(type)}, which may hold several values at once; test it with 'includes': ${label} includes …`,
+        suggestion: "includes",
+      },
+    ];
+  }
   if (ORDERING.has(operator) && type.kind !== "number") {
     return [
       {
@@ -50,7 +72,8 @@ export function checkValue(
     ];
   }
   switch (type.kind) {
-    case "choice": {
+    case "choice":
+    case "set": {
       const values = type.values.map((v) => v.text);
       if (value.kind === "Phrase") {
         if (type.values.some((v) => v.key === value.name.key)) return [];
@@ -113,10 +136,27 @@ export function checkValue(
   }
 }
 
+/** True for the `nothing` of `fact is nothing`: a several-valued fact with no values. */
+export function isNothing(value: Value): boolean {
+  return value.kind === "Phrase" && value.name.key === "nothing";
+}
+
+/**
+ * The typed value a scenario gives (call only when checking found no problem): for several-valued
+ * facts the values in their declared order, whatever order they were written in.
+ */
+export function givenValue(type: FactType, value: Value, also: readonly Value[]): FactValue {
+  if (type.kind !== "set") return typedValue(type, value);
+  if (isNothing(value) && also.length === 0) return [];
+  const keys = new Set([value, ...also].map((v) => (v.kind === "Phrase" ? v.name.key : "")));
+  return type.values.map((v) => v.key).filter((k) => keys.has(k));
+}
+
 /** The typed value of a checked value (call only when `checkValue` found no problem). */
-export function typedValue(type: FactType, value: Value): FactValue {
+export function typedValue(type: FactType, value: Value): Exclude<FactValue, readonly string[]> {
   switch (type.kind) {
     case "choice":
+    case "set":
       return value.kind === "Phrase" ? value.name.key : "";
     case "yes/no":
       return value.kind === "Phrase" && YES.has(value.name.key);

@@ -8,16 +8,21 @@
  * was laid out, so the content hash is stable under reformatting.
  */
 
-/** The `format` of bundles this runtime reads. */
-export const BUNDLE_FORMAT = "precept-bundle/1";
+/** The `format` of the bundles the compiler writes. */
+export const BUNDLE_FORMAT = "precept-bundle/2";
+/** Every format this runtime reads: /1 is /2 without the constructs /2 added. */
+export const READABLE_FORMATS: readonly string[] = ["precept-bundle/1", BUNDLE_FORMAT];
 
 /** The outcome name a result carries when unknown facts could still change the decision. */
 export const UNDETERMINED = "undetermined";
 
-export type FactValue = string | number | boolean;
+/** A scalar in a test or a fact set. */
+export type Scalar = string | number | boolean;
+/** A fact's value: a several-valued fact's is the array of its values that hold. */
+export type FactValue = Scalar | readonly string[];
 
 export interface Bundle {
-  readonly format: typeof BUNDLE_FORMAT;
+  readonly format: string;
   readonly policy: { readonly title: string; readonly version?: string };
   /** `sha256:` + hex digest of the canonical JSON of this bundle without `hash`. */
   readonly hash: string;
@@ -60,6 +65,8 @@ export type BundleFact = {
   readonly description?: string;
 } & (
   | { readonly type: "choice"; readonly values: readonly string[] }
+  /** A several-valued fact: its value is an array of distinct listed values (format /2). */
+  | { readonly type: "set"; readonly values: readonly string[] }
   | { readonly type: "yes/no" }
   | { readonly type: "number"; readonly unit?: string }
   | { readonly type: "text" }
@@ -88,7 +95,10 @@ export type Operator =
   | "greaterThan"
   | "greaterThanInclusive"
   | "in"
-  | "notIn";
+  | "notIn"
+  /** On several-valued facts (format /2): the array includes / does not include the value. */
+  | "contains"
+  | "doesNotContain";
 
 /**
  * `name` marks where a condition came from, for explanations; json-rules-engine keeps it and gives
@@ -102,7 +112,7 @@ export type ConditionName = string;
 export interface TestCondition {
   readonly fact: string;
   readonly operator: Operator;
-  readonly value: FactValue | readonly FactValue[];
+  readonly value: Scalar | readonly Scalar[];
   readonly name?: ConditionName;
   /** Evaluation order hint for json-rules-engine (higher first); never changes a result. */
   readonly priority?: number;

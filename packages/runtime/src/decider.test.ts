@@ -75,7 +75,7 @@ describe("loadBundle", () => {
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.errors).toEqual([
-      'bundle.format: this runtime reads "precept-bundle/1" bundles, not "precept-bundle/9".',
+      'bundle.format: "precept-bundle/9" was compiled by a newer Precept; upgrade @precept/runtime (this one reads "precept-bundle/1" and "precept-bundle/2").',
       "bundle.rules[0].conditions.all[0]: 'path' is not allowed here.",
     ]);
   });

@@ -3,7 +3,7 @@
  * anything else is phrased from the condition, mentioning only the parts that made the difference
  * (the operands of `or` that held, the operands of `and` that failed).
  */
-import type { BundleCitation, BundleFact, FactValue, Operator } from "./bundle.js";
+import type { BundleCitation, BundleFact, FactValue, Operator, Scalar } from "./bundle.js";
 import { allowedValues } from "./facts.js";
 import { type Entry, evaluateNode, F, type Node, type Program, T, type Values } from "./program.js";
 
@@ -17,6 +17,8 @@ export const NEGATED: Readonly<Record<Operator, Operator>> = {
   lessThanInclusive: "greaterThan",
   greaterThan: "lessThanInclusive",
   greaterThanInclusive: "lessThan",
+  contains: "doesNotContain",
+  doesNotContain: "contains",
 };
 
 const NUMERIC: Partial<Record<Operator, string>> = {
@@ -39,6 +41,7 @@ export function list(items: readonly string[], last = "and"): string {
 }
 
 export function showValue(f: BundleFact | undefined, v: FactValue): string {
+  if (Array.isArray(v)) return v.length === 0 ? "nothing" : list(v);
   if (f?.type === "text") return JSON.stringify(v);
   if (f?.type === "yes/no") return v ? "yes" : "no";
   return String(v);
@@ -49,8 +52,10 @@ export function phraseTest(
   f: BundleFact | undefined,
   label: string,
   operator: Operator,
-  value: FactValue | readonly FactValue[],
+  value: Scalar | readonly Scalar[],
 ): string {
+  if (operator === "contains") return `${label} includes ${String(value)}`;
+  if (operator === "doesNotContain") return `${label} does not include ${String(value)}`;
   if (
     f?.type === "yes/no" &&
     typeof value === "boolean" &&
@@ -63,7 +68,7 @@ export function phraseTest(
     if (shown.length === 1) return `${label} is ${operator === "in" ? "" : "not "}${shown[0]}`;
     return `${label} is ${operator === "in" ? "" : "not "}one of ${list(shown, "or")}`;
   }
-  const v = showValue(f, value as FactValue);
+  const v = showValue(f, value as Scalar);
   const unit = f?.type === "number" && f.unit ? ` ${f.unit}` : "";
   if (operator === "equal") return `${label} is ${v}${unit}`;
   if (operator === "notEqual") return `${label} is not ${v}${unit}`;
@@ -163,6 +168,8 @@ export class Explainer {
     switch (f.type) {
       case "choice":
         return `${label}: ${list(f.values, "or")}?`;
+      case "set":
+        return `${label}: any of ${list(f.values)} (several, or none)?`;
       case "yes/no":
         return `${label}: yes or no?`;
       case "number":

@@ -29,6 +29,8 @@ export function allowedValues(f: BundleFact): string {
   switch (f.type) {
     case "choice":
       return `one of ${f.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "set":
+      return `a list of any of ${f.values.map((v) => JSON.stringify(v)).join(", ")} (each at most once; [] for none)`;
     case "yes/no":
       return "true or false";
     case "number":
@@ -40,8 +42,8 @@ export function allowedValues(f: BundleFact): string {
 
 const INVALID = -2;
 
-/** 0 choice, 1 yes/no, 2 number, 3 text. */
-const TYPE_CODES = { choice: 0, "yes/no": 1, number: 2, text: 3 } as const;
+/** 0 choice, 1 yes/no, 2 number, 3 text, 4 several-valued. */
+const TYPE_CODES = { choice: 0, "yes/no": 1, number: 2, text: 3, set: 4 } as const;
 
 /** A fact name as a message shows it: never more than 60 characters of it. */
 const shownName = (name: string): string =>
@@ -60,7 +62,7 @@ export class FactReader {
     this.names = facts.map((f) => f.name);
     this.types = facts.map((f) => TYPE_CODES[f.type]);
     this.choices = facts.map((f) =>
-      f.type === "choice" ? new Map(f.values.map((v, i) => [v, i])) : undefined,
+      f.type === "choice" || f.type === "set" ? new Map(f.values.map((v, i) => [v, i])) : undefined,
     );
     this.declared = new Set(this.names);
     this.unknown = this.names.map(() => undefined);
@@ -152,9 +154,22 @@ export class FactReader {
         return v === true ? 1 : v === false ? 0 : INVALID;
       case 2:
         return typeof v === "number" && Number.isFinite(v) ? -1 : INVALID;
-      default:
+      case 3:
         return typeof v === "string" && v.length <= this.maxTextLength ? -1 : INVALID;
+      default:
+        return this.isSet(i, v) ? -1 : INVALID;
     }
+  }
+
+  /** Distinct listed values; the length bound keeps a hostile array's cost to the list's size. */
+  private isSet(i: number, v: unknown): boolean {
+    const listed = this.choices[i]!;
+    if (!Array.isArray(v) || v.length > listed.size) return false;
+    for (let j = 0; j < v.length; j++) {
+      const x: unknown = v[j];
+      if (typeof x !== "string" || !listed.has(x) || v.indexOf(x) !== j) return false;
+    }
+    return true;
   }
 
   private errors(record: Record<string, unknown>): FactError[] {

@@ -4,7 +4,7 @@
  * for complete ones). One monomorphic function instead of a closure per node lets the JIT keep it
  * tight; nothing is generated at run time (no eval, no new Function).
  */
-import type { FactValue } from "./bundle.js";
+import type { FactValue, Scalar } from "./bundle.js";
 import { F, type Node, T, type Tri, U, type Values } from "./program.js";
 
 const EQ = 0;
@@ -15,11 +15,15 @@ const GT = 4;
 const GE = 5;
 const IN = 6;
 const NOT_IN = 7;
-const ALL = 8;
-const ANY = 9;
-const NOT = 10;
-const TRUE = 11;
-const FALSE = 12;
+const CONTAINS = 8;
+const NOT_CONTAINS = 9;
+/** Codes up to this one are tests. */
+const LAST_TEST = 9;
+const ALL = 10;
+const ANY = 11;
+const NOT = 12;
+const TRUE = 13;
+const FALSE = 14;
 
 const OPERATOR_CODES: Record<string, number> = {
   equal: EQ,
@@ -30,6 +34,8 @@ const OPERATOR_CODES: Record<string, number> = {
   greaterThanInclusive: GE,
   in: IN,
   notIn: NOT_IN,
+  contains: CONTAINS,
+  doesNotContain: NOT_CONTAINS,
 };
 
 export class Flat {
@@ -57,7 +63,7 @@ export class Flat {
         const code = OPERATOR_CODES[n.operator]!;
         this.kind[i] = code;
         this.arg[i] = n.fact;
-        this.value[i] = code === IN || code === NOT_IN ? new Set(n.value as FactValue[]) : n.value;
+        this.value[i] = code === IN || code === NOT_IN ? new Set(n.value as Scalar[]) : n.value;
         break;
       }
       case "not": {
@@ -84,7 +90,7 @@ export class Flat {
   /** Kleene value of node `n`; unknown facts are `undefined` in `values`. */
   tri(n: number, values: Values): Tri {
     const k = this.kind[n]!;
-    if (k <= NOT_IN) {
+    if (k <= LAST_TEST) {
       const x = values[this.arg[n]!];
       return x === undefined ? U : this.test(k, x, this.value[n]) ? T : F;
     }
@@ -97,7 +103,7 @@ export class Flat {
         const ck = this.kind[c]!;
         let t: Tri;
         // Tests inline: most operands are tests, and a call per test is most of the cost.
-        if (ck <= NOT_IN) {
+        if (ck <= LAST_TEST) {
           const x = values[this.arg[c]!];
           t = x === undefined ? U : this.test(ck, x, this.value[c]) ? T : F;
         } else t = this.tri(c, values);
@@ -116,7 +122,7 @@ export class Flat {
   /** Two-valued value of node `n`, when every fact is known. */
   holds(n: number, values: Values): boolean {
     const k = this.kind[n]!;
-    if (k <= NOT_IN) return this.test(k, values[this.arg[n]!]!, this.value[n]);
+    if (k <= LAST_TEST) return this.test(k, values[this.arg[n]!]!, this.value[n]);
     if (k === ALL || k === ANY) {
       const stop = k === ANY;
       const end = this.arg[n]! + this.count[n]!;
@@ -124,7 +130,7 @@ export class Flat {
         const c = this.children[i]!;
         const ck = this.kind[c]!;
         const v =
-          ck <= NOT_IN
+          ck <= LAST_TEST
             ? this.test(ck, values[this.arg[c]!]!, this.value[c])
             : this.holds(c, values);
         if (v === stop) return stop;
@@ -151,8 +157,12 @@ export class Flat {
         return (x as number) >= (v as number);
       case IN:
         return (v as Set<FactValue>).has(x);
-      default:
+      case NOT_IN:
         return !(v as Set<FactValue>).has(x);
+      case CONTAINS:
+        return (x as readonly string[]).includes(v as string);
+      default:
+        return !(x as readonly string[]).includes(v as string);
     }
   }
 }

@@ -25,6 +25,13 @@ export function fitsFact(fact: BundleFact, value: unknown): value is FactValue {
   switch (fact.type) {
     case "choice":
       return typeof value === "string" && fact.values.includes(value);
+    case "set":
+      return (
+        Array.isArray(value) &&
+        value.every(
+          (v, i) => typeof v === "string" && fact.values.includes(v) && value.indexOf(v) === i,
+        )
+      );
     case "yes/no":
       return typeof value === "boolean";
     case "number":
@@ -47,7 +54,7 @@ export function meaningErrors(b: Bundle): string[] {
   };
   const facts = unique(b.facts, (f) => f.name, "The fact");
   for (const f of b.facts) {
-    if (f.type === "choice" && new Set(f.values).size !== f.values.length) {
+    if ((f.type === "choice" || f.type === "set") && new Set(f.values).size !== f.values.length) {
       errors.push(`The fact '${f.name}' lists a value twice.`);
     }
   }
@@ -138,6 +145,8 @@ function checkCondition(
           ? c.all
           : undefined;
     const [a, b] = parts ?? [];
+    // Over a several-valued fact: "f contains v" and "f doesNotContain v".
+    const set = a && "fact" in a && facts.get(a.fact)?.type === "set";
     const ok =
       parts?.length === 2 &&
       a &&
@@ -145,12 +154,15 @@ function checkCondition(
       "fact" in a &&
       "fact" in b &&
       a.fact === b.fact &&
-      a.operator === "equal" &&
-      b.operator === "notEqual" &&
+      a.operator === (set ? "contains" : "equal") &&
+      b.operator === (set ? "doesNotContain" : "notEqual") &&
       a.value === b.value &&
       a.name === undefined &&
       b.name === undefined;
-    if (!ok) errors.push(`${at}: a ${c.name} condition must be "f equal v" and "f notEqual v".`);
+    if (!ok)
+      errors.push(
+        `${at}: a ${c.name} condition must be "f equal v" and "f notEqual v" (on a several-valued fact: contains, doesNotContain).`,
+      );
   }
   if ("all" in c) for (const x of c.all) checkCondition(x, at, facts, terms, errors);
   else if ("any" in c) for (const x of c.any) checkCondition(x, at, facts, terms, errors);
@@ -162,8 +174,18 @@ function checkCondition(
       return;
     }
     const list = c.operator === "in" || c.operator === "notIn";
+    const contains = c.operator === "contains" || c.operator === "doesNotContain";
     const values = Array.isArray(c.value) ? c.value : [c.value];
-    if (list !== Array.isArray(c.value)) {
+    if (contains !== (f.type === "set")) {
+      errors.push(
+        f.type === "set"
+          ? `${at}: '${c.fact}' is several-valued; it is tested with contains or doesNotContain, not '${c.operator}'.`
+          : `${at}: '${c.operator}' needs a several-valued fact; '${c.fact}' is ${f.type}.`,
+      );
+    } else if (contains) {
+      if (f.type !== "set" || typeof c.value !== "string" || !f.values.includes(c.value))
+        errors.push(`${at}: ${JSON.stringify(c.value)} is not a value of '${c.fact}'.`);
+    } else if (list !== Array.isArray(c.value)) {
       errors.push(
         `${at}: '${c.operator}' on '${c.fact}' needs ${list ? "a list" : "a single value"}.`,
       );

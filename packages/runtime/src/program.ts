@@ -14,6 +14,7 @@ import type {
   EventParams,
   FactValue,
   Operator,
+  Scalar,
 } from "./bundle.js";
 import { Flat, keyTest } from "./flat.js";
 
@@ -31,7 +32,7 @@ export type Node =
       readonly k: "test";
       readonly fact: number;
       readonly operator: Operator;
-      readonly value: FactValue | readonly FactValue[];
+      readonly value: Scalar | readonly Scalar[];
       readonly name?: string;
     }
   | { readonly k: "all" | "any"; readonly children: readonly Node[]; readonly name?: string }
@@ -89,6 +90,7 @@ export function buildProgram(bundle: Bundle): Program {
   const flat = new Flat();
   const spread = (i: number): number => {
     const f = bundle.facts[i]!;
+    // Several-valued facts are never keys: `keyTest` takes only `equal` tests.
     return f.type === "choice" ? f.values.length : f.type === "yes/no" ? 2 : 1000;
   };
   const entries = bundle.rules.map((rule, index): Entry => {
@@ -185,7 +187,7 @@ export function toNode(c: Condition, factIndex: ReadonlyMap<string, number>): No
 export function compare(
   operator: Operator,
   x: FactValue,
-  value: FactValue | readonly FactValue[],
+  value: Scalar | readonly Scalar[],
 ): boolean {
   switch (operator) {
     case "equal":
@@ -201,9 +203,13 @@ export function compare(
     case "greaterThanInclusive":
       return (x as number) >= (value as number);
     case "in":
-      return (value as readonly FactValue[]).includes(x);
+      return (value as readonly Scalar[]).includes(x as Scalar);
     case "notIn":
-      return !(value as readonly FactValue[]).includes(x);
+      return !(value as readonly Scalar[]).includes(x as Scalar);
+    case "contains":
+      return (x as readonly string[]).includes(value as string);
+    case "doesNotContain":
+      return !(x as readonly string[]).includes(value as string);
   }
 }
 

@@ -4,7 +4,7 @@
  * A test runs ajv on the schema against this check on valid and mutated bundles and requires them
  * to agree. Cross-references (facts used, outcome strengths, …) are checked in `meaning.ts`.
  */
-import { BUNDLE_FORMAT, UNSAFE_NAMES } from "./bundle.js";
+import { READABLE_FORMATS, UNSAFE_NAMES } from "./bundle.js";
 
 type Check = (value: unknown, path: string, errors: string[]) => void;
 
@@ -17,6 +17,8 @@ const OPERATORS = [
   "greaterThanInclusive",
   "in",
   "notIn",
+  "contains",
+  "doesNotContain",
 ];
 const NAME_PATTERN = /^(?:(?:term|exception):[\s\S]+|constant:(?:true|false))$/;
 const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
@@ -187,12 +189,17 @@ const rule = object({
 const fact: Check = (v, path, errors) => {
   const common = { name, label: string, "question?": string, "description?": string };
   const type = isRecord(v) ? v.type : undefined;
-  if (type === "choice")
+  if (type === "choice" || type === "set")
     object({ ...common, type: string, values: array(name, 1) })(v, path, errors);
   else if (type === "number") object({ ...common, type: string, "unit?": string })(v, path, errors);
   else if (type === "yes/no" || type === "text")
     object({ ...common, type: string })(v, path, errors);
-  else object({ ...common, type: oneOf(["choice", "yes/no", "number", "text"]) })(v, path, errors);
+  else
+    object({ ...common, type: oneOf(["choice", "set", "yes/no", "number", "text"]) })(
+      v,
+      path,
+      errors,
+    );
 };
 
 const given: Check = (v, path, errors) => {
@@ -202,14 +209,22 @@ const given: Check = (v, path, errors) => {
   }
   for (const k of Object.keys(v)) {
     name(k, `${path} key`, errors);
-    scalar(v[k], `${path}.${k}`, errors);
+    const value = v[k];
+    if (Array.isArray(value)) array(string)(value, `${path}.${k}`, errors);
+    else scalar(value, `${path}.${k}`, errors);
   }
 };
 
 const bundle = object({
   format: (v, path, errors) => {
-    if (v !== BUNDLE_FORMAT) {
-      errors.push(`${path}: this runtime reads "${BUNDLE_FORMAT}" bundles, not ${show(v)}.`);
+    if (typeof v === "string" && /^precept-bundle\/\d+$/.test(v) && !READABLE_FORMATS.includes(v)) {
+      errors.push(
+        `${path}: ${show(v)} was compiled by a newer Precept; upgrade @precept/runtime (this one reads ${READABLE_FORMATS.map((f) => `"${f}"`).join(" and ")}).`,
+      );
+    } else if (typeof v !== "string" || !READABLE_FORMATS.includes(v)) {
+      errors.push(
+        `${path}: this runtime reads ${READABLE_FORMATS.map((f) => `"${f}"`).join(" and ")} bundles, not ${show(v)}.`,
+      );
     }
   },
   policy: object({ title: string, "version?": string }),

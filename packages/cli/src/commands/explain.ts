@@ -109,7 +109,16 @@ function quoteArg(text: string): string {
 export function asCommandLine(facts: FactSet): string {
   return Object.entries(facts)
     .map(([name, value]) => {
-      const shown = typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
+      const shown =
+        typeof value === "boolean"
+          ? value
+            ? "yes"
+            : "no"
+          : Array.isArray(value)
+            ? value.length === 0
+              ? "nothing"
+              : value.join(",")
+            : String(value);
       return `--fact ${quoteArg(`${name}=${shown}`)}`;
     })
     .join(" ");

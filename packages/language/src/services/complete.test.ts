@@ -196,6 +196,7 @@ describe("complete: keywords from the grammar", () => {
   it("offers the types after a fact's colon", () => {
     expect(labels(after("fact platform: <|>"), "keyword")).toEqual([
       "one of",
+      "any of",
       "yes or no",
       "number",
       "text",

@@ -59,6 +59,9 @@ const SPELLINGS = new Map<TokenType, string>([
   [T.Disable, "disable rule"],
   [T.Exception, "exception to rule"],
   [T.One, "one of"],
+  [T.Any, "any of"],
+  [T.All, "all of"],
+  [T.None, "none of"],
   [T.Yes, "yes or no"],
   [T.By, "by rule"],
   [T.To, "to rule"],
@@ -300,11 +303,11 @@ function comparedFact(
   return facts.get(keyOf(chunk.slice(phraseStart(chunk, is, 1), is)));
 }
 
-/** Index of the `is` that governs a value list ending at `end`, or -1. */
+/** Index of the `is` (or `includes`) that governs a value list ending at `end`, or -1. */
 function isBefore(chunk: readonly IToken[], end: number): number {
   for (let i = end - 1; i > 0; i--) {
     const t = chunk[i]!;
-    if (tokenMatcher(t, T.Is)) return i;
+    if (tokenMatcher(t, T.Is) || tokenMatcher(t, T.Includes)) return i;
     const inList =
       isPhraseWord(t) ||
       [T.Comma, T.Not, T.NumberLike, T.StringLiteral].some((type) => tokenMatcher(t, type));
@@ -327,7 +330,7 @@ function listed(chunk: readonly IToken[], end: number): Set<string> {
     else words = [];
   }
   // The first member follows `one of`.
-  return new Set([...out].map((k) => k.replace(/^one of /, "")));
+  return new Set([...out].map((k) => k.replace(/^(?:one|any|all|none) of /, "")));
 }
 
 /** The key of the term whose condition is being written (a term cannot use itself). */

@@ -10,6 +10,8 @@ export function factTypeText(type: A.FactType | undefined): string {
   switch (type?.kind) {
     case "choice":
       return `one of ${type.values.map((v) => v.text).join(", ")}`;
+    case "set":
+      return `any of ${type.values.map((v) => v.text).join(", ")}`;
     case "yes/no":
       return "yes or no";
     case "number":
@@ -24,7 +26,7 @@ export function factTypeText(type: A.FactType | undefined): string {
 /** The values a fact can take, as words ("yes", "no" for yes/no facts). */
 export function factValues(fact: FactSymbol): string[] {
   const type = fact.node.type;
-  if (type?.kind === "choice") return type.values.map((v) => v.text);
+  if (type?.kind === "choice" || type?.kind === "set") return type.values.map((v) => v.text);
   if (type?.kind === "yes/no") return ["yes", "no"];
   return [];
 }
@@ -57,5 +59,7 @@ export function conditionText(c: A.Condition): string {
       return `${c.subject.text} ${c.operator} ${valueText(c.value)}`;
     case "Membership":
       return `${c.subject.text} is ${c.negated ? "not " : ""}one of ${c.values.map(valueText).join(", ")}`;
+    case "Includes":
+      return `${c.subject.text} includes ${c.quantifier === "one" ? "" : `${c.quantifier} of `}${c.values.map(valueText).join(", ")}`;
   }
 }

@@ -60,6 +60,11 @@ function factHover(f: FactSymbol): string[] {
   const lines = [`**fact** ${esc(f.label)}`];
   if (type?.kind === "choice") {
     lines.push(`one of: ${type.values.map((v) => esc(v.text)).join(", ")}`);
+  } else if (type?.kind === "set") {
+    lines.push(
+      `any of (several at once, or none): ${type.values.map((v) => esc(v.text)).join(", ")}`,
+    );
+    lines.push(`test it with \`${esc(f.label)} includes …\``);
   } else if (type) lines.push(esc(factTypeText(type)));
   if (f.node.question) lines.push(`asks ${quoted(f.node.question.value)}`);
   if (f.node.description) lines.push(esc(f.node.description.value));
@@ -130,11 +135,12 @@ function sourceHover(s: SourceSymbol): string[] {
 
 function valueHover(fact: FactSymbol, key: string): string {
   const type = fact.node.type;
-  const value = type?.kind === "choice" ? type.values.find((v) => v.key === key) : undefined;
-  const others = type?.kind === "choice" ? type.values.map((v) => esc(v.text)).join(", ") : "";
+  const listed = type?.kind === "choice" || type?.kind === "set" ? type.values : undefined;
+  const value = listed?.find((v) => v.key === key);
+  const others = listed ? listed.map((v) => esc(v.text)).join(", ") : "";
   return [
     `**value** ${esc(value?.text ?? key)} of the fact **${esc(fact.label)}**`,
-    ...(others ? [`one of: ${others}`] : []),
+    ...(others ? [`${type?.kind === "set" ? "any" : "one"} of: ${others}`] : []),
     ...(fact.node.question ? [`asks ${quoted(fact.node.question.value)}`] : []),
   ].join("\n\n");
 }

@@ -33,7 +33,7 @@ export function locate(analysis: Analysis, uri: string, offset: number): Found |
     if (s.uri !== uri) continue;
     candidates.push({ kind: "symbol", symbol: s, range: s.nameRange });
     // The values listed in a fact's declaration.
-    if (s.kind === "fact" && s.node.type?.kind === "choice") {
+    if (s.kind === "fact" && (s.node.type?.kind === "choice" || s.node.type?.kind === "set")) {
       for (const v of s.node.type.values) {
         candidates.push({ kind: "value", fact: s, key: v.key, range: v.range });
       }
@@ -52,7 +52,7 @@ export function locate(analysis: Analysis, uri: string, offset: number): Found |
 
 /** The declaration of a value in its fact's list. */
 export function valueRange(fact: FactSymbol, key: string): Range | undefined {
-  return fact.node.type?.kind === "choice"
+  return fact.node.type?.kind === "choice" || fact.node.type?.kind === "set"
     ? fact.node.type.values.find((v) => v.key === key)?.range
     : undefined;
 }

@@ -84,10 +84,15 @@ function declaration(d: A.Declaration): OutlineSymbol | undefined {
     }
     case "Fact": {
       const values =
-        d.type?.kind === "choice"
+        d.type?.kind === "choice" || d.type?.kind === "set"
           ? d.type.values.map((v) => symbol("value", v.text, v.range, v.range))
           : [];
-      const detail = d.type?.kind === "choice" ? "one of" : factTypeText(d.type);
+      const detail =
+        d.type?.kind === "choice"
+          ? "one of"
+          : d.type?.kind === "set"
+            ? "any of"
+            : factTypeText(d.type);
       return symbol("fact", d.name?.text ?? "fact", d.range, d.name?.range, detail, values);
     }
     case "Term":
