@@ -3,9 +3,10 @@
  * in plain English, the deciding rules with their citations and reasons, the advice, and — when
  * the decision is undetermined — the questions still to answer, each answerable in place.
  */
-import type { Bundle, BundleRule, DecideResult, Decision } from "@precept/runtime";
+import type { Bundle, BundleFact, BundleRule, DecideResult, Decision } from "@precept/runtime";
 import { h } from "./dom.js";
 import { factControl, type OnAnswer, type Situation } from "./form.js";
+import type { SituationValue } from "./share.js";
 
 export interface DecisionContext {
   readonly bundle: Bundle;
@@ -101,7 +102,7 @@ function questions(result: Decision, ctx: DecisionContext): HTMLElement {
   for (const need of needs.slice(0, INLINE_QUESTIONS)) {
     const fact = ctx.bundle.facts.find((f) => f.name === need.fact);
     const item = h("li", { "data-need": need.fact }, h("p", { class: "ask" }, need.question));
-    if (fact) item.append(factControl(fact, undefined, ctx.onAnswer, { showQuestion: false }));
+    if (fact) inlineQuestion(item, fact, ctx.onAnswer);
     list.append(item);
   }
   const rest = needs.slice(INLINE_QUESTIONS);
@@ -120,6 +121,50 @@ function questions(result: Decision, ctx: DecisionContext): HTMLElement {
     list,
     more,
   );
+}
+
+/**
+ * One question answered in place. Answering re-decides, and that replaces the questions, so an
+ * answer is taken only when it is complete: on Enter, on "Answer", when the focus leaves the
+ * question, or at once for a pointer choice (a click on Yes, an option picked with the mouse).
+ * Typing `30` is then 30, not 3, and arrow keys move through a list's choices.
+ */
+function inlineQuestion(item: HTMLElement, fact: BundleFact, onAnswer: OnAnswer): void {
+  let pending: { value: SituationValue | undefined } | undefined;
+  let pointer = false;
+  const commit = (): void => {
+    if (!pending) return;
+    const { value } = pending;
+    pending = undefined;
+    onAnswer(fact.name, value);
+  };
+  const control = factControl(
+    fact,
+    undefined,
+    (_, value) => {
+      pending = { value };
+      if (pointer) commit();
+    },
+    { showQuestion: false },
+  );
+  const button = h("button", { type: "button", class: "answer" }, "Answer");
+  button.setAttribute("aria-label", `Answer: ${fact.label}`);
+  button.addEventListener("click", commit);
+  item.addEventListener("pointerdown", () => {
+    pointer = true;
+  });
+  item.addEventListener("keydown", (event) => {
+    pointer = false;
+    if (event.key === "Enter" && event.target !== button) {
+      event.preventDefault();
+      commit();
+    }
+  });
+  item.addEventListener("focusout", (event) => {
+    const next = event.relatedTarget;
+    if (!(next instanceof Node) || !item.contains(next)) commit();
+  });
+  item.append(h("div", { class: "inline-answer" }, control, button));
 }
 
 function entry(bundle: Bundle, id: string): BundleRule | undefined {

@@ -39,6 +39,9 @@ export class PolicyEditor {
       ariaLabel: "Policy text",
       quickSuggestions: { other: true, comments: false, strings: false },
       suggestOnTriggerCharacters: true,
+      // Suggestions that open while typing have none selected: Enter starts a new line, and
+      // Down then Enter (or Tab) takes one. Ctrl+Space still selects the first.
+      suggest: { selectionMode: "never" },
       "semanticHighlighting.enabled": false,
     });
     this.tabs = new Tabs<FileId>(

@@ -1,10 +1,11 @@
 /** Wires the playground together: editor, language, panels, sharing. */
 import type { Analysis, Range } from "@precept/language";
 import { BundlePanel } from "./bundle-panel.js";
+import type { Compiled } from "./compiled.js";
 import { Compiler } from "./compiled.js";
-import { byId } from "./dom.js";
+import { byId, h } from "./dom.js";
 import { PolicyEditor } from "./editor.js";
-import { EXAMPLES, URIS } from "./examples.js";
+import { EXAMPLES, FILE_LABELS, URIS } from "./examples.js";
 import type { Situation } from "./form.js";
 import { registerLanguage } from "./language.js";
 import { MarkerSync } from "./markers.js";
@@ -12,9 +13,9 @@ import { monaco } from "./monaco.js";
 import { toMonacoRange } from "./ranges.js";
 import { ScenariosPanel } from "./scenarios-panel.js";
 import { registerServices } from "./services.js";
-import { encodeState, type FileId, type PlaygroundState, stateFromHash } from "./share.js";
+import { encodeState, type FileId, linkProblemMessage, type PlaygroundState } from "./share.js";
 import { renderProblems } from "./status-views.js";
-import { clearHash, clearSaved, initialState, save, shareLink } from "./storage.js";
+import { shareLink, WorkStore } from "./storage.js";
 import { Tabs } from "./tabs.js";
 import { TryPanel } from "./try-panel.js";
 import { Workspace } from "./workspace.js";
@@ -23,8 +24,9 @@ type Panel = "try" | "scenarios" | "bundle";
 
 registerLanguage();
 
-const restored = initialState();
-const start: PlaygroundState = restored?.state ?? {
+const store = new WorkStore();
+const restored = store.start();
+const start: PlaygroundState = restored.state ?? {
   files: EXAMPLES,
   open: "baseline",
   baselineEditable: false,
@@ -36,15 +38,31 @@ const policyEditor = new PolicyEditor(workspace, start.open, start.baselineEdita
 const markers = new MarkerSync(workspace, () => policyEditor.open);
 const compiler = new Compiler();
 let situation: Situation = { ...start.situation };
+/**
+ * The policy the panels decide with: the file whose tab the user chose. Showing a rule or going to
+ * a definition in another file opens that file without changing it.
+ */
+let panelFile: FileId = start.open;
+let revealing = false;
 
 function status(message: string): void {
   byId("status").textContent = message;
 }
 
+/** Opens a file for reading at `range`, leaving the panels with the policy they decide with. */
+function openForReading(file: FileId, range?: monaco.IRange): void {
+  revealing = true;
+  try {
+    policyEditor.openFile(file, range);
+  } finally {
+    revealing = false;
+  }
+}
+
 /** Opens the file at `uri` and selects `range` in it. */
 function reveal(uri: string, range: Range): void {
   const file = workspace.fileByUri(uri);
-  if (file) policyEditor.openFile(file.id, toMonacoRange(range));
+  if (file) openForReading(file.id, toMonacoRange(range));
 }
 
 const tryPanel = new TryPanel(byId("panel-try"), {
@@ -55,19 +73,20 @@ const tryPanel = new TryPanel(byId("panel-try"), {
   },
   showRule: (id) => {
     const symbol = workspace
-      .analyze(policyEditor.open)
+      .analyze(panelFile)
       .symbols.find((s) => s.kind === "rule" && s.key === id);
     if (symbol) reveal(symbol.uri, symbol.nameRange);
   },
   appendToPolicy: (text) => {
-    const file = workspace.files[policyEditor.open];
-    if (policyEditor.open !== "layer" && !policyEditor.isBaselineEditable) {
+    // The scenario belongs to the policy that decided it, whichever file is open for reading.
+    const target = panelFile;
+    if (target !== "layer" && !policyEditor.isBaselineEditable) {
       status(
         "The BPS pack is read-only: choose “Edit the baseline” first, or save scenarios in your local layer.",
       );
       return false;
     }
-    const model = file.model;
+    const model = workspace.files[target].model;
     const end = model.getFullModelRange().getEndPosition();
     const before = model.getValue().endsWith("\n") ? "\n" : "\n\n";
     model.pushEditOperations(
@@ -85,8 +104,8 @@ const tryPanel = new TryPanel(byId("panel-try"), {
       ],
       () => null,
     );
-    const last = model.getLineCount();
-    policyEditor.editor.revealLine(last);
+    if (policyEditor.open !== target) policyEditor.openFile(target);
+    policyEditor.editor.revealLine(model.getLineCount());
     return true;
   },
   announce: status,
@@ -96,7 +115,7 @@ const scenariosTab = byId("tab-scenarios");
 const scenariosPanel = new ScenariosPanel(byId("panel-scenarios"), {
   showScenario: (title) => {
     const symbol = workspace
-      .analyze(policyEditor.open)
+      .analyze(panelFile)
       .symbols.find((s) => s.kind === "scenario" && s.label === title);
     if (symbol) reveal(symbol.uri, symbol.nameRange);
   },
@@ -134,7 +153,7 @@ const sideTabs = new Tabs<Panel>(
 
 registerServices(
   workspace,
-  (file, range) => policyEditor.openFile(file, range),
+  (file, range) => openForReading(file, range),
   (formatted, errors) => {
     if (!formatted) {
       status(
@@ -167,20 +186,65 @@ let saveTimer: ReturnType<typeof setTimeout> | undefined;
 function saveSoon(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
-    const state = currentState();
-    save(state);
-    // A share link in the address bar that no longer matches would win over this work on reload.
-    const shared = stateFromHash(location.hash);
-    if (shared !== undefined && shared !== encodeState(state)) {
-      clearHash();
-      byId("share-box").hidden = true;
-    }
+    if (store.save(currentState()) === "detached") renderWorkNote();
   }, 400);
 }
 
+/** Says where the work on screen is kept when it is not "my work", with the ways back. */
+function renderWorkNote(): void {
+  const note = byId("work-note");
+  const kind = store.kind;
+  note.hidden = kind === "mine";
+  if (kind === "mine") {
+    note.replaceChildren();
+    return;
+  }
+  const text =
+    kind === "link"
+      ? "You are looking at a copy opened from a link: changes stay in this tab, and your own saved work is kept as it was."
+      : "Your saved work was changed in another tab, so this tab's changes are kept in this tab only.";
+  const keep = h(
+    "button",
+    { type: "button", id: "keep-copy" },
+    kind === "link" ? "Keep this as my work" : "Keep this tab's version as my work",
+  );
+  keep.addEventListener("click", () => {
+    const state = currentState();
+    if (
+      store.wouldReplace(state) &&
+      !confirm("Replace your saved work with the version on screen? Your saved work will be lost.")
+    ) {
+      return;
+    }
+    store.keepAsMine(state);
+    renderWorkNote();
+    status("Kept as your work.");
+  });
+  const mine = h("button", { type: "button", id: "open-mine" }, "Open my saved work");
+  mine.addEventListener("click", () => store.openMine());
+  note.replaceChildren(h("p", {}, text), keep, mine);
+}
+
+/** The panels' policy, said above them (and a way to decide with the open file instead). */
+function renderDecidingWith(compiled: Compiled): void {
+  const title = compiled.bundle?.policy.title;
+  byId("deciding-with").textContent =
+    `Deciding with: ${title ?? FILE_LABELS[panelFile]}${title ? ` (${FILE_LABELS[panelFile]})` : ""}`;
+  const other = byId<HTMLButtonElement>("decide-with-open");
+  other.hidden = policyEditor.open === panelFile;
+  other.textContent = `Decide with ${FILE_LABELS[policyEditor.open]}`;
+}
+
+byId("decide-with-open").addEventListener("click", () => {
+  panelFile = policyEditor.open;
+  markers.runOpen();
+});
+
 function refresh(file: FileId, analysis: Analysis): void {
   renderProblems(byId("problems"), workspace.files[file].uri, analysis);
-  const compiled = compiler.compile(file, analysis);
+  const panelAnalysis = file === panelFile ? analysis : workspace.analyze(panelFile);
+  const compiled = compiler.compile(panelFile, panelAnalysis);
+  renderDecidingWith(compiled);
   tryPanel.update(compiled);
   scenariosPanel.update(compiled);
   bundlePanel.update(compiled);
@@ -188,13 +252,14 @@ function refresh(file: FileId, analysis: Analysis): void {
 }
 
 markers.onAnalysed(refresh);
-policyEditor.onDidChangeFile(() => {
+policyEditor.onDidChangeFile((id) => {
+  if (!revealing) panelFile = id;
   markers.runOpen();
   markers.runRest();
 });
 
 byId("share").addEventListener("click", async () => {
-  const link = shareLink(currentState());
+  const link = shareLink(encodeState(currentState()));
   const box = byId("share-box");
   const input = byId<HTMLInputElement>("share-url");
   box.hidden = false;
@@ -210,9 +275,9 @@ byId("share").addEventListener("click", async () => {
 });
 
 byId("reset").addEventListener("click", () => {
-  if (!confirm("Replace every file with the examples? Your changes here will be lost.")) return;
-  clearSaved();
-  clearHash();
+  const yours = store.kind === "mine" ? "Your saved work" : "This tab's copy";
+  if (!confirm(`Replace every file with the examples? ${yours} will be lost.`)) return;
+  if (store.kind === "mine") store.clearMine();
   compiler.clear();
   situation = {};
   workspace.setTexts(EXAMPLES);
@@ -225,6 +290,11 @@ byId("reset").addEventListener("click", () => {
   status("Reset to the example policies.");
 });
 
-if (restored?.from === "link") status("Opened from a shared link.");
+// A new link pasted into this tab's address bar opens as a page of its own.
+window.addEventListener("hashchange", () => location.reload());
+
+if (restored.problem) status(linkProblemMessage(restored.problem));
+else if (restored.kind === "link") status("Opened from a shared link.");
+renderWorkNote();
 markers.runOpen();
 markers.runRest();

@@ -19,6 +19,8 @@ import "monaco-editor/features/comment/register";
 import "monaco-editor/features/folding/register";
 import "monaco-editor/features/readOnlyMessage/register";
 import "monaco-editor/features/snippet/register";
+// Ctrl+M: Tab moves the focus instead of indenting (WCAG 2.1.2, no keyboard trap).
+import "monaco-editor/features/toggleTabFocusMode/register";
 import EditorWorker from "monaco-editor/editor/editor.worker?worker";
 
 // Monaco's own worker (diffing, word ranges). Precept's language code does not need it.

@@ -3,7 +3,7 @@
  * the runtime's fast evaluator) and on "Run all" with json-rules-engine itself, the way any host
  * running the compiled bundle would decide.
  */
-import type { BundleScenario, DecideResult } from "@precept/runtime";
+import type { BundleFact, BundleScenario, DecideResult } from "@precept/runtime";
 // The expectation check is shared with the CLI (a pure module); see the report for its home.
 import { checkScenario } from "@precept/runtime";
 import type { Compiled } from "./compiled.js";
@@ -34,6 +34,13 @@ export class ScenariosPanel {
   private readonly summary = h("p", { class: "summary", id: "scenario-summary", role: "status" });
   private readonly runAll = h("button", { type: "button", id: "run-all" }, "Run all");
   private readonly note = h("p", { class: "meta" });
+  private readonly onlyFailed = h("input", { type: "checkbox", id: "only-failed" });
+  private readonly filter = h(
+    "label",
+    { class: "filter", for: "only-failed" },
+    this.onlyFailed,
+    "Only failed scenarios",
+  );
   private readonly list = h("ul", { class: "scenarios", "aria-labelledby": "scenario-summary" });
 
   constructor(
@@ -41,9 +48,10 @@ export class ScenariosPanel {
     private readonly host: ScenariosHost,
   ) {
     this.runAll.addEventListener("click", () => void this.runWithEngine());
+    this.onlyFailed.addEventListener("change", () => this.applyFilter());
     root.append(
       this.banner,
-      h("div", { class: "scenario-tools" }, this.summary, this.runAll),
+      h("div", { class: "scenario-tools" }, this.summary, this.filter, this.runAll),
       this.note,
       this.list,
     );
@@ -58,7 +66,8 @@ export class ScenariosPanel {
       return;
     }
     const started = performance.now();
-    const rows = compiled.bundle.scenarios.map((s) => row(s, decider.decideSync(s.given)));
+    const facts = compiled.bundle.facts;
+    const rows = compiled.bundle.scenarios.map((s) => row(s, decider.decideSync(s.given), facts));
     performance.measure("precept:scenarios", { start: started, end: performance.now() });
     this.note.textContent = "";
     this.render(rows);
@@ -74,7 +83,8 @@ export class ScenariosPanel {
       const results = await compiled.decider.runScenarios();
       if (this.compiled !== compiled) return; // the text changed meanwhile
       const scenarios = compiled.bundle.scenarios;
-      this.render(results.map((r, i) => row(scenarios[i]!, r.result)));
+      const facts = compiled.bundle.facts;
+      this.render(results.map((r, i) => row(scenarios[i]!, r.result, facts)));
       const ms = Math.round(performance.now() - started);
       this.note.textContent = `Ran ${results.length} scenario${results.length === 1 ? "" : "s"} with json-rules-engine in ${ms} ms.`;
     } finally {
@@ -103,15 +113,26 @@ export class ScenariosPanel {
         ? `All ${rows.length} scenarios pass`
         : `${rows.length - passed} of ${rows.length} scenarios fail`;
     this.summary.className = `summary ${passed === rows.length ? "all-pass" : "some-fail"}`;
-    replaceChildren(this.list, ...rows.map((r) => this.item(r)));
+    // Failures first (each group in policy order): they are what needs attention.
+    const ordered = [...rows.filter((r) => !r.passed), ...rows.filter((r) => r.passed)];
+    replaceChildren(this.list, ...ordered.map((r) => this.item(r)));
+    this.applyFilter();
+  }
+
+  private applyFilter(): void {
+    const only = this.onlyFailed.checked;
+    for (const li of this.list.querySelectorAll<HTMLElement>("li.scenario")) {
+      li.hidden = only && li.dataset.pass === "true";
+    }
   }
 
   private item(r: Row): HTMLElement {
     const show = h("button", { type: "button" }, "Show");
-    show.setAttribute("aria-label", `Show the scenario “${r.scenario.title}” in the editor`);
+    show.setAttribute("aria-label", `Show: the scenario “${r.scenario.title}” in the editor`);
     show.addEventListener("click", () => this.host.showScenario(r.scenario.title));
     const tryIt = h("button", { type: "button" }, "Try it");
-    tryIt.setAttribute("aria-label", `Try the situation of “${r.scenario.title}”`);
+    // The visible words first: voice control users say "click Try it".
+    tryIt.setAttribute("aria-label", `Try it: the situation of “${r.scenario.title}”`);
     tryIt.addEventListener("click", () => this.host.trySituation({ ...r.scenario.given }));
     const li = h(
       "li",
@@ -133,13 +154,28 @@ export class ScenariosPanel {
   }
 }
 
-function row(scenario: BundleScenario, result: DecideResult): Row {
+function row(scenario: BundleScenario, result: DecideResult, facts: readonly BundleFact[]): Row {
   const check = checkScenario(scenario, result);
+  const problems = check.differences.map((d) => `Expected ${d.expected}; got ${d.actual}.`);
+  // An undetermined result the scenario did not expect: say what its `given` leaves unknown.
+  if (
+    !check.passed &&
+    result.ok &&
+    result.undetermined &&
+    scenario.expect.outcome !== "undetermined"
+  ) {
+    const missing = result.undetermined.needs.map(
+      (n) => facts.find((f) => f.name === n.fact)?.label ?? n.fact,
+    );
+    problems.push(
+      `Missing fact${missing.length === 1 ? "" : "s"} to decide: ${missing.join(", ")}.`,
+    );
+  }
   return {
     scenario,
     passed: check.passed,
     expected: check.expected,
     actual: check.actual,
-    problems: check.differences.map((d) => `Expected ${d.expected}; got ${d.actual}.`),
+    problems,
   };
 }

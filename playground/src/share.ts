@@ -1,10 +1,12 @@
 /**
  * The playground's whole state as a compact string for the URL fragment (lz-string), and back.
- * Decoding treats the link as hostile: anything that is not exactly the expected shape is dropped,
- * and nothing from it is ever interpreted as anything but text.
+ * Decoding treats the link as hostile: it inflates to a bounded size (see inflate.ts), anything
+ * that is not exactly the expected shape is dropped, and nothing from it is ever interpreted as
+ * anything but text.
  */
 // A CommonJS module: its functions hang off the default export (named imports fail in Node).
 import LZString from "lz-string";
+import { inflate } from "./inflate.js";
 
 export type FileId = "baseline" | "scenarios" | "layer";
 /** A several-valued fact's value is the array of its values that hold. */
@@ -32,23 +34,48 @@ export function encodeState(state: PlaygroundState): string {
   return LZString.compressToEncodedURIComponent(JSON.stringify({ v: VERSION, ...state }));
 }
 
-/** The state in an encoded string, or undefined when it is not a valid state. */
-export function decodeState(encoded: string): PlaygroundState | undefined {
-  if (encoded.length > MAX_TEXT) return undefined;
-  let json: string | null;
-  try {
-    json = LZString.decompressFromEncodedURIComponent(encoded);
-  } catch {
-    return undefined;
-  }
-  if (!json || json.length > 2 * MAX_TEXT) return undefined;
+/** The most a link may inflate to (JSON characters): twice the largest file Precept accepts. */
+export const MAX_INFLATED = 2 * MAX_TEXT;
+
+/** Why a link could not be opened. */
+export type LinkProblem = "too-large" | "damaged" | "not-a-playground";
+
+export type ReadLink =
+  | { readonly ok: true; readonly state: PlaygroundState }
+  | { readonly ok: false; readonly problem: LinkProblem };
+
+/** The state in an encoded link, or why there is none. */
+export function readLink(encoded: string): ReadLink {
+  // Chromium refuses URLs over 2 MB; anything longer did not come from a browser's address bar.
+  if (encoded.length > MAX_TEXT) return { ok: false, problem: "too-large" };
+  const inflated = inflate(encoded, MAX_INFLATED);
+  if (!inflated.ok) return inflated;
   let raw: unknown;
   try {
-    raw = JSON.parse(json);
+    raw = JSON.parse(inflated.text);
   } catch {
-    return undefined;
+    return { ok: false, problem: "damaged" };
   }
-  return validState(raw);
+  const state = validState(raw);
+  return state ? { ok: true, state } : { ok: false, problem: "not-a-playground" };
+}
+
+/** What to tell the person who opened a link that could not be read. */
+export function linkProblemMessage(problem: LinkProblem): string {
+  switch (problem) {
+    case "too-large":
+      return `This link could not be opened: it is too large (it unpacks to more than ${MAX_INFLATED / 1_000_000} million characters).`;
+    case "damaged":
+      return "This link could not be opened: it is damaged or incomplete (perhaps cut short when it was copied). Ask for the whole link again.";
+    case "not-a-playground":
+      return "This link could not be opened: it does not hold a playground this version can read.";
+  }
+}
+
+/** The state in an encoded string, or undefined when it is not a valid state. */
+export function decodeState(encoded: string): PlaygroundState | undefined {
+  const read = readLink(encoded);
+  return read.ok ? read.state : undefined;
 }
 
 /** Checks a parsed value field by field and keeps only what is expected. */

@@ -7,6 +7,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { decisionTests } from "./suites/decisions.js";
+import { defectTests } from "./suites/defects.js";
 import { editingTests } from "./suites/editing.js";
 import { performanceTests } from "./suites/performance.js";
 import { sharingTests } from "./suites/sharing.js";
@@ -37,3 +38,4 @@ editingTests(e2e);
 decisionTests(e2e);
 sharingTests(e2e);
 performanceTests(e2e);
+defectTests(e2e);
