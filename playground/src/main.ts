@@ -6,6 +6,7 @@ import { Compiler } from "./compiled.js";
 import { byId, h } from "./dom.js";
 import { PolicyEditor } from "./editor.js";
 import { EXAMPLES, FILE_LABELS, URIS } from "./examples.js";
+import { download, policyFileName, readPolicyFile } from "./files.js";
 import type { Situation } from "./form.js";
 import { registerLanguage } from "./language.js";
 import { MarkerSync } from "./markers.js";
@@ -13,7 +14,13 @@ import { monaco } from "./monaco.js";
 import { toMonacoRange } from "./ranges.js";
 import { ScenariosPanel } from "./scenarios-panel.js";
 import { registerServices } from "./services.js";
-import { encodeState, type FileId, linkProblemMessage, type PlaygroundState } from "./share.js";
+import {
+  encodeLink,
+  type FileId,
+  linkProblemMessage,
+  otherBaselineMessage,
+  type PlaygroundState,
+} from "./share.js";
 import { renderProblems } from "./status-views.js";
 import { shareLink, WorkStore } from "./storage.js";
 import { Tabs } from "./tabs.js";
@@ -24,7 +31,7 @@ type Panel = "try" | "scenarios" | "bundle";
 
 registerLanguage();
 
-const store = new WorkStore();
+const store = new WorkStore(EXAMPLES);
 const restored = store.start();
 const start: PlaygroundState = restored.state ?? {
   files: EXAMPLES,
@@ -259,7 +266,7 @@ policyEditor.onDidChangeFile((id) => {
 });
 
 byId("share").addEventListener("click", async () => {
-  const link = shareLink(encodeState(currentState()));
+  const link = shareLink(encodeLink(currentState(), EXAMPLES));
   const box = byId("share-box");
   const input = byId<HTMLInputElement>("share-url");
   box.hidden = false;
@@ -290,11 +297,56 @@ byId("reset").addEventListener("click", () => {
   status("Reset to the example policies.");
 });
 
+/** The name of the file last opened into the layer, to save it under the same name. */
+let layerFileName: string | undefined;
+
+byId("open-file").addEventListener("click", () =>
+  byId<HTMLInputElement>("open-file-input").click(),
+);
+byId<HTMLInputElement>("open-file-input").addEventListener("change", async (event) => {
+  const input = event.target as HTMLInputElement;
+  const chosen = input.files?.[0];
+  input.value = "";
+  if (!chosen) return;
+  const read = await readPolicyFile(chosen);
+  if (!read.ok) {
+    status(read.message);
+    return;
+  }
+  const model = workspace.files.layer.model;
+  const current = model.getValue();
+  const changed = current.trim() !== "" && current !== EXAMPLES.layer && current !== read.text;
+  if (
+    changed &&
+    !confirm(
+      `Replace the local layer with “${read.name}”? Its current text will be lost unless you save it first (Save .precept).`,
+    )
+  ) {
+    return;
+  }
+  // An edit, not setValue: Ctrl+Z brings the previous layer back.
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text: read.text }], () => null);
+  layerFileName = read.name;
+  panelFile = "layer";
+  policyEditor.openFile("layer");
+  status(`Opened “${read.name}” as the local layer.`);
+});
+
+byId("save-file").addEventListener("click", () => {
+  const file = workspace.files[policyEditor.open];
+  const name =
+    policyEditor.open === "layer" && layerFileName ? layerFileName : policyFileName(file.uri);
+  download(name, file.model.getValue());
+  status(`Saved ${FILE_LABELS[policyEditor.open]} as “${name}” (your browser's downloads).`);
+});
+
 // A new link pasted into this tab's address bar opens as a page of its own.
 window.addEventListener("hashchange", () => location.reload());
 
 if (restored.problem) status(linkProblemMessage(restored.problem));
-else if (restored.kind === "link") status("Opened from a shared link.");
+else if (restored.otherBaseline) {
+  status(otherBaselineMessage(restored.otherBaseline.made, restored.otherBaseline.here));
+} else if (restored.kind === "link") status("Opened from a shared link.");
 renderWorkNote();
 markers.runOpen();
 markers.runRest();

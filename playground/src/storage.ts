@@ -6,9 +6,11 @@
  * instead of overwriting the other tab's.
  */
 import {
+  type BaselineId,
   type LinkProblem,
   type PlaygroundState,
   readLink,
+  type Shipped,
   stateFromHash,
   validState,
 } from "./share.js";
@@ -31,6 +33,8 @@ export interface Start {
   readonly state?: PlaygroundState;
   /** A link in the address bar that could not be opened. */
   readonly problem?: LinkProblem;
+  /** The link was made against another baseline than the one shipped here. */
+  readonly otherBaseline?: { readonly made: BaselineId; readonly here: BaselineId };
 }
 
 interface TabCopy {
@@ -49,6 +53,8 @@ export class WorkStore {
   private link?: string;
   private lastSaved?: string;
 
+  constructor(private readonly shipped: Shipped) {}
+
   get kind(): WorkKind {
     return this.kindNow;
   }
@@ -60,8 +66,11 @@ export class WorkStore {
     let problem: LinkProblem | undefined;
     if (encoded !== undefined) {
       if (copy?.link === encoded) return this.begin("link", copy.state, encoded);
-      const read = readLink(encoded);
-      if (read.ok) return this.begin("link", read.state, encoded);
+      const read = readLink(encoded, this.shipped);
+      if (read.ok) {
+        const begun = this.begin("link", read.state, encoded);
+        return read.otherBaseline ? { ...begun, otherBaseline: read.otherBaseline } : begun;
+      }
       problem = read.problem;
     }
     if (copy && !problem) return this.begin(copy.kind, copy.state, copy.link);

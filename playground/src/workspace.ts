@@ -19,6 +19,11 @@ export interface PolicyFile {
 
 export const LANGUAGE_ID = "precept";
 
+/** The one baseline package the playground has: `extends "@precept/bps-e-professionalism"`. */
+function resolveShippedPackage(name: string): string | undefined {
+  return name === "@precept/bps-e-professionalism" ? "rules/bps-e-professionalism" : undefined;
+}
+
 export function modelUri(uri: string): monaco.Uri {
   return monaco.Uri.from({ scheme: "precept", path: `/${uri}` });
 }
@@ -38,7 +43,10 @@ export class Workspace {
       model: monaco.editor.createModel(texts[id], LANGUAGE_ID, modelUri(uris[id])),
     });
     this.files = { baseline: file("baseline"), scenarios: file("scenarios"), layer: file("layer") };
-    this.host = { readFile: (uri) => this.fileByUri(uri)?.model.getValue() };
+    this.host = {
+      readFile: (uri) => this.fileByUri(uri)?.model.getValue(),
+      resolvePackage: resolveShippedPackage,
+    };
   }
 
   get all(): readonly PolicyFile[] {
@@ -66,6 +74,7 @@ export class Workspace {
         if (file) read.add(file.id);
         return file?.model.getValue();
       },
+      resolvePackage: resolveShippedPackage,
     });
     const deps = [...read].map((f) => [f, this.files[f].model.getVersionId()] as const);
     this.cache.set(id, { deps, analysis });

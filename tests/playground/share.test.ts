@@ -3,9 +3,12 @@ import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  baselineId,
   decodeState,
+  encodeLink,
   encodeState,
   type PlaygroundState,
+  readLink,
   stateFromHash,
 } from "../../playground/src/share.js";
 
@@ -84,5 +87,42 @@ describe("share links", () => {
     });
     expect(Object.getPrototypeOf(decoded!.situation)).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("carry only what differs from the shipped pack, and round-trip any state with it", () => {
+    const shipped = { baseline: 'policy "B" version "2012.1"\n', scenarios: "# s\n" };
+    fc.assert(
+      fc.property(state, fc.boolean(), (s, keepPack) => {
+        const withPack = keepPack ? { ...s, files: { ...s.files, ...shipped } } : s;
+        const link = encodeLink(withPack, shipped);
+        const read = readLink(link, shipped);
+        expect(read).toEqual({
+          ok: true,
+          state: { ...withPack, situation: { ...withPack.situation } },
+        });
+      }),
+    );
+    const big = { baseline: "x".repeat(50_000), scenarios: "y".repeat(20_000) };
+    const small = encodeLink(
+      { files: { ...big, layer: "# mine" }, open: "layer", baselineEditable: false, situation: {} },
+      big,
+    );
+    expect(small.length).toBeLessThan(300);
+  });
+
+  it("say when they were made against another baseline", () => {
+    const made = { baseline: 'policy "B" version "2011.9"\n', scenarios: "" };
+    const here = { baseline: 'policy "B" version "2012.1"\n', scenarios: "" };
+    const link = encodeLink(
+      { files: { ...made, layer: "# l" }, open: "layer", baselineEditable: false, situation: {} },
+      made,
+    );
+    const read = readLink(link, here);
+    expect(read.ok && read.otherBaseline).toEqual({
+      made: baselineId(made),
+      here: baselineId(here),
+    });
+    expect(read.ok && read.state.files.baseline).toBe(here.baseline);
+    expect(baselineId(here).version).toBe("2012.1");
   });
 });

@@ -1,6 +1,4 @@
 /** Timings measured in the browser (the figures in docs/performance.md). */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { encodeState, type PlaygroundState } from "../../../playground/src/share.js";
@@ -8,7 +6,7 @@ import type { E2E } from "../support/e2e.js";
 import { largePolicy } from "../support/large-policy.js";
 import { gotoEnd, openPlayground } from "../support/page.js";
 import { packTexts } from "../support/panels.js";
-import { ROOT } from "../support/site.js";
+import { record } from "../support/record.js";
 
 export function performanceTests(e2e: () => E2E): void {
   describe("performance in the browser (figures in docs/performance.md)", () => {
@@ -108,18 +106,4 @@ export function performanceTests(e2e: () => E2E): void {
       await page.close();
     }, 120_000);
   });
-}
-
-/** Keeps the measured figures as a test artifact (test-results/performance.json). */
-async function record(name: string, figures: Record<string, number>): Promise<void> {
-  const file = join(ROOT, "test-results", "performance.json");
-  await mkdir(join(ROOT, "test-results"), { recursive: true });
-  let all: Record<string, unknown> = {};
-  try {
-    all = JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
-  } catch {
-    // first figures
-  }
-  all[name] = { ...figures, at: new Date().toISOString() };
-  await writeFile(file, `${JSON.stringify(all, null, 2)}\n`);
 }

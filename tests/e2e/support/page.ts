@@ -1,6 +1,7 @@
 /** Opening the playground in a fresh page, watching its console, and reading the editor. */
 import type { Browser, Page } from "playwright-core";
 import { decodeState, type PlaygroundState } from "../../../playground/src/share.js";
+import { packTexts } from "./panels.js";
 
 export interface OpenPage {
   readonly page: Page;
@@ -36,13 +37,13 @@ export async function openPlayground(
 }
 
 /**
- * The whole state as the app shares it (every file's full text), read through the share link:
- * the editor's DOM holds only the visible, wrapped lines.
+ * The whole state as the app shares it (every file's full text, the shipped pack filled in), read
+ * through the share link: the editor's DOM holds only the visible, wrapped lines.
  */
 export async function sharedState(page: Page): Promise<PlaygroundState> {
   await page.locator("#share").click();
   const link = await page.locator("#share-url").inputValue();
-  const state = decodeState(link.slice(link.indexOf("#s=") + 3));
+  const state = decodeState(link.slice(link.indexOf("#s=") + 3), await packTexts());
   if (!state) throw new Error(`The share link does not decode: ${link.slice(0, 80)}…`);
   return state;
 }
