@@ -1,4 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { defaultClientConditions, defineConfig } from "vite";
+
+const page = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 // The workspace packages export their TypeScript sources under the `source` condition, so the
 // playground bundles the same code the tests run, with no build step for the packages.
@@ -12,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 5000,
+    // Two pages: the playground, and the Ask page, which loads only the runtime (no Monaco).
+    rollupOptions: { input: { main: page("index.html"), ask: page("ask.html") } },
   },
   server: { host: "127.0.0.1" },
 });

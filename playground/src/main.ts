@@ -1,5 +1,6 @@
 /** Wires the playground together: editor, language, panels, sharing. */
 import type { Analysis, Range } from "@precept/language";
+import { askUrl } from "./ask-link.js";
 import { BundlePanel } from "./bundle-panel.js";
 import type { Compiled } from "./compiled.js";
 import { Compiler } from "./compiled.js";
@@ -247,10 +248,20 @@ byId("decide-with-open").addEventListener("click", () => {
   markers.runOpen();
 });
 
+let panelCompiled: Compiled | undefined;
+// The Ask page gets the bundle the panels decide with, put into the link as it is followed.
+const askLink = byId<HTMLAnchorElement>("ask-link");
+const updateAskLink = () => {
+  askLink.href = askUrl(panelCompiled?.bundle);
+};
+for (const event of ["pointerdown", "focus", "click"])
+  askLink.addEventListener(event, updateAskLink);
+
 function refresh(file: FileId, analysis: Analysis): void {
   renderProblems(byId("problems"), workspace.files[file].uri, analysis);
   const panelAnalysis = file === panelFile ? analysis : workspace.analyze(panelFile);
   const compiled = compiler.compile(panelFile, panelAnalysis);
+  panelCompiled = compiled;
   renderDecidingWith(compiled);
   tryPanel.update(compiled);
   scenariosPanel.update(compiled);

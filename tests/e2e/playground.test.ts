@@ -6,6 +6,7 @@
 
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { askTests } from "./suites/ask.js";
 import { decisionTests } from "./suites/decisions.js";
 import { defectTests } from "./suites/defects.js";
 import { editingTests } from "./suites/editing.js";
@@ -41,3 +42,4 @@ sharingTests(e2e);
 performanceTests(e2e);
 defectTests(e2e);
 fileAndLinkTests(e2e);
+askTests(e2e);

@@ -1,0 +1,157 @@
+/** The Ask page: one question at a time, the decision printable, and how quickly it is ready. */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { E2E } from "../support/e2e.js";
+import { openPlayground } from "../support/page.js";
+import { record } from "../support/record.js";
+import { DIST } from "../support/site.js";
+
+/** The answers of a psychologist asked about a friend request from a current client. */
+const ANSWERS: readonly [RegExp, string][] = [
+  [/about to do on social media/, "connecting with someone"],
+  [/Who is the other person/, "current service user"],
+  [/personal \(social\) capacity/, "personal"],
+  [/romantic relationship/, "No"],
+];
+
+/** Answers each question as a person would (pick, then Enter), until the decision shows. */
+async function answerAll(page: Page): Promise<string[]> {
+  const asked: string[] = [];
+  for (let step = 0; step < 10; step++) {
+    const question = page.locator("#question-text");
+    const outcome = page.locator("#outcome");
+    await question.or(outcome).first().waitFor();
+    if (await outcome.isVisible()) return asked;
+    const text = (await question.textContent()) ?? "";
+    asked.push(text);
+    const answer = ANSWERS.find(([pattern]) => pattern.test(text))?.[1];
+    if (!answer) throw new Error(`The test has no answer to: ${text}`);
+    await page.getByRole("radio", { name: answer, exact: true }).check();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => question.or(outcome).first().textContent()).not.toBe(text);
+  }
+  throw new Error(`Still asking after ${asked.length} questions: ${asked.join(" / ")}`);
+}
+
+/** The Ask link for the open playground's policy, as the page builds it when followed. */
+async function askHref(page: Page): Promise<string> {
+  await page.locator("#ask-link").focus();
+  return (await page.locator("#ask-link").getAttribute("href")) ?? "";
+}
+
+export function askTests(e2e: () => E2E): void {
+  describe("the Ask page", () => {
+    it("asks one question at a time from the playground's layer, then decides, printably", async () => {
+      const { page, problems } = await openPlayground(e2e().browser, e2e().url);
+      await page.locator("#tab-layer").click();
+      await page.locator("#deciding-with", { hasText: "Northfield" }).waitFor();
+      const [ask] = await Promise.all([
+        page.context().waitForEvent("page"),
+        page.locator("#ask-link").press("Enter"),
+      ]);
+      const askProblems: string[] = [];
+      ask.on("console", (m) => m.type() === "error" && askProblems.push(m.text()));
+      ask.on("pageerror", (e) => askProblems.push(e.message));
+      await ask.locator("#ask-policy", { hasText: "Northfield" }).waitFor();
+      const asked = await answerAll(ask);
+      expect(asked.length).toBeGreaterThanOrEqual(3);
+      expect(await ask.locator("#outcome").textContent()).toBe("Decline");
+      expect(await ask.locator(".rule h3").first().textContent()).toContain("3.5");
+      expect(await ask.locator("blockquote").count()).toBeGreaterThan(0);
+      expect(await ask.locator(".decision").textContent()).toContain(
+        "Decline the request politely.",
+      );
+      expect(await ask.locator(".answers dd").allTextContents()).toContain("current service user");
+      // Printed: the decision and the answers, without the buttons.
+      await ask.emulateMedia({ media: "print" });
+      expect(await ask.getByRole("button", { name: "Print" }).isVisible()).toBe(false);
+      expect(await ask.locator("#outcome").isVisible()).toBe(true);
+      await ask.emulateMedia({ media: "screen" });
+      // Back changes the last answer.
+      await ask.getByRole("button", { name: "Change the last answer" }).click();
+      await ask.locator("#question-text").waitFor();
+      expect(askProblems).toEqual([]);
+      expect(problems).toEqual([]);
+      await ask.close();
+      await page.close();
+    });
+
+    it("loads only the runtime: under 150 KB of script, first question quickly at 4× CPU slowdown", async () => {
+      const { page } = await openPlayground(e2e().browser, e2e().url);
+      await page.locator("#tab-layer").click();
+      await page.locator("#deciding-with", { hasText: "Northfield" }).waitFor();
+      const href = await askHref(page);
+      await page.close();
+
+      const html = await readFile(join(DIST, "ask.html"), "utf8");
+      const scripts = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(
+        (m) => m[1]!,
+      );
+      let gzip = 0;
+      for (const file of scripts)
+        gzip += gzipSync(await readFile(join(DIST, file)), { level: 9 }).length;
+
+      const firstQuestion = async (rate: number): Promise<number> => {
+        const context = await e2e().browser.newContext({ viewport: { width: 390, height: 844 } });
+        const ask = await context.newPage();
+        const loaded: string[] = [];
+        ask.on("request", (r) => loaded.push(r.url()));
+        const cdp = await context.newCDPSession(ask);
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+        await ask.goto(href);
+        await ask.locator("#question-text").waitFor();
+        const at = (await ask.evaluate(
+          "performance.getEntriesByName('precept:first-question')[0].startTime",
+        )) as number;
+        expect(loaded.filter((u) => /main-|editor\.worker|codicon|\.ttf/.test(u))).toEqual([]);
+        await context.close();
+        return Math.round(at);
+      };
+      const figures = {
+        askScriptGzipBytes: gzip,
+        askLinkChars: href.length,
+        firstQuestionMs: await firstQuestion(1),
+        firstQuestionMsAt4xSlowdown: await firstQuestion(4),
+      };
+      console.info("Ask page:", JSON.stringify(figures));
+      await record("ask-page", figures);
+      expect(gzip).toBeLessThan(150_000);
+      // The goal is 1 s on a developer machine; shared CI machines are slower and busier.
+      expect(figures.firstQuestionMsAt4xSlowdown).toBeLessThan(5_000);
+    }, 60_000);
+
+    it("refuses a damaged link and a tampered bundle, saying so", async () => {
+      const { page } = await openPlayground(e2e().browser, e2e().url);
+      await page.locator("#tab-layer").click();
+      await page.locator("#deciding-with", { hasText: "Northfield" }).waitFor();
+      const href = await askHref(page);
+      const ask = await page.context().newPage();
+      await ask.goto(href.slice(0, Math.floor(href.length * 0.6)));
+      await ask
+        .getByRole("alert")
+        .filter({ hasText: /damaged or incomplete/ })
+        .waitFor();
+      // The same bundle with one rule's outcome changed: its hash no longer matches.
+      const { createRequire } = await import("node:module");
+      const LZString = createRequire(new URL("../../../playground/package.json", import.meta.url))(
+        "lz-string",
+      ) as {
+        compressToEncodedURIComponent(t: string): string;
+        decompressFromEncodedURIComponent(t: string): string;
+      };
+      const json = LZString.decompressFromEncodedURIComponent(href.slice(href.indexOf("#b=") + 3));
+      const tampered = json.replace('"outcome":"decline"', '"outcome":"allow"');
+      expect(tampered).not.toBe(json);
+      await ask.goto(`${e2e().url}ask.html#b=${LZString.compressToEncodedURIComponent(tampered)}`);
+      await ask
+        .getByRole("alert")
+        .filter({ hasText: /cannot be used/ })
+        .waitFor();
+      await ask.close();
+      await page.close();
+    });
+  });
+}
