@@ -28,6 +28,8 @@ export class PolicyEditor {
       theme: THEME,
       automaticLayout: true,
       minimap: { enabled: false },
+      // The gutter marks each rule's scenario coverage (rule-marks.ts).
+      glyphMargin: true,
       fontSize: 14,
       wordWrap: "on",
       wrappingIndent: "indent",

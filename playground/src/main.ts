@@ -13,6 +13,7 @@ import { registerLanguage } from "./language.js";
 import { MarkerSync } from "./markers.js";
 import { monaco } from "./monaco.js";
 import { toMonacoRange } from "./ranges.js";
+import { RuleMarks } from "./rule-marks.js";
 import { ScenariosPanel } from "./scenarios-panel.js";
 import { registerServices } from "./services.js";
 import {
@@ -22,13 +23,21 @@ import {
   otherBaselineMessage,
   type PlaygroundState,
 } from "./share.js";
+import { type SidePanel, sidePanelElements } from "./side-panel.js";
 import { renderProblems } from "./status-views.js";
 import { shareLink, WorkStore } from "./storage.js";
 import { Tabs } from "./tabs.js";
 import { TryPanel } from "./try-panel.js";
 import { Workspace } from "./workspace.js";
 
-type Panel = "try" | "scenarios" | "bundle";
+/** The panels beside the editor, in tab order (an Analysis panel joins this list). */
+const PANELS = [
+  { id: "try", label: "Try a situation" },
+  { id: "scenarios", label: "Scenarios" },
+  { id: "bundle", label: "Compiled bundle" },
+] as const;
+type Panel = (typeof PANELS)[number]["id"];
+const side = sidePanelElements(byId("side-tabs"), byId("side"), PANELS);
 
 registerLanguage();
 
@@ -45,6 +54,7 @@ const workspace = new Workspace(URIS, start.files);
 const policyEditor = new PolicyEditor(workspace, start.open, start.baselineEditable);
 const markers = new MarkerSync(workspace, () => policyEditor.open);
 const compiler = new Compiler();
+const ruleMarks = new RuleMarks(workspace, policyEditor.editor);
 let situation: Situation = { ...start.situation };
 /**
  * The policy the panels decide with: the file whose tab the user chose. Showing a rule or going to
@@ -52,6 +62,8 @@ let situation: Situation = { ...start.situation };
  */
 let panelFile: FileId = start.open;
 let revealing = false;
+/** What the panels show: the panel policy compiled. */
+let panelCompiled: Compiled | undefined;
 
 function status(message: string): void {
   byId("status").textContent = message;
@@ -117,6 +129,8 @@ const tryPanel = new TryPanel(byId("panel-try"), {
     return true;
   },
   announce: status,
+  decided: (result) =>
+    ruleMarks.showDecision(workspace.analyze(panelFile), panelCompiled?.bundle, result),
 });
 
 const scenariosTab = byId("tab-scenarios");
@@ -133,6 +147,8 @@ const scenariosPanel = new ScenariosPanel(byId("panel-scenarios"), {
     sideTabs.select("try");
     tryPanel.refreshForm();
   },
+  ran: (results) =>
+    ruleMarks.showCoverage(workspace.analyze(panelFile), panelCompiled?.bundle, results),
   setCount: (passed, total) => {
     scenariosTab.replaceChildren("Scenarios");
     if (total > 0) {
@@ -146,17 +162,17 @@ const scenariosPanel = new ScenariosPanel(byId("panel-scenarios"), {
 
 const bundlePanel = new BundlePanel(byId("panel-bundle"));
 
+const sidePanels: readonly SidePanel[] = [
+  { ...PANELS[0], update: (c) => tryPanel.update(c) },
+  { ...PANELS[1], update: (c) => scenariosPanel.update(c) },
+  { ...PANELS[2], update: (c) => bundlePanel.update(c), shown: () => bundlePanel.shown() },
+];
+
 const sideTabs = new Tabs<Panel>(
   byId("side-tabs"),
-  {
-    try: byId<HTMLButtonElement>("tab-try"),
-    scenarios: byId<HTMLButtonElement>("tab-scenarios"),
-    bundle: byId<HTMLButtonElement>("tab-bundle"),
-  },
+  side.tabs as Record<Panel, HTMLButtonElement>,
   "try",
-  (panel) => {
-    if (panel === "bundle") bundlePanel.shown();
-  },
+  (id) => sidePanels.find((p) => p.id === id)?.shown?.(),
 );
 
 registerServices(
@@ -248,7 +264,6 @@ byId("decide-with-open").addEventListener("click", () => {
   markers.runOpen();
 });
 
-let panelCompiled: Compiled | undefined;
 // The Ask page gets the bundle the panels decide with, put into the link as it is followed.
 const askLink = byId<HTMLAnchorElement>("ask-link");
 const updateAskLink = () => {
@@ -263,9 +278,7 @@ function refresh(file: FileId, analysis: Analysis): void {
   const compiled = compiler.compile(panelFile, panelAnalysis);
   panelCompiled = compiled;
   renderDecidingWith(compiled);
-  tryPanel.update(compiled);
-  scenariosPanel.update(compiled);
-  bundlePanel.update(compiled);
+  for (const panel of sidePanels) panel.update(compiled);
   saveSoon();
 }
 

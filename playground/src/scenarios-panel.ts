@@ -18,6 +18,8 @@ export interface ScenariosHost {
   trySituation(situation: Situation): void;
   /** Updates the panel's tab label. */
   setCount(passed: number, total: number): void;
+  /** Hears the scenarios' results (in the bundle's order), e.g. for coverage in the editor. */
+  ran(results: readonly DecideResult[]): void;
 }
 
 interface Row {
@@ -62,12 +64,15 @@ export class ScenariosPanel {
     replaceChildren(this.banner, stateBanner(compiled, "results"));
     const decider = compiled.decider;
     if (!compiled.bundle || !decider) {
+      this.host.ran([]);
       this.render([]);
       return;
     }
     const started = performance.now();
     const facts = compiled.bundle.facts;
-    const rows = compiled.bundle.scenarios.map((s) => row(s, decider.decideSync(s.given), facts));
+    const results = compiled.bundle.scenarios.map((s) => decider.decideSync(s.given));
+    const rows = compiled.bundle.scenarios.map((s, i) => row(s, results[i]!, facts));
+    this.host.ran(results);
     performance.measure("precept:scenarios", { start: started, end: performance.now() });
     this.note.textContent = "";
     this.render(rows);

@@ -18,6 +18,8 @@ export interface TryPanelHost {
   /** Appends text to the open policy; false (with a message shown) when it cannot. */
   appendToPolicy(text: string): boolean;
   announce(message: string): void;
+  /** Hears each decision shown (undefined: none), e.g. to highlight its rules in the editor. */
+  decided(result: DecideResult | undefined): void;
 }
 
 export class TryPanel {
@@ -136,6 +138,7 @@ export class TryPanel {
     this.saveButton.disabled = true;
     if (!bundle || !decider) {
       this.last = undefined;
+      this.host.decided(undefined);
       this.summary.hidden = true;
       replaceChildren(
         this.decisionBox,
@@ -163,8 +166,10 @@ export class TryPanel {
       );
       this.live.textContent = "";
       this.summary.hidden = true;
+      this.host.decided(undefined);
       return;
     }
+    this.host.decided(result);
     replaceChildren(
       this.decisionBox,
       renderDecision(result, {
