@@ -5,7 +5,7 @@
 import type { Bundle } from "@precept/runtime";
 import type { Compiled } from "./compiled.js";
 import { h, replaceChildren } from "./dom.js";
-import { JSON_ID, THEME } from "./language.js";
+import { JSON_ID } from "./language.js";
 import { monaco } from "./monaco.js";
 import { stateBanner } from "./status-views.js";
 
@@ -45,7 +45,6 @@ export class BundlePanel {
     if (this.editor || this.root.hidden) return;
     this.editor = monaco.editor.create(this.view, {
       model: this.model,
-      theme: THEME,
       readOnly: true,
       automaticLayout: true,
       minimap: { enabled: false },

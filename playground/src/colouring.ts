@@ -88,3 +88,21 @@ export const theme: monaco.editor.IStandaloneThemeData = {
   ],
   colors: {},
 };
+
+/** The same colours for a dark background (WCAG AA on #18181b). */
+export const darkTheme: monaco.editor.IStandaloneThemeData = {
+  base: "vs-dark",
+  inherit: true,
+  rules: [
+    { token: "keyword", foreground: "c4a7ff", fontStyle: "bold" },
+    { token: "keyword.soft", foreground: "e4e4e7", fontStyle: "" },
+    { token: "string", foreground: "86efac" },
+    { token: "string.invalid", foreground: "fca5a5" },
+    { token: "invalid", foreground: "fca5a5", fontStyle: "underline" },
+    { token: "number", foreground: "93c5fd" },
+    { token: "comment", foreground: "a1a1aa", fontStyle: "italic" },
+    { token: "operator", foreground: "fdba74" },
+    { token: "type", foreground: "93c5fd" },
+  ],
+  colors: { "editor.background": "#18181b" },
+};

@@ -4,7 +4,6 @@
  */
 import { byId } from "./dom.js";
 import { PACK_FILES } from "./examples.js";
-import { THEME } from "./language.js";
 import { monaco } from "./monaco.js";
 import { Tabs } from "./tabs.js";
 import type { FileId, Workspace } from "./workspace.js";
@@ -25,7 +24,6 @@ export class PolicyEditor {
     this.editor = monaco.editor.create(byId("editor"), {
       model: workspace.files[open].model,
       readOnly: PACK_FILES.includes(open) && !baselineEditable,
-      theme: THEME,
       automaticLayout: true,
       minimap: { enabled: false },
       // The gutter marks each rule's scenario coverage (rule-marks.ts).

@@ -1,10 +1,11 @@
 /** Registers Precept with Monaco: the language id, its colouring and its editing behaviour. */
-import { jsonMonarch, precepMonarch, theme } from "./colouring.js";
+import { darkTheme, jsonMonarch, precepMonarch, theme } from "./colouring.js";
 import { monaco } from "./monaco.js";
 import { LANGUAGE_ID } from "./workspace.js";
 
 export const JSON_ID = "precept-bundle-json";
 export const THEME = "precept";
+export const DARK_THEME = "precept-dark";
 
 export function registerLanguage(): void {
   monaco.languages.register({ id: LANGUAGE_ID, extensions: [".precept"], aliases: ["Precept"] });
@@ -34,4 +35,5 @@ export function registerLanguage(): void {
   monaco.languages.register({ id: JSON_ID });
   monaco.languages.setMonarchTokensProvider(JSON_ID, jsonMonarch);
   monaco.editor.defineTheme(THEME, theme);
+  monaco.editor.defineTheme(DARK_THEME, darkTheme);
 }

@@ -27,6 +27,7 @@ import { type SidePanel, sidePanelElements } from "./side-panel.js";
 import { renderProblems } from "./status-views.js";
 import { shareLink, WorkStore } from "./storage.js";
 import { Tabs } from "./tabs.js";
+import { setUpTheme } from "./theme.js";
 import { TryPanel } from "./try-panel.js";
 import { Workspace } from "./workspace.js";
 
@@ -40,6 +41,7 @@ type Panel = (typeof PANELS)[number]["id"];
 const side = sidePanelElements(byId("side-tabs"), byId("side"), PANELS);
 
 registerLanguage();
+setUpTheme();
 
 const store = new WorkStore(EXAMPLES);
 const restored = store.start();

@@ -6,6 +6,7 @@
 
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { accessibilityTests } from "./suites/accessibility.js";
 import { askTests } from "./suites/ask.js";
 import { decisionTests } from "./suites/decisions.js";
 import { defectTests } from "./suites/defects.js";
@@ -45,3 +46,4 @@ defectTests(e2e);
 fileAndLinkTests(e2e);
 askTests(e2e);
 understandingTests(e2e);
+accessibilityTests(e2e);
