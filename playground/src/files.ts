@@ -3,7 +3,9 @@
  * the shipped one), "Save" downloads the open file's text — the layer, or the read-only baseline
  * for reference. An opened file is hostile input: size-limited, UTF-8 only, and only ever text.
  */
-import { h } from "./dom.js";
+import { byId, h } from "./dom.js";
+import { EXAMPLES, FILE_LABELS } from "./examples.js";
+import type { FileId, Workspace } from "./workspace.js";
 
 /** Larger than any policy Precept accepts. */
 export const MAX_FILE_BYTES = 2_000_000;
@@ -53,4 +55,57 @@ export function policyFileName(uri: string): string {
   const folder = parts.at(-2);
   if (!folder) return base;
   return base === "policy.precept" ? `${folder}.precept` : `${folder}-${base}`;
+}
+
+export interface FilesHost {
+  /** The file open in the editor. */
+  open(): FileId;
+  /** Shows the layer, and decides with it. */
+  openLayer(): void;
+  status(message: string): void;
+}
+
+/** Wires "Open .precept…" (into the layer) and "Save .precept" (the open file). */
+export function wireFiles(workspace: Workspace, host: FilesHost): void {
+  /** The name of the file last opened into the layer, to save it under the same name. */
+  let layerFileName: string | undefined;
+  const input = byId<HTMLInputElement>("open-file-input");
+  byId("open-file").addEventListener("click", () => input.click());
+  input.addEventListener("change", async () => {
+    const chosen = input.files?.[0];
+    input.value = "";
+    if (!chosen) return;
+    const read = await readPolicyFile(chosen);
+    if (!read.ok) {
+      host.status(read.message);
+      return;
+    }
+    const model = workspace.files.layer.model;
+    const current = model.getValue();
+    const changed = current.trim() !== "" && current !== EXAMPLES.layer && current !== read.text;
+    if (
+      changed &&
+      !confirm(
+        `Replace the local layer with “${read.name}”? Its current text will be lost unless you save it first (Save .precept).`,
+      )
+    ) {
+      return;
+    }
+    // An edit, not setValue: Ctrl+Z brings the previous layer back.
+    model.pushEditOperations(
+      [],
+      [{ range: model.getFullModelRange(), text: read.text }],
+      () => null,
+    );
+    layerFileName = read.name;
+    host.openLayer();
+    host.status(`Opened “${read.name}” as the local layer.`);
+  });
+  byId("save-file").addEventListener("click", () => {
+    const open = host.open();
+    const file = workspace.files[open];
+    const name = open === "layer" && layerFileName ? layerFileName : policyFileName(file.uri);
+    download(name, file.model.getValue());
+    host.status(`Saved ${FILE_LABELS[open]} as “${name}” (your browser's downloads).`);
+  });
 }

@@ -4,10 +4,10 @@ import { askUrl } from "./ask-link.js";
 import { BundlePanel } from "./bundle-panel.js";
 import type { Compiled } from "./compiled.js";
 import { Compiler } from "./compiled.js";
-import { byId, h } from "./dom.js";
+import { byId } from "./dom.js";
 import { PolicyEditor } from "./editor.js";
 import { EXAMPLES, FILE_LABELS, URIS } from "./examples.js";
-import { download, policyFileName, readPolicyFile } from "./files.js";
+import { wireFiles } from "./files.js";
 import type { Situation } from "./form.js";
 import { registerLanguage } from "./language.js";
 import { MarkerSync } from "./markers.js";
@@ -29,6 +29,7 @@ import { shareLink, WorkStore } from "./storage.js";
 import { Tabs } from "./tabs.js";
 import { setUpTheme } from "./theme.js";
 import { TryPanel } from "./try-panel.js";
+import { WorkNote } from "./work-note.js";
 import { Workspace } from "./workspace.js";
 
 /** The panels beside the editor, in tab order (an Analysis panel joins this list). */
@@ -208,47 +209,14 @@ function currentState(): PlaygroundState {
   };
 }
 
+const workNote = new WorkNote(byId("work-note"), store, currentState, status);
+
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 function saveSoon(): void {
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => {
-    if (store.save(currentState()) === "detached") renderWorkNote();
+    if (store.save(currentState()) === "detached") workNote.render();
   }, 400);
-}
-
-/** Says where the work on screen is kept when it is not "my work", with the ways back. */
-function renderWorkNote(): void {
-  const note = byId("work-note");
-  const kind = store.kind;
-  note.hidden = kind === "mine";
-  if (kind === "mine") {
-    note.replaceChildren();
-    return;
-  }
-  const text =
-    kind === "link"
-      ? "You are looking at a copy opened from a link: changes stay in this tab, and your own saved work is kept as it was."
-      : "Your saved work was changed in another tab, so this tab's changes are kept in this tab only.";
-  const keep = h(
-    "button",
-    { type: "button", id: "keep-copy" },
-    kind === "link" ? "Keep this as my work" : "Keep this tab's version as my work",
-  );
-  keep.addEventListener("click", () => {
-    const state = currentState();
-    if (
-      store.wouldReplace(state) &&
-      !confirm("Replace your saved work with the version on screen? Your saved work will be lost.")
-    ) {
-      return;
-    }
-    store.keepAsMine(state);
-    renderWorkNote();
-    status("Kept as your work.");
-  });
-  const mine = h("button", { type: "button", id: "open-mine" }, "Open my saved work");
-  mine.addEventListener("click", () => store.openMine());
-  note.replaceChildren(h("p", {}, text), keep, mine);
 }
 
 /** The panels' policy, said above them (and a way to decide with the open file instead). */
@@ -323,47 +291,13 @@ byId("reset").addEventListener("click", () => {
   status("Reset to the example policies.");
 });
 
-/** The name of the file last opened into the layer, to save it under the same name. */
-let layerFileName: string | undefined;
-
-byId("open-file").addEventListener("click", () =>
-  byId<HTMLInputElement>("open-file-input").click(),
-);
-byId<HTMLInputElement>("open-file-input").addEventListener("change", async (event) => {
-  const input = event.target as HTMLInputElement;
-  const chosen = input.files?.[0];
-  input.value = "";
-  if (!chosen) return;
-  const read = await readPolicyFile(chosen);
-  if (!read.ok) {
-    status(read.message);
-    return;
-  }
-  const model = workspace.files.layer.model;
-  const current = model.getValue();
-  const changed = current.trim() !== "" && current !== EXAMPLES.layer && current !== read.text;
-  if (
-    changed &&
-    !confirm(
-      `Replace the local layer with “${read.name}”? Its current text will be lost unless you save it first (Save .precept).`,
-    )
-  ) {
-    return;
-  }
-  // An edit, not setValue: Ctrl+Z brings the previous layer back.
-  model.pushEditOperations([], [{ range: model.getFullModelRange(), text: read.text }], () => null);
-  layerFileName = read.name;
-  panelFile = "layer";
-  policyEditor.openFile("layer");
-  status(`Opened “${read.name}” as the local layer.`);
-});
-
-byId("save-file").addEventListener("click", () => {
-  const file = workspace.files[policyEditor.open];
-  const name =
-    policyEditor.open === "layer" && layerFileName ? layerFileName : policyFileName(file.uri);
-  download(name, file.model.getValue());
-  status(`Saved ${FILE_LABELS[policyEditor.open]} as “${name}” (your browser's downloads).`);
+wireFiles(workspace, {
+  open: () => policyEditor.open,
+  openLayer: () => {
+    panelFile = "layer";
+    policyEditor.openFile("layer");
+  },
+  status,
 });
 
 // A new link pasted into this tab's address bar opens as a page of its own.
@@ -373,6 +307,6 @@ if (restored.problem) status(linkProblemMessage(restored.problem));
 else if (restored.otherBaseline) {
   status(otherBaselineMessage(restored.otherBaseline.made, restored.otherBaseline.here));
 } else if (restored.kind === "link") status("Opened from a shared link.");
-renderWorkNote();
+workNote.render();
 markers.runOpen();
 markers.runRest();

@@ -30,10 +30,9 @@ async function audit(page: Page, state: string, found: Record<string, Violation[
 }
 
 const background = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  page.evaluate(
+    `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).backgroundColor`,
+  ) as Promise<string>;
 
 export function accessibilityTests(e2e: () => E2E): void {
   describe("accessibility and layout", () => {
