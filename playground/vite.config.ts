@@ -16,7 +16,11 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 5000,
     // Two pages: the playground, and the Ask page, which loads only the runtime (no Monaco).
-    rollupOptions: { input: { main: page("index.html"), ask: page("ask.html") } },
+    rollupOptions: {
+      input: { main: page("index.html"), ask: page("ask.html") },
+      // The code both pages share (the runtime, json-rules-engine, reading links).
+      output: { chunkFileNames: "assets/shared-[hash].js" },
+    },
   },
   server: { host: "127.0.0.1" },
 });
