@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "tests/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
-    testTimeout: 30_000,
+    // Generous: property tests and spawned CLIs share two cores with other work on developer machines.
+    testTimeout: 120_000,
   },
 });
