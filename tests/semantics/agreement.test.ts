@@ -1,13 +1,15 @@
 /**
  * The central property: for random policies and fact sets, every way of deciding agrees with the
  * reference interpreter (docs/semantics.md) — plain json-rules-engine on `bundle.rules` (complete
- * fact sets), `decide`, `decideSync` and `outcome`.
+ * fact sets), `decide`, `decideSync`, `outcome` and the generated module (`precept compile --target
+ * js`), checked and trusted.
  */
 import { compile } from "@precept/compiler";
 import { type Decider, loadBundle } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { complete, factsArbitrary, modelArbitrary } from "./arbitraries.js";
+import { importModule, type PolicyModule, withoutExplanation } from "./generated-module.js";
 import { comparable, embedderOutcome, load } from "./helpers.js";
 import { type ReferenceDecision, decide as reference } from "./reference.js";
 
@@ -29,6 +31,7 @@ describe("every evaluator agrees with the reference interpreter", () => {
         const loaded = loadBundle(bundle);
         expect(loaded.ok ? [] : loaded.errors).toEqual([]);
         const decider = (loaded as { decider: Decider }).decider;
+        const module = await importModule(bundle);
         for (const facts of factSets) {
           const expected = reference(policy, facts);
           expect(expected.undetermined).toBeUndefined();
@@ -37,6 +40,7 @@ describe("every evaluator agrees with the reference interpreter", () => {
           expect(decider.decideSync(facts)).toEqual(viaEngine);
           expect(decider.outcome(facts)).toBe(expected.outcome);
           expect(await embedderOutcome(bundle, facts)).toBe(expected.outcome);
+          agreesWithModule(module, decider, facts);
         }
       }),
       { numRuns: RUNS },
@@ -47,18 +51,29 @@ describe("every evaluator agrees with the reference interpreter", () => {
     await fc.assert(
       fc.asyncProperty(withFactSets(false), async ([policy, factSets]) => {
         const decider = load(policy);
+        const module = await importModule(decider.bundle);
         for (const facts of factSets) {
           const expected = reference(policy, facts);
           const viaEngine = await decider.decide(facts);
           expect(comparable(viaEngine)).toEqual(expected);
           expect(decider.decideSync(facts)).toEqual(viaEngine);
           expect(decider.outcome(facts)).toBe(expected.outcome);
+          agreesWithModule(module, decider, facts);
         }
       }),
       { numRuns: RUNS },
     );
   });
 });
+
+/** The generated module, checked and trusted, answers as `decideSync` and `outcome` do. */
+function agreesWithModule(module: PolicyModule, decider: Decider, facts: Record<string, unknown>) {
+  const expected = withoutExplanation(decider.decideSync(facts));
+  expect(module.decide(facts)).toEqual(expected);
+  expect(module.decide(facts, { trusted: true })).toEqual(expected);
+  expect(module.outcome(facts)).toBe(decider.outcome(facts));
+  expect(module.outcomeTrusted(facts)).toBe(decider.outcome(facts));
+}
 
 describe("unknown facts", () => {
   const partial = modelArbitrary().chain((policy) =>

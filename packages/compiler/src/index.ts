@@ -26,3 +26,8 @@ export type {
 } from "@precept/runtime";
 export { CompileError, compile } from "./compile.js";
 export { bundleHash, canonicalJson, contentHash } from "./hash.js";
+export {
+  type GeneratedModule,
+  type GenerateResult,
+  generateModule,
+} from "./js/module.js";

@@ -5,21 +5,13 @@
  */
 import type { BundleCitation, BundleFact, FactValue, Operator, Scalar } from "./bundle.js";
 import { allowedValues } from "./facts.js";
+import { OPERATOR_NAMES, OPERATORS } from "./operators.js";
 import { type Entry, evaluateNode, F, type Node, type Program, T, type Values } from "./program.js";
 
 /** The test that holds exactly when the original does not, for a known value of the right type. */
-export const NEGATED: Readonly<Record<Operator, Operator>> = {
-  equal: "notEqual",
-  notEqual: "equal",
-  in: "notIn",
-  notIn: "in",
-  lessThan: "greaterThanInclusive",
-  lessThanInclusive: "greaterThan",
-  greaterThan: "lessThanInclusive",
-  greaterThanInclusive: "lessThan",
-  contains: "doesNotContain",
-  doesNotContain: "contains",
-};
+export const NEGATED: Readonly<Record<Operator, Operator>> = Object.fromEntries(
+  OPERATOR_NAMES.map((o) => [o, OPERATORS[o].negated]),
+) as Record<Operator, Operator>;
 
 const NUMERIC: Partial<Record<Operator, string>> = {
   lessThan: "is less than",
@@ -73,6 +65,24 @@ export function phraseTest(
   if (operator === "equal") return `${label} is ${v}${unit}`;
   if (operator === "notEqual") return `${label} is not ${v}${unit}`;
   return `${label} ${NUMERIC[operator]} ${v}${unit}`;
+}
+
+/** The fact's question, or one made from its label and type. */
+export function factQuestion(f: BundleFact): string {
+  if (f.question) return f.question;
+  const label = capitalise(f.label);
+  switch (f.type) {
+    case "choice":
+      return `${label}: ${list(f.values, "or")}?`;
+    case "set":
+      return `${label}: any of ${list(f.values)} (several, or none)?`;
+    case "yes/no":
+      return `${label}: yes or no?`;
+    case "number":
+      return f.unit ? `${label} (${f.unit})?` : `${label}?`;
+    case "text":
+      return `${label}?`;
+  }
 }
 
 export class Explainer {
@@ -162,21 +172,7 @@ export class Explainer {
   }
 
   question(i: number): string {
-    const f = this.program.facts[i]!;
-    if (f.question) return f.question;
-    const label = capitalise(f.label);
-    switch (f.type) {
-      case "choice":
-        return `${label}: ${list(f.values, "or")}?`;
-      case "set":
-        return `${label}: any of ${list(f.values)} (several, or none)?`;
-      case "yes/no":
-        return `${label}: yes or no?`;
-      case "number":
-        return f.unit ? `${label} (${f.unit})?` : `${label}?`;
-      case "text":
-        return `${label}?`;
-    }
+    return factQuestion(this.program.facts[i]!);
   }
 
   /** "must be one of …" for a fact, for error messages. */

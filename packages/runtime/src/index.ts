@@ -12,10 +12,11 @@ export {
   loadBundle,
 } from "./decider.js";
 export type { DecideResult, Decision, Need, Rejected } from "./decision.js";
-export { NEGATED } from "./explain.js";
-export type { FactError } from "./facts.js";
+export { factQuestion, NEGATED } from "./explain.js";
+export { allowedValues, type FactError } from "./facts.js";
 export { bundleHash, canonicalJson, contentHash } from "./hash.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
+export { OPERATOR_NAMES, OPERATORS, type OperatorDefinition } from "./operators.js";
 export {
   checkScenario,
   type Difference,

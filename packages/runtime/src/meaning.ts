@@ -12,13 +12,7 @@ import {
   RESERVED_OUTCOMES,
   UNDETERMINED,
 } from "./bundle.js";
-
-const COMPARISONS = new Set([
-  "lessThan",
-  "lessThanInclusive",
-  "greaterThan",
-  "greaterThanInclusive",
-]);
+import { OPERATORS } from "./operators.js";
 
 /** Whether `value` is allowed for `fact` (the runtime's own fact check uses this too). */
 export function fitsFact(fact: BundleFact, value: unknown): value is FactValue {
@@ -173,7 +167,7 @@ function checkCondition(
       errors.push(`${at}: tests '${c.fact}', which is not a fact.`);
       return;
     }
-    const list = c.operator === "in" || c.operator === "notIn";
+    const list = OPERATORS[c.operator].takesList;
     const contains = c.operator === "contains" || c.operator === "doesNotContain";
     const values = Array.isArray(c.value) ? c.value : [c.value];
     if (contains !== (f.type === "set")) {
@@ -189,7 +183,7 @@ function checkCondition(
       errors.push(
         `${at}: '${c.operator}' on '${c.fact}' needs ${list ? "a list" : "a single value"}.`,
       );
-    } else if (COMPARISONS.has(c.operator) && f.type !== "number") {
+    } else if (OPERATORS[c.operator].numeric && f.type !== "number") {
       errors.push(`${at}: '${c.operator}' needs a number fact; '${c.fact}' is ${f.type}.`);
     } else {
       for (const v of values) {

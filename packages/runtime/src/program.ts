@@ -17,6 +17,7 @@ import type {
   Scalar,
 } from "./bundle.js";
 import { Flat, keyTest } from "./flat.js";
+import { OPERATORS } from "./operators.js";
 
 /** Kleene truth values. */
 export const F = 0;
@@ -189,28 +190,7 @@ export function compare(
   x: FactValue,
   value: Scalar | readonly Scalar[],
 ): boolean {
-  switch (operator) {
-    case "equal":
-      return x === value;
-    case "notEqual":
-      return x !== value;
-    case "lessThan":
-      return (x as number) < (value as number);
-    case "lessThanInclusive":
-      return (x as number) <= (value as number);
-    case "greaterThan":
-      return (x as number) > (value as number);
-    case "greaterThanInclusive":
-      return (x as number) >= (value as number);
-    case "in":
-      return (value as readonly Scalar[]).includes(x as Scalar);
-    case "notIn":
-      return !(value as readonly Scalar[]).includes(x as Scalar);
-    case "contains":
-      return (x as readonly string[]).includes(value as string);
-    case "doesNotContain":
-      return !(x as readonly string[]).includes(value as string);
-  }
+  return OPERATORS[operator].holds(x, value);
 }
 
 /** The value of a node, by walking its tree: for explanations (decisions use `flat.ts`). */

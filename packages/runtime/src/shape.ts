@@ -5,21 +5,10 @@
  * to agree. Cross-references (facts used, outcome strengths, …) are checked in `meaning.ts`.
  */
 import { READABLE_FORMATS, UNSAFE_NAMES } from "./bundle.js";
+import { OPERATOR_NAMES } from "./operators.js";
 
 type Check = (value: unknown, path: string, errors: string[]) => void;
 
-const OPERATORS = [
-  "equal",
-  "notEqual",
-  "lessThan",
-  "lessThanInclusive",
-  "greaterThan",
-  "greaterThanInclusive",
-  "in",
-  "notIn",
-  "contains",
-  "doesNotContain",
-];
 const NAME_PATTERN = /^(?:(?:term|exception):[\s\S]+|constant:(?:true|false))$/;
 const HASH_PATTERN = /^sha256:[0-9a-f]{64}$/;
 /** Deep enough for any written policy; bounds recursion on hostile input. */
@@ -144,7 +133,7 @@ function condition(depth: number): Check {
     else if (Object.hasOwn(v, "any")) object({ any: array(inner, 1), ...named })(v, path, errors);
     else if (Object.hasOwn(v, "not")) object({ not: inner, ...named })(v, path, errors);
     else {
-      object({ fact: name, operator: oneOf(OPERATORS), value: testValue, ...named })(
+      object({ fact: name, operator: oneOf(OPERATOR_NAMES), value: testValue, ...named })(
         v,
         path,
         errors,
