@@ -36,6 +36,10 @@ const anyValue = fc.oneof(
     ["alpha"],
     {},
     { toString: "alpha" },
+    "x".repeat(70),
+    "y".repeat(10_001),
+    Symbol("s"),
+    10n,
   ),
   fc.string({ maxLength: 8 }),
   fc.integer(),
@@ -49,7 +53,10 @@ describe("the generated module reads facts as the runtime does", () => {
         fc.array(
           fc.oneof(
             fc.dictionary(
-              fc.oneof(fc.constantFrom(...policy.facts.map((f) => f.name)), fc.string()),
+              fc.oneof(
+                fc.constantFrom(...policy.facts.map((f) => f.name), "k".repeat(250)),
+                fc.string(),
+              ),
               anyValue,
               { maxKeys: 5 },
             ),
@@ -71,6 +78,26 @@ describe("the generated module reads facts as the runtime does", () => {
       }),
       { numRuns: Math.ceil(RUNS / 3) },
     );
+  });
+
+  it("words every refusal as the runtime does: long texts and names, non-finite numbers", async () => {
+    const bundle = bundleWith("x");
+    const module = await importModule(bundle);
+    const decider = loadOrThrow(bundle);
+    for (const facts of [
+      { note: "y".repeat(10_001) },
+      { note: "y".repeat(10_000), hasOwnProperty: Number.POSITIVE_INFINITY },
+      { hasOwnProperty: Number.NaN, [CHOICE_FACT]: "z".repeat(100) },
+      { ["k".repeat(300)]: 1 },
+      { [YES_FACT]: "yes", note: 1 },
+      "facts",
+      null,
+      [],
+    ]) {
+      const expected = decider.decideSync(facts as Record<string, unknown>);
+      expect(module.decide(facts)).toEqual(withoutExplanation(expected));
+      expect(module.outcome(facts)).toBe(decider.outcome(facts as Record<string, unknown>));
+    }
   });
 
   it("reads only own keys: inherited names and class instances", async () => {
@@ -122,6 +149,7 @@ function bundleWith(text: string): Bundle {
       { name: CHOICE_FACT, label: CHOICE_FACT, type: "choice", values: [value, "a", "</script>"] },
       { name: YES_FACT, label: "to string", type: "yes/no", question: `Q ${text}?` },
       { name: "hasOwnProperty", label: "has own property", type: "number" },
+      { name: "note", label: "note", type: "text" },
     ],
     outcomes: [
       { name: `stop ${text}`, label: `Stop ${text}`, strength: 2 },
@@ -205,7 +233,12 @@ describe("hostile policy text is inert in the generated module", () => {
     const module = await importModule(bundle);
     expect((globalThis as Record<string, unknown>).polluted).toBeUndefined();
     expect(module.policy.title).toBe(`Policy ${HOSTILE}`);
-    expect(module.facts.map((f) => f.name)).toEqual([CHOICE_FACT, YES_FACT, "hasOwnProperty"]);
+    expect(module.facts.map((f) => f.name)).toEqual([
+      CHOICE_FACT,
+      YES_FACT,
+      "hasOwnProperty",
+      "note",
+    ]);
     expect(module.outcomes.map((o) => o.name)).toEqual([
       `stop ${HOSTILE}`,
       "go",

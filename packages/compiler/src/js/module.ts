@@ -10,7 +10,9 @@ import {
   type Bundle,
   type BundleFact,
   checkBundle,
+  DEFAULT_LIMITS,
   factQuestion,
+  type LoadOptions,
 } from "@precept/runtime";
 import { holdsSource, T, triBody } from "./conditions.js";
 import { literal } from "./literal.js";
@@ -30,13 +32,15 @@ export type GenerateResult =
 
 /**
  * Generates the module for a bundle (the parsed JSON or its text). The bundle is checked first,
- * exactly as `loadBundle` checks it; a bundle it refuses gives its errors, never a module.
+ * exactly as `loadBundle` checks it (with the same `limits`); a bundle it refuses gives its errors,
+ * never a module. The module reads facts with the runtime's facts contract, `maxTextLength` too.
  */
-export function generateModule(json: unknown): GenerateResult {
-  const checked = checkBundle(json);
+export function generateModule(json: unknown, options: LoadOptions = {}): GenerateResult {
+  const checked = checkBundle(json, options);
   if (!checked.ok) return checked;
   const { bundle } = checked;
-  return { ok: true, js: moduleSource(bundle), dts: declarations(bundle) };
+  const maxTextLength = options.limits?.maxTextLength ?? DEFAULT_LIMITS.maxTextLength;
+  return { ok: true, js: moduleSource(bundle, maxTextLength), dts: declarations(bundle) };
 }
 
 /** Entries per generated function: V8 leaves very large functions unoptimised. */
@@ -45,7 +49,7 @@ const CHUNK = 64;
 /** Names of Object.prototype: reading `facts[name]` would find them on any object. */
 const inherited = (name: string): boolean => name in Object.prototype;
 
-function moduleSource(b: Bundle): string {
+function moduleSource(b: Bundle, maxTextLength: number): string {
   const factIndex = new Map(b.facts.map((f, i) => [f.name, i]));
   const n = b.facts.length;
   const x = (i: number): string => `x${i}`;
@@ -73,6 +77,8 @@ function moduleSource(b: Bundle): string {
     ),
     "]);",
     `const DEFAULT_OUTCOME = ${literal(b.defaultOutcome)};`,
+    "/** The longest text a text fact may be (the runtime's limits.maxTextLength). */",
+    `const MAX_TEXT_LENGTH = ${Number.isFinite(maxTextLength) ? literal(maxTextLength) : "Infinity"};`,
     "",
     "/** Rules and exceptions in policy order (bundle.rules). */",
     "const ENTRIES = [",

@@ -4,7 +4,7 @@
  * assemble.ts) line for line, so that the module answers exactly as `decideSync` does without the
  * explanation; the semantics tests compare the two on random policies and fact sets, valid and not.
  *
- * It expects the policy part to define FACTS, ENTRIES, DEFAULT_OUTCOME, TRI (per entry: the Kleene
+ * It expects the policy part to define FACTS, MAX_TEXT_LENGTH, ENTRIES, DEFAULT_OUTCOME, TRI (per entry: the Kleene
  * value, see conditions.ts), LEVELS, outcomeTrusted and decideTrusted. Plain strings only here (no
  * `${…}`): this is the text of the module.
  */
@@ -17,15 +17,26 @@ const INDEX = new Map(FACTS.map((f, i) => [f.name, i]));
 const CHOICES = FACTS.map((f) => (f.values === null ? null : new Set(f.values)));
 const NAMES = FACTS.map((f) => f.name).join(", ");
 
-/** How a value is shown in a message (as @precept/runtime shows it). */
-function show(v) {
-  return typeof v === "string"
-    ? JSON.stringify(v)
-    : typeof v === "object"
-      ? Array.isArray(v)
-        ? "a list"
-        : "an object"
-      : String(v);
+/** A number as messages show it: thousands separated. */
+function count(n) {
+  return n.toLocaleString("en-GB");
+}
+
+/** A value as a message shows it: never the whole of a huge one (as @precept/runtime shows it). */
+function shown(value) {
+  if (typeof value === "string") {
+    if (value.length <= 60) return JSON.stringify(value);
+    return JSON.stringify(value.slice(0, 60)) + "… (" + count(value.length) + " characters)";
+  }
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+
+/** A fact name as a message shows it: never more than 60 characters of it. */
+function shownName(name) {
+  return name.length > 60 ? name.slice(0, 60) + "… (" + count(name.length) + " characters)" : name;
 }
 
 /** Whether x is a value of fact i (strict JSON types: docs/embedding.md). */
@@ -38,7 +49,7 @@ function fits(i, x) {
     case "number":
       return typeof x === "number" && Number.isFinite(x);
     default:
-      return typeof x === "string";
+      return typeof x === "string" && x.length <= MAX_TEXT_LENGTH;
   }
 }
 
@@ -92,7 +103,7 @@ function factErrors(facts) {
     return [
       {
         fact: "",
-        message: "The facts must be an object of fact names and values, not " + show(facts) + ".",
+        message: "The facts must be an object of fact names and values, not " + shown(facts) + ".",
       },
     ];
   }
@@ -102,16 +113,22 @@ function factErrors(facts) {
     const i = INDEX.get(name);
     if (i === undefined) {
       errors.push({
-        fact: name,
-        message: "'" + name + "' is not a fact of this policy. Its facts are: " + NAMES + ".",
+        fact: name.length > 200 ? name.slice(0, 200) : name,
+        message: "'" + shownName(name) + "' is not a fact of this policy. Its facts are: " + NAMES + ".",
       });
       continue;
     }
     if (value === null || value === undefined || fits(i, value)) continue;
     const allowed = FACTS[i].allowed;
+    const why =
+      typeof value === "number" && !Number.isFinite(value)
+        ? "a finite number (JSON has no " + value + ")"
+        : FACTS[i].type === "text" && typeof value === "string"
+          ? "at most " + count(MAX_TEXT_LENGTH) + " characters long"
+          : allowed;
     errors.push({
       fact: name,
-      message: "'" + name + "' cannot be " + show(value) + ": it must be " + allowed + ".",
+      message: "'" + shownName(name) + "' cannot be " + shown(value) + ": it must be " + why + ".",
       allowed,
     });
   }
