@@ -3,6 +3,7 @@
  * json-rules-engine in `decide` and the closures in `decideSync` — end here, so they cannot differ
  * in anything but the truth values, which the property tests compare.
  */
+import type { Candidates } from "./candidates.js";
 import type { Decision } from "./decision.js";
 import { capitalise, type Explainer, list } from "./explain.js";
 import {
@@ -16,24 +17,55 @@ import {
   type Values,
 } from "./program.js";
 
+/**
+ * The entries that are not false, in policy order, each with its value (true or unknown): every
+ * other entry is false, and a decision reads only these.
+ */
+export interface Truth {
+  readonly touched: ArrayLike<number>;
+  /** The value of `touched[j]`. */
+  readonly tri: ArrayLike<Tri>;
+}
+
+/** The truth from every entry's value (as `decide` gets it from json-rules-engine). */
+export function truthOfAll(all: ArrayLike<Tri>): Truth {
+  const touched: number[] = [];
+  const tri: Tri[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (all[i] !== F) {
+      touched.push(i);
+      tri.push(all[i]!);
+    }
+  }
+  return { touched, tri };
+}
+
+/**
+ * The decision. Its `explanation` is written when first read (then kept): the text of a large
+ * policy's decision can run to tens of kilobytes, which callers that only need the outcome, the
+ * rules and the questions should not pay for.
+ */
 export function assemble(
   program: Program,
-  tri: ArrayLike<Tri>,
+  truth: Truth,
   values: Values,
   explainer: Explainer,
 ): Decision {
   const { entries } = program;
+  const { tri, touched } = truth;
   let atLeast = 0;
-  for (const e of entries) {
-    if (e.kind !== "advice" && tri[e.index] === T && e.strength > atLeast) atLeast = e.strength;
+  for (let j = 0; j < touched.length; j++) {
+    const e = entries[touched[j]!]!;
+    if (e.kind !== "advice" && tri[j] === T && e.strength > atLeast) atLeast = e.strength;
   }
   const deciding: Entry[] = [];
   const also: Entry[] = [];
   const pending: Entry[] = [];
   const advice = new Set<string>();
   const exceptionsByRule = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const t = tri[e.index];
+  for (let j = 0; j < touched.length; j++) {
+    const e = entries[touched[j]!]!;
+    const t = tri[j];
     if (t === T) for (const a of e.params.advice) advice.add(a);
     if (e.kind === "advice") continue;
     if (t === T) {
@@ -61,8 +93,9 @@ export function assemble(
   }
 
   const decidingRules = deciding.map((e) => e.name);
-  const alsoApplies = also.map((e) => ({ rule: e.name, outcome: e.outcome }));
+  const alsoApplies = also.map((e) => e.applies);
   const adviceList = [...advice];
+  let text: string | undefined;
   if (pending.length === 0) {
     return {
       ok: true,
@@ -71,15 +104,18 @@ export function assemble(
       alsoApplies,
       advice: adviceList,
       warnings,
-      explanation: explainDecided(
-        explainer,
-        atLeastOutcome,
-        deciding,
-        also,
-        adviceList,
-        warnings,
-        values,
-      ),
+      get explanation() {
+        text ??= explainDecided(
+          explainer,
+          atLeastOutcome,
+          deciding,
+          also,
+          adviceList,
+          warnings,
+          values,
+        );
+        return text;
+      },
     };
   }
   const facts = new Set<number>();
@@ -96,16 +132,19 @@ export function assemble(
     advice: adviceList,
     undetermined,
     warnings,
-    explanation: explainUndetermined(
-      explainer,
-      undetermined,
-      deciding,
-      pending,
-      also,
-      adviceList,
-      warnings,
-      values,
-    ),
+    get explanation() {
+      text ??= explainUndetermined(
+        explainer,
+        undetermined,
+        deciding,
+        pending,
+        also,
+        adviceList,
+        warnings,
+        values,
+      );
+      return text;
+    },
   };
 }
 
@@ -215,16 +254,39 @@ function holdsIn(program: Program, list: readonly Entry[], values: Values, compl
   return r;
 }
 
-/** Every entry's truth value, skipping entries whose key test already fails. */
-export function truthOf(program: Program, values: Values, complete: boolean): Tri[] {
-  const { flat } = program;
-  const tri = new Uint8Array(program.entries.length) as unknown as Tri[];
-  for (const e of program.entries) {
-    if (e.keyFact >= 0) {
-      const x = values[e.keyFact];
-      if (x !== undefined && x !== e.keyValue) continue;
+/**
+ * Every entry's truth value, evaluating only the entries the known facts leave possible (see
+ * `Candidates`); the others are false.
+ */
+export function truthOf(
+  program: Program,
+  candidates: Candidates,
+  values: Values,
+  ordinals: readonly number[],
+  complete: boolean,
+): Truth {
+  const { flat, entries } = program;
+  const tri: Tri[] = [];
+  const touched: number[] = [];
+  const possible = candidates.possible(values, ordinals);
+  const { covered } = candidates;
+  for (let w = 0; w < possible.length; w++) {
+    let bits = possible[w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      bits ^= low;
+      const i = (w << 5) + 31 - Math.clz32(low);
+      const e = entries[i]!;
+      const t = complete
+        ? covered[i] === 1 || flat.holds(e.flat, values)
+          ? T
+          : F
+        : flat.tri(e.flat, values);
+      if (t !== F) {
+        tri.push(t);
+        touched.push(i);
+      }
     }
-    tri[e.index] = complete ? (flat.holds(e.flat, values) ? T : F) : flat.tri(e.flat, values);
   }
-  return tri;
+  return { tri, touched };
 }

@@ -4,8 +4,9 @@
  * `runScenarios`.
  */
 import type { RuleProperties } from "json-rules-engine";
-import { assemble, outcomeOf, truthOf } from "./assemble.js";
+import { assemble, outcomeOf, truthOf, truthOfAll } from "./assemble.js";
 import type { Bundle } from "./bundle.js";
+import { Candidates } from "./candidates.js";
 import { type DecideResult, rejected } from "./decision.js";
 import { bundleRules, dualRules, EnginePool, engineFacts } from "./engine.js";
 import { Explainer } from "./explain.js";
@@ -98,6 +99,7 @@ export function checkBundle(
 export class Decider {
   readonly bundle: Bundle;
   private readonly program: Program;
+  private readonly candidates: Candidates;
   private readonly explainer: Explainer;
   private readonly factNames: readonly string[];
   private readonly complete: EnginePool;
@@ -108,6 +110,7 @@ export class Decider {
   constructor(bundle: Bundle, limits: Limits = DEFAULT_LIMITS) {
     this.bundle = bundle;
     this.program = buildProgram(bundle);
+    this.candidates = new Candidates(this.program.entries, bundle.facts);
     this.explainer = new Explainer(this.program);
     this.reader = new FactReader(bundle.facts, limits.maxTextLength);
     this.factNames = bundle.facts.map((f) => f.name);
@@ -139,7 +142,7 @@ export class Decider {
               : U;
       }
     }
-    return assemble(this.program, tri, read.values, this.explainer);
+    return assemble(this.program, truthOfAll(tri), read.values, this.explainer);
   }
 
   /** The same decision, evaluated by closures: synchronous and much faster. */
@@ -149,7 +152,7 @@ export class Decider {
     const complete = read.known === this.factNames.length;
     return assemble(
       this.program,
-      truthOf(this.program, read.values, complete),
+      truthOf(this.program, this.candidates, read.values, read.ordinals, complete),
       read.values,
       this.explainer,
     );

@@ -54,11 +54,12 @@ export interface Entry {
   /** An `equal` test the entry needs (see `keyTest`); -1 / undefined when it has none. */
   readonly keyFact: number;
   readonly keyValue: FactValue | undefined;
+  /** The entry as `alsoApplies` lists it: made once, frozen, shared by every decision. */
+  readonly applies: { readonly rule: string; readonly outcome: string };
 }
 
-/** Candidates of one strength, grouped by the fact and value each needs. */
-export interface Level {
-  readonly outcome: string;
+/** Entries grouped by the fact and value each needs, so that a decision skips those ruled out. */
+export interface EntryIndex {
   readonly unkeyed: readonly Entry[];
   readonly keyed: readonly {
     readonly fact: number;
@@ -68,6 +69,11 @@ export interface Level {
     /** By the value itself, for facts without ordinals. */
     readonly byValue: ReadonlyMap<FactValue, readonly Entry[]>;
   }[];
+}
+
+/** Candidates of one strength, grouped by the fact and value each needs. */
+export interface Level extends EntryIndex {
+  readonly outcome: string;
 }
 
 export interface Program {
@@ -108,6 +114,7 @@ export function buildProgram(bundle: Bundle): Program {
       flat: flat.add(root),
       keyFact: key ? key.fact : -1,
       keyValue: key?.value,
+      applies: Object.freeze({ rule: rule.name, outcome: rule.event.type }),
     };
   });
   const byStrength = new Map<number, Entry[]>();
@@ -124,7 +131,7 @@ export function buildProgram(bundle: Bundle): Program {
   };
   const levels = [...byStrength.entries()]
     .sort((a, b) => b[0] - a[0])
-    .map(([, list]) => level(list, ordinalOf));
+    .map(([, list]) => ({ outcome: list[0]!.outcome, ...groupByKey(list, ordinalOf) }));
   return {
     bundle,
     facts: bundle.facts,
@@ -139,10 +146,10 @@ export function buildProgram(bundle: Bundle): Program {
   };
 }
 
-function level(
+function groupByKey(
   entries: readonly Entry[],
   ordinalOf: (fact: number, value: FactValue) => number,
-): Level {
+): EntryIndex {
   const unkeyed: Entry[] = [];
   const keyed = new Map<
     number,
@@ -170,7 +177,7 @@ function level(
     const o = ordinalOf(e.keyFact, e.keyValue!);
     if (o >= 0) group.byOrdinal[o] = same;
   }
-  return { outcome: entries[0]!.outcome, unkeyed, keyed: [...keyed.values()] };
+  return { unkeyed, keyed: [...keyed.values()] };
 }
 
 export function toNode(c: Condition, factIndex: ReadonlyMap<string, number>): Node {

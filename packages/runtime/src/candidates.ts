@@ -1,0 +1,157 @@
+/**
+ * Which entries a fact set leaves possible, for the full decision (`decideSync`). An entry whose
+ * condition is an `and` of parts is false as soon as one part is a test (or `not` of a test) that
+ * fails — whatever the other facts are, in Kleene's logic too. So for each fact, and each value
+ * it can take, a bit set of the entries that value does not rule out: per listed value for choice
+ * and yes/no facts; per region between the numbers the tests mention for number facts (within a
+ * region every test on the fact gives the same answer). A fact set's candidates are the AND of the
+ * sets of its known values; only they are evaluated. An entry made only of such parts, with every
+ * fact known, holds exactly when it survives the AND: it needs no evaluation at all.
+ */
+import type { BundleFact, FactValue } from "./bundle.js";
+import { compare, type Entry, type Node, type Values } from "./program.js";
+
+/** At most this many 32-bit words of bit sets (16 MB): facts past it are simply not used. */
+const BUDGET = 1 << 22;
+
+type Test = Node & { k: "test" };
+interface Part {
+  readonly entry: number;
+  readonly test: Test;
+  /** The part is `not` of the test. */
+  readonly negated: boolean;
+}
+
+export class Candidates {
+  /** All entries: the start of every AND. */
+  private readonly all: Int32Array;
+  /** By fact index: a bit set per ordinal or per number region; undefined for a fact without. */
+  private readonly masks: (readonly Int32Array[] | undefined)[];
+  /** By number fact with masks: the numbers its tests mention, ascending (region boundaries). */
+  private readonly points: (readonly number[] | undefined)[];
+  /** By entry: 1 when every part is a masked test, so surviving the AND with all facts known means true. */
+  readonly covered: Uint8Array;
+
+  constructor(entries: readonly Entry[], facts: readonly BundleFact[]) {
+    const n = entries.length;
+    const words = (n + 31) >>> 5;
+    this.all = new Int32Array(words).fill(-1);
+    if (n % 32 !== 0) this.all[words - 1] = (1 << (n % 32)) - 1;
+    this.masks = facts.map(() => undefined);
+    this.points = facts.map(() => undefined);
+    this.covered = new Uint8Array(n);
+
+    const partsByFact = new Map<number, Part[]>();
+    const partsOf = entries.map((e) => {
+      const parts = e.root.k === "all" && e.root.name === undefined ? e.root.children : [e.root];
+      return parts.map((p): Part | undefined => {
+        const negated = p.k === "not" && p.child.k === "test";
+        const test = negated ? (p as { child: Test }).child : p.k === "test" ? p : undefined;
+        if (!test || !maskable(facts[test.fact]!)) return undefined;
+        const part = { entry: e.index, test, negated };
+        const list = partsByFact.get(test.fact) ?? [];
+        list.push(part);
+        partsByFact.set(test.fact, list);
+        return part;
+      });
+    });
+
+    // The facts tested by the most entries first: they rule out the most.
+    let budget = BUDGET;
+    for (const [fact, parts] of [...partsByFact].sort((a, b) => b[1].length - a[1].length)) {
+      const f = facts[fact]!;
+      let samples: readonly FactValue[];
+      if (f.type === "number") {
+        const points = numbersOf(parts);
+        this.points[fact] = points;
+        samples = regionSamples(points);
+      } else samples = f.type === "choice" ? f.values : [false, true];
+      if (samples.length * words > budget) {
+        this.points[fact] = undefined;
+        continue;
+      }
+      budget -= samples.length * words;
+      this.masks[fact] = samples.map((v) => {
+        const mask = this.all.slice();
+        for (const { entry, test, negated } of parts) {
+          if (compare(test.operator, v, test.value) === negated) {
+            mask[entry >>> 5] = mask[entry >>> 5]! & ~(1 << (entry & 31));
+          }
+        }
+        return mask;
+      });
+    }
+    partsOf.forEach((parts, i) => {
+      if (parts.every((p) => p !== undefined && this.masks[p.test.fact] !== undefined)) {
+        this.covered[i] = 1;
+      }
+    });
+  }
+
+  /** The entries not ruled out by the known facts (`ordinals`: see `FactReader`). */
+  possible(values: Values, ordinals: readonly number[]): Int32Array {
+    const out = this.all.slice();
+    for (let f = 0; f < ordinals.length; f++) {
+      const masks = this.masks[f];
+      if (masks === undefined) continue;
+      let region = ordinals[f]!;
+      if (region < 0) {
+        const x = values[f];
+        const points = this.points[f];
+        if (x === undefined || points === undefined) continue;
+        region = regionOf(points, x as number);
+      }
+      const mask = masks[region]!;
+      for (let w = 0; w < out.length; w++) out[w] = out[w]! & mask[w]!;
+    }
+    return out;
+  }
+}
+
+/** Facts whose every value falls in a known, small set of cases. */
+const maskable = (f: BundleFact): boolean =>
+  f.type === "choice" || f.type === "yes/no" || f.type === "number";
+
+/** The distinct numbers tests on a number fact mention, ascending. */
+function numbersOf(parts: readonly Part[]): number[] {
+  const set = new Set<number>();
+  for (const { test } of parts) {
+    for (const v of Array.isArray(test.value) ? test.value : [test.value]) set.add(v as number);
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * Region 2i is the open interval below points[i] (above points[i − 1]); region 2i + 1 is
+ * points[i] itself; region 2k is above the last point.
+ */
+export function regionOf(points: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < points.length && points[lo] === x ? 2 * lo + 1 : 2 * lo;
+}
+
+/** A number in each region (an empty region, between adjacent doubles, is never looked up). */
+export function regionSamples(points: readonly number[]): number[] {
+  const k = points.length;
+  if (k === 0) return [0];
+  const out: number[] = [];
+  for (let i = 0; i <= k; i++) {
+    const below = points[i - 1];
+    const above = points[i];
+    out.push(
+      below === undefined
+        ? above! - Math.max(1, Math.abs(above!))
+        : above === undefined
+          ? below + Math.max(1, Math.abs(below))
+          : below / 2 + above / 2,
+    );
+    if (above !== undefined) out.push(above);
+  }
+  return out;
+}
