@@ -11,8 +11,12 @@
 import type { BundleFact, FactValue } from "./bundle.js";
 import { compare, type Entry, type Node, type Values } from "./program.js";
 
-/** At most this many 32-bit words of bit sets (16 MB): facts past it are simply not used. */
+/**
+ * At most this many 32-bit words of bit sets (16 MB), and this many tests evaluated to build
+ * them: facts past either are simply not used (their entries are evaluated instead).
+ */
 const BUDGET = 1 << 22;
+const WORK = 1 << 23;
 
 type Test = Node & { k: "test" };
 interface Part {
@@ -58,6 +62,7 @@ export class Candidates {
 
     // The facts tested by the most entries first: they rule out the most.
     let budget = BUDGET;
+    let work = WORK;
     for (const [fact, parts] of [...partsByFact].sort((a, b) => b[1].length - a[1].length)) {
       const f = facts[fact]!;
       let samples: readonly FactValue[];
@@ -66,11 +71,12 @@ export class Candidates {
         this.points[fact] = points;
         samples = regionSamples(points);
       } else samples = f.type === "choice" ? f.values : [false, true];
-      if (samples.length * words > budget) {
+      if (samples.length * words > budget || samples.length * parts.length > work) {
         this.points[fact] = undefined;
         continue;
       }
       budget -= samples.length * words;
+      work -= samples.length * parts.length;
       this.masks[fact] = samples.map((v) => {
         const mask = this.all.slice();
         for (const { entry, test, negated } of parts) {
