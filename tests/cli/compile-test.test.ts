@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { loadBundle } from "@precept/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE, BROKEN_TWICE, Fixtures, LAYER, precept, SKETCH, STACK } from "./helpers.js";
 
@@ -58,6 +60,84 @@ describe("precept compile", () => {
     expect(r.stderr).not.toContain("warning");
     expect(r.stderr).not.toMatch(STACK);
     expect(existsSync(fx.path("bad.json"))).toBe(false);
+  });
+});
+
+describe("precept compile --target js", () => {
+  let fx: Fixtures;
+  beforeAll(() => {
+    fx = new Fixtures();
+    fx.write("good/base.precept", BASE);
+    fx.write("good/layer.precept", LAYER);
+  });
+  afterAll(() => fx.remove());
+
+  it("writes a module and its types, from a policy or from its bundle, that decide as the runtime", async () => {
+    const [fromPolicy, bundle] = await Promise.all([
+      precept([
+        "compile",
+        fx.path("good/layer.precept"),
+        "--target",
+        "js",
+        "-o",
+        fx.path("layer.js"),
+      ]),
+      precept(["compile", fx.path("good/layer.precept"), "-o", fx.path("layer.json")]),
+    ]);
+    expect(fromPolicy.code).toBe(0);
+    expect(fromPolicy.stdout).toMatch(
+      /Wrote .*layer\.js and .*layer\.d\.ts: 4 rules, 4 facts, 1 scenario \(sha256:[0-9a-f]{64}\)/,
+    );
+    expect(bundle.code).toBe(0);
+    const [fromBundle, toStdout] = await Promise.all([
+      precept(["compile", fx.path("layer.json"), "--target", "js", "-o", fx.path("again.mjs")]),
+      precept(["compile", fx.path("layer.json"), "--target", "js"]),
+    ]);
+    expect(fromBundle.code).toBe(0);
+    expect(fromBundle.stdout).toContain("again.d.mts");
+    expect(fx.read("again.mjs")).toBe(fx.read("layer.js"));
+    expect(toStdout.stdout).toBe(fx.read("layer.js"));
+    expect(fx.read("layer.d.ts")).toContain(
+      'readonly "relationship"?: "client" | "colleague" | "friend" | null;',
+    );
+
+    const decider = loadBundle(fx.read("layer.json"));
+    if (!decider.ok) throw new Error(decider.errors.join("\n"));
+    const module = await import(pathToFileURL(fx.path("layer.js")).href);
+    for (const facts of [
+      { relationship: "client", public: true, age: 40 },
+      { relationship: "friend" },
+      { relationship: "friend", age: "18" },
+    ]) {
+      const expected = decider.decider.decideSync(facts);
+      // The module gives the runtime's decision without its explanation text.
+      const { explanation: _, ...decision } = expected;
+      expect(module.decide(facts)).toEqual(expected.ok ? decision : expected);
+    }
+  });
+
+  it("refuses a tampered bundle (exit 1), a wrong target or file name (exit 2), writing nothing", async () => {
+    const compiled = await precept(["compile", fx.path("good/base.precept")]);
+    const tampered = JSON.parse(compiled.stdout);
+    tampered.rules[1].event.type = "decline";
+    tampered.rules[1].event.params.strength = 3;
+    fx.write("tampered.json", JSON.stringify(tampered));
+    const [edited, target, name, again] = await Promise.all([
+      precept(["compile", fx.path("tampered.json"), "--target", "js", "-o", fx.path("t.js")]),
+      precept(["compile", fx.path("good/base.precept"), "--target", "wasm"]),
+      precept(["compile", fx.path("good/base.precept"), "--target", "js", "-o", fx.path("t.txt")]),
+      precept(["compile", fx.path("tampered.json")]),
+    ]);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toContain("hash does not match its content");
+    expect(edited.stderr).not.toMatch(STACK);
+    expect(existsSync(fx.path("t.js"))).toBe(false);
+    expect(target.code).toBe(2);
+    expect(target.stderr).toContain("--target must be bundle or js, not 'wasm'.");
+    expect(name.code).toBe(2);
+    expect(name.stderr).toContain("give -o a file name ending in .js or .mjs");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("is already a bundle");
   });
 });
 

@@ -48,19 +48,26 @@ export const fmtSpec: CommandSpec = {
 
 export const compileSpec: CommandSpec = {
   name: "compile",
-  summary: "Compile a policy (with its baselines) into a JSON bundle",
-  args: "<policy>",
+  summary: "Compile a policy into a JSON bundle or a JavaScript module",
+  args: "<policy|bundle.json>",
   description:
     "Compiles the effective policy — the file with every baseline it extends — into a bundle:\n" +
     "plain json-rules-engine rules plus the facts, outcomes, loosenings and scenarios that other\n" +
     "tools need (see docs/bundle-format.md). Refuses, with exit 1, when the policy has errors.\n" +
-    "Without -o the bundle is printed on stdout.",
+    "With --target js, writes instead a dependency-free ES module (and, with -o, its .d.ts) that\n" +
+    "decides as the runtime does (docs/embedding.md); it also takes a bundle (.json) as input.\n" +
+    "Without -o the result is printed on stdout.",
   options: {
     output: {
       type: "string",
       short: "o",
       value: "FILE",
-      description: "Write the bundle to FILE.",
+      description: "Write to FILE (for --target js: a .js or .mjs name; the types go beside it).",
+    },
+    target: {
+      type: "string",
+      value: "bundle|js",
+      description: "What to write: the JSON bundle (default) or a JavaScript module.",
     },
   },
   minPositionals: 1,
@@ -68,6 +75,8 @@ export const compileSpec: CommandSpec = {
   examples: [
     "precept compile my-layer/policy.precept -o my-layer.bundle.json",
     "precept compile rules/bps-e-professionalism/policy.precept > bps.json",
+    "precept compile my-layer/policy.precept --target js -o my-layer.js",
+    "precept compile my-layer.bundle.json --target js -o my-layer.js",
   ],
 };
 

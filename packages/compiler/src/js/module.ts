@@ -27,7 +27,7 @@ export interface GeneratedModule {
 }
 
 export type GenerateResult =
-  | ({ readonly ok: true } & GeneratedModule)
+  | ({ readonly ok: true; readonly bundle: Bundle } & GeneratedModule)
   | { readonly ok: false; readonly errors: readonly string[] };
 
 /**
@@ -40,7 +40,7 @@ export function generateModule(json: unknown, options: LoadOptions = {}): Genera
   if (!checked.ok) return checked;
   const { bundle } = checked;
   const maxTextLength = options.limits?.maxTextLength ?? DEFAULT_LIMITS.maxTextLength;
-  return { ok: true, js: moduleSource(bundle, maxTextLength), dts: declarations(bundle) };
+  return { ok: true, bundle, js: moduleSource(bundle, maxTextLength), dts: declarations(bundle) };
 }
 
 /** Entries per generated function: V8 leaves very large functions unoptimised. */
