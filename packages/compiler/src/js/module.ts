@@ -80,6 +80,14 @@ function moduleSource(b: Bundle, maxTextLength: number): string {
     "/** The longest text a text fact may be (the runtime's limits.maxTextLength). */",
     `const MAX_TEXT_LENGTH = ${Number.isFinite(maxTextLength) ? literal(maxTextLength) : "Infinity"};`,
     "",
+    "/** Whether x is a value of fact i (strict JSON types: docs/embedding.md). */",
+    "function fits(i, x) {",
+    "  switch (i) {",
+    ...b.facts.map((f, i) => `    case ${i}:\n      return ${fitsSource(f, i)};`),
+    "  }",
+    "  return false;",
+    "}",
+    "",
     "/** Rules and exceptions in policy order (bundle.rules). */",
     "const ENTRIES = [",
     ...b.rules.map((r) => {
@@ -197,6 +205,25 @@ function moduleSource(b: Bundle, maxTextLength: number): string {
     TEMPLATE,
   );
   return out.join("\n");
+}
+
+/** Beyond this many values, a choice is looked up in a Set rather than compared in turn. */
+const SHORT_LIST = 8;
+
+/** The facts contract of @precept/runtime (FactReader), as an expression on `x`. */
+function fitsSource(f: BundleFact, i: number): string {
+  switch (f.type) {
+    case "choice":
+      return f.values.length > SHORT_LIST
+        ? `typeof x === "string" && CHOICES[${i}].has(x)`
+        : f.values.map((v) => `x === ${literal(v)}`).join(" || ") || "false";
+    case "yes/no":
+      return "x === true || x === false";
+    case "number":
+      return `typeof x === "number" && Number.isFinite(x)`;
+    case "text":
+      return `typeof x === "string" && x.length <= MAX_TEXT_LENGTH`;
+  }
 }
 
 function factSource(f: BundleFact): string {

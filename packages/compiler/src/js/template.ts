@@ -4,7 +4,7 @@
  * assemble.ts) line for line, so that the module answers exactly as `decideSync` does without the
  * explanation; the semantics tests compare the two on random policies and fact sets, valid and not.
  *
- * It expects the policy part to define FACTS, MAX_TEXT_LENGTH, ENTRIES, DEFAULT_OUTCOME, TRI (per entry: the Kleene
+ * It expects the policy part to define FACTS, MAX_TEXT_LENGTH, fits(i, x), ENTRIES, DEFAULT_OUTCOME, TRI (per entry: the Kleene
  * value, see conditions.ts), LEVELS, outcomeTrusted and decideTrusted. Plain strings only here (no
  * `${…}`): this is the text of the module.
  */
@@ -37,20 +37,6 @@ function shown(value) {
 /** A fact name as a message shows it: never more than 60 characters of it. */
 function shownName(name) {
   return name.length > 60 ? name.slice(0, 60) + "… (" + count(name.length) + " characters)" : name;
-}
-
-/** Whether x is a value of fact i (strict JSON types: docs/embedding.md). */
-function fits(i, x) {
-  switch (FACTS[i].type) {
-    case "choice":
-      return typeof x === "string" && CHOICES[i].has(x);
-    case "yes/no":
-      return x === true || x === false;
-    case "number":
-      return typeof x === "number" && Number.isFinite(x);
-    default:
-      return typeof x === "string" && x.length <= MAX_TEXT_LENGTH;
-  }
 }
 
 // Callers build their fact objects the same way each time: the key order of the last good fact
