@@ -61,17 +61,22 @@ export function assemble(
   const deciding: Entry[] = [];
   const also: Entry[] = [];
   const pending: Entry[] = [];
-  const advice = new Set<string>();
-  const exceptionsByRule = new Map<string, Entry[]>();
+  let advice: Set<string> | undefined;
+  let exceptionsByRule: Map<string, Entry[]> | undefined;
   for (let j = 0; j < touched.length; j++) {
     const e = entries[touched[j]!]!;
     const t = tri[j];
-    if (t === T) for (const a of e.params.advice) advice.add(a);
+    if (t === T && e.params.advice.length > 0) {
+      advice ??= new Set();
+      for (const a of e.params.advice) advice.add(a);
+    }
     if (e.kind === "advice") continue;
     if (t === T) {
       if (e.strength === atLeast) deciding.push(e);
       else also.push(e);
-      if (e.kind === "exception") {
+      // Only a rule with several exceptions of its own can warn of a conflict between them.
+      if (e.kind === "exception" && program.severalExceptions.has(e.params.rule)) {
+        exceptionsByRule ??= new Map();
         const list = exceptionsByRule.get(e.params.rule) ?? [];
         list.push(e);
         exceptionsByRule.set(e.params.rule, list);
@@ -84,7 +89,7 @@ export function assemble(
       : (deciding[0]?.outcome ?? program.defaultOutcome.name);
 
   const warnings: string[] = [];
-  for (const [rule, list] of exceptionsByRule) {
+  for (const [rule, list] of exceptionsByRule ?? []) {
     if (new Set(list.map((e) => e.outcome)).size < 2) continue;
     const strongest = list.reduce((a, b) => (b.strength > a.strength ? b : a));
     warnings.push(
@@ -94,7 +99,7 @@ export function assemble(
 
   const decidingRules = deciding.map((e) => e.name);
   const alsoApplies = also.map((e) => e.applies);
-  const adviceList = [...advice];
+  const adviceList = advice === undefined ? [] : [...advice];
   let text: string | undefined;
   if (pending.length === 0) {
     return {

@@ -88,6 +88,8 @@ export interface Program {
   readonly defaultOutcome: BundleOutcome;
   readonly terms: ReadonlyMap<string, BundleTerm>;
   readonly entryByName: ReadonlyMap<string, Entry>;
+  /** Rules with more than one candidate exception (only these can warn of a conflict). */
+  readonly severalExceptions: ReadonlySet<string>;
 }
 
 /** Builds the program of a bundle that passed validation. */
@@ -143,7 +145,19 @@ export function buildProgram(bundle: Bundle): Program {
     defaultOutcome: outcomes.get(bundle.defaultOutcome)!,
     terms: new Map(bundle.terms.map((t) => [t.name, t])),
     entryByName: new Map(entries.map((e) => [e.name, e])),
+    severalExceptions: severalExceptions(entries),
   };
+}
+
+function severalExceptions(entries: readonly Entry[]): Set<string> {
+  const seen = new Set<string>();
+  const several = new Set<string>();
+  for (const e of entries) {
+    if (e.kind !== "exception") continue;
+    if (seen.has(e.params.rule)) several.add(e.params.rule);
+    seen.add(e.params.rule);
+  }
+  return several;
 }
 
 function groupByKey(
