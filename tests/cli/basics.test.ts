@@ -45,7 +45,7 @@ describe("precept: usage, help and conventions", () => {
     );
     expect(option.stderr).toContain("Usage: precept check <files|dirs…> [options]");
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("precept compile needs <policy>.");
+    expect(missing.stderr).toContain("precept compile needs <policy|bundle.json>.");
     for (const r of [command, option, missing]) expect(r.stderr).not.toMatch(STACK);
   });
 
