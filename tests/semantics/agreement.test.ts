@@ -45,7 +45,7 @@ describe("every evaluator agrees with the reference interpreter", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it("on partial fact sets", async () => {
     await fc.assert(
@@ -63,7 +63,7 @@ describe("every evaluator agrees with the reference interpreter", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 });
 
 /**
