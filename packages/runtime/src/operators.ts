@@ -29,11 +29,7 @@ const list = (value: Scalar | readonly Scalar[]): readonly Scalar[] => value as 
 const one = (value: Scalar | readonly Scalar[]): Scalar => value as Scalar;
 
 /** `x === a || x === b …`: V8 compiles short lists of literals to a few compares. */
-const member = (
-  x: string,
-  value: FactValue | readonly FactValue[],
-  literal: (v: FactValue) => string,
-) =>
+const member = (x: string, value: Scalar | readonly Scalar[], literal: (v: Scalar) => string) =>
   list(value).length === 0
     ? "false"
     : `(${list(value)

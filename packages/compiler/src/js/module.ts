@@ -217,6 +217,9 @@ function fitsSource(f: BundleFact, i: number): string {
       return f.values.length > SHORT_LIST
         ? `typeof x === "string" && CHOICES[${i}].has(x)`
         : f.values.map((v) => `x === ${literal(v)}`).join(" || ") || "false";
+    case "set":
+      // Distinct listed values; the length bound keeps a hostile array's cost to the list's size.
+      return `Array.isArray(x) && x.length <= ${f.values.length} && x.every((y, j) => typeof y === "string" && CHOICES[${i}].has(y) && x.indexOf(y) === j)`;
     case "yes/no":
       return "x === true || x === false";
     case "number":
@@ -227,6 +230,7 @@ function fitsSource(f: BundleFact, i: number): string {
 }
 
 function factSource(f: BundleFact): string {
-  const values = f.type === "choice" ? `Object.freeze(${literal(f.values)})` : "null";
+  const values =
+    f.type === "choice" || f.type === "set" ? `Object.freeze(${literal(f.values)})` : "null";
   return `Object.freeze({ name: ${literal(f.name)}, type: ${literal(f.type)}, values: ${values}, allowed: ${literal(allowedValues(f))}, question: ${literal(factQuestion(f))} })`;
 }

@@ -9,6 +9,8 @@ function valueType(f: BundleFact): string {
   switch (f.type) {
     case "choice":
       return union(f.values);
+    case "set":
+      return `readonly (${union(f.values)})[]`;
     case "yes/no":
       return "boolean";
     case "number":
@@ -90,8 +92,8 @@ export declare const policy: {
 
 export declare const facts: readonly {
   readonly name: keyof Facts;
-  readonly type: "choice" | "yes/no" | "number" | "text";
-  /** A choice fact's values, else null. */
+  readonly type: "choice" | "set" | "yes/no" | "number" | "text";
+  /** A choice or several-valued fact's values, else null. */
   readonly values: readonly string[] | null;
   /** What the fact allows, in words. */
   readonly allowed: string;
