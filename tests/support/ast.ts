@@ -32,11 +32,21 @@ export function withoutPositions(document: PolicyDocument): unknown {
   };
 }
 
+/** The line starts of the last text asked about: callers check many diagnostics of one text. */
+let lastLines: { text: string; starts: number[] } | undefined;
+function lineStartsOf(text: string): number[] {
+  if (lastLines?.text !== text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    lastLines = { text, starts };
+  }
+  return lastLines.starts;
+}
+
 /** The problems with a diagnostic's range in `text`, or an empty list when it is sound. */
 export function rangeProblems(text: string, d: Diagnostic): string[] {
   const problems: string[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineStarts = lineStartsOf(text);
   for (const [name, p] of [
     ["start", d.range.start],
     ["end", d.range.end],

@@ -28,7 +28,7 @@ export function allOf(parts: readonly Folded[]): Folded {
   for (const p of parts) {
     if (p === false) return false;
     if (p === true) continue;
-    if ("all" in p && p.name === undefined) out.push(...p.all);
+    if ("all" in p && p.name === undefined) for (const c of p.all) out.push(c);
     else out.push(p);
   }
   if (out.length === 0) return true;
@@ -40,7 +40,7 @@ export function anyOf(parts: readonly Folded[]): Folded {
   for (const p of parts) {
     if (p === true) return true;
     if (p === false) continue;
-    if ("any" in p && p.name === undefined) out.push(...p.any);
+    if ("any" in p && p.name === undefined) for (const c of p.any) out.push(c);
     else out.push(p);
   }
   if (out.length === 0) return false;

@@ -129,23 +129,23 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
       ...(scope ? { base: scope } : {}),
       syntaxErrors: syntax.filter((d) => d.severity === "error").map((d) => d.range),
     });
-    diagnostics.push(
-      ...syntax,
-      ...problems.filter((p) => p.uri === document.uri),
-      ...check.diagnostics,
-    );
+    // Loops, not push(...list): a list of 100,000 diagnostics overflows the call stack.
+    for (const d of syntax) diagnostics.push(d);
+    for (const d of problems) if (d.uri === document.uri) diagnostics.push(d);
+    for (const d of check.diagnostics) diagnostics.push(d);
     checked.push({ document, check, layer });
     scope = check.scope;
   }
 
   const symbols = checked.flatMap((c) => c.check.symbols);
   const references = checked.flatMap((c) => c.check.references);
-  if (options.unusedWarnings !== false) diagnostics.push(...unusedWarnings(symbols, references));
+  if (options.unusedWarnings !== false)
+    for (const d of unusedWarnings(symbols, references)) diagnostics.push(d);
 
   let policy: PolicyModel | undefined;
   if (!hasErrors(diagnostics)) {
     policy = buildModel(checked);
-    diagnostics.push(...findExceptionConflicts(policy));
+    for (const d of findExceptionConflicts(policy)) diagnostics.push(d);
     if (hasErrors(diagnostics)) policy = undefined;
   }
   return {

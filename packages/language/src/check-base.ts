@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from "./diagnostics.js";
 import type { Range } from "./position.js";
-import { closest } from "./suggest.js";
+import { type Candidates, closest, SuggestionBudget } from "./suggest.js";
 import {
   copyScope,
   emptyScope,
@@ -23,8 +23,36 @@ export interface CheckContext {
   readonly syntaxErrors: readonly Range[];
 }
 
-const overlaps = (a: Range, b: Range) =>
-  a.start.offset <= b.end.offset && b.start.offset <= a.end.offset;
+/**
+ * Ranges asked "does any of them overlap this one?" in logarithmic time: sorted by start, with
+ * the furthest end so far (a linear scan per declaration was quadratic in broken declarations).
+ */
+class RangeSet {
+  private readonly starts: number[] = [];
+  private readonly furthestEnds: number[] = [];
+
+  constructor(ranges: readonly Range[]) {
+    const sorted = [...ranges].sort((a, b) => a.start.offset - b.start.offset);
+    let furthest = Number.NEGATIVE_INFINITY;
+    for (const r of sorted) {
+      furthest = Math.max(furthest, r.end.offset);
+      this.starts.push(r.start.offset);
+      this.furthestEnds.push(furthest);
+    }
+  }
+
+  overlaps(range: Range): boolean {
+    // The last range starting at or before `range` ends; any earlier one that reaches it overlaps.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= range.end.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.furthestEnds[lo - 1]! >= range.start.offset;
+  }
+}
 
 /** The state of checking one document, passed to each phase. */
 export class Checking {
@@ -40,7 +68,12 @@ export class Checking {
   /** Baseline rules this document overrides or disables, and where: each only once. */
   readonly changed = new Map<string, Range>();
 
+  private readonly syntaxErrors: RangeSet;
+  /** What "did you mean" may still cost in this check. */
+  readonly suggestions = new SuggestionBudget();
+
   constructor(private readonly context: CheckContext) {
+    this.syntaxErrors = new RangeSet(context.syntaxErrors);
     this.uri = context.uri;
     this.base = context.base;
     this.scope = context.base ? copyScope(context.base) : emptyScope();
@@ -58,7 +91,7 @@ export class Checking {
 
   /** A declaration the parser already complained about: its missing parts are not news. */
   hadSyntaxError(range: Range): boolean {
-    return this.context.syntaxErrors.some((r) => overlaps(r, range));
+    return this.syntaxErrors.overlaps(range);
   }
 
   /** Reports a name that resolves to nothing, with the closest candidate as a suggestion. */
@@ -66,10 +99,10 @@ export class Checking {
     code: DiagnosticCode,
     what: string,
     name: { text: string; range: Range },
-    candidates: string[],
+    candidates: Candidates,
     hint = "",
   ): void {
-    const suggestion = closest(name.text, candidates);
+    const suggestion = closest(name.text, candidates, this.suggestions);
     this.report(
       code,
       "error",
@@ -78,7 +111,7 @@ export class Checking {
       {
         actual: name.text,
         ...(suggestion ? { suggestion } : {}),
-        ...(candidates.length <= 12 ? { expected: candidates } : {}),
+        ...(candidates.size <= 12 ? { expected: [...candidates] } : {}),
       },
     );
   }

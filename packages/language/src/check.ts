@@ -14,6 +14,7 @@ import type { Diagnostic } from "./diagnostics.js";
 import type { Range } from "./position.js";
 import { checkCitation, checkCondition, resolveOutcome } from "./references.js";
 import { checkScenario } from "./scenarios.js";
+import { candidateKeys } from "./suggest.js";
 import type { PolicySymbol, RuleSymbol, Scope, SymbolReference, TermSymbol } from "./symbols.js";
 import { termCycles } from "./term-cycles.js";
 
@@ -44,7 +45,7 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
   declareAll(cx, document);
   for (const d of document.declarations) checkDeclaration(cx, d);
   const ownTerms = cx.symbols.filter((s): s is TermSymbol => s.kind === "term");
-  cx.diagnostics.push(...termCycles(cx.scope, ownTerms, cx.uri));
+  for (const d of termCycles(cx.scope, ownTerms, cx.uri)) cx.diagnostics.push(d);
   for (const id of cx.disabled) cx.scope.rules.delete(id);
   return {
     diagnostics: cx.diagnostics,
@@ -167,12 +168,11 @@ function baselineRule(
     );
     return undefined;
   }
-  const candidates = [...(cx.base?.rules.keys() ?? [])];
   cx.unknown(
     "unknown-rule",
     "baseline rule",
     target,
-    candidates,
+    candidateKeys(cx.base ? [cx.base.rules] : []),
     cx.base ? "" : " This policy has no baseline (`extends`).",
   );
   return undefined;
@@ -232,7 +232,7 @@ function exception(cx: Checking, d: A.ExceptionDeclaration): void {
   if (d.target) {
     const target = cx.scope.rules.get(d.target.text);
     cx.refer("rule", d.target.text, d.target.range, target);
-    if (!target) cx.unknown("unknown-rule", "rule", d.target, [...cx.scope.rules.keys()]);
+    if (!target) cx.unknown("unknown-rule", "rule", d.target, candidateKeys([cx.scope.rules]));
     else if (cx.disabled.has(d.target.text))
       cx.report(
         "unknown-rule",

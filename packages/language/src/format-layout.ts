@@ -495,7 +495,7 @@ export class Layout {
     const lines = [...it.lines];
     const trailing = it.trailing[0];
     if (trailing) lines[lines.length - 1] += `  #${trailing.text.trimEnd()}`;
-    out.push(...lines);
+    for (const line of lines) out.push(line);
   }
 
   private render(): string {

@@ -99,6 +99,21 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
   return undefined;
 }
 
+/**
+ * Runs the parser on its input. Chevrotain signals each syntax error, and each attempt at
+ * recovering from one, with an exception; capturing their stack traces (which nobody reads) was
+ * the largest cost of parsing broken text, so none are captured while it recognises.
+ */
+function recognise(isHeader: boolean) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return isHeader ? parser.header() : parser.declaration();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const uri = options.uri ?? "untitled.precept";
   const lines = new LineIndex(text.length > MAX_TEXT_LENGTH ? "" : text);
@@ -160,7 +175,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 
     parser.input = chunk;
     const isHeader = tokenMatcher(first, T.Policy);
-    const cst = isHeader ? parser.header() : parser.declaration();
+    const cst = recognise(isHeader);
     for (const error of parser.errors) {
       diagnostics.push(syntaxDiagnostic(error, lines, last, following));
     }
@@ -200,7 +215,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     declarations,
     comments: lexed.comments.map((c) => builder.comment(c)),
   };
-  return { document, diagnostics: [...lexed.diagnostics, ...diagnostics] };
+  return { document, diagnostics: lexed.diagnostics.concat(diagnostics) };
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import type * as A from "./ast.js";
 import type { Checking } from "./check-base.js";
-import type { FactSymbol, OutcomeSymbol } from "./symbols.js";
+import { candidateKeys } from "./suggest.js";
+import type { FactSymbol, OutcomeSymbol, TermSymbol } from "./symbols.js";
 import { checkValue, describeType } from "./values.js";
 
 export function checkCondition(cx: Checking, c: A.Condition): void {
@@ -40,12 +41,10 @@ export function checkCondition(cx: Checking, c: A.Condition): void {
         }
         return;
       }
-      const candidates = [
-        ...cx.scope.terms.keys(),
-        ...[...cx.scope.facts.values()]
-          .filter((f) => f.node.type?.kind === "yes/no")
-          .map((f) => f.key),
-      ];
+      const candidates = candidateKeys<TermSymbol | FactSymbol>(
+        [cx.scope.terms, cx.scope.facts],
+        (_, s) => s.kind === "term" || s.node.type?.kind === "yes/no",
+      );
       cx.refer("term", c.name.key, c.name.range);
       cx.unknown("unknown-term", "term or yes/no fact", c.name, candidates);
       return;
@@ -100,7 +99,7 @@ export function resolveFact(
     );
     return undefined;
   }
-  cx.unknown("unknown-fact", "fact", name, [...cx.scope.facts.keys()]);
+  cx.unknown("unknown-fact", "fact", name, candidateKeys([cx.scope.facts]));
   return undefined;
 }
 
@@ -120,7 +119,7 @@ export function checkFactValue(
       fact,
     });
   }
-  for (const problem of checkValue(fact, value, operator)) {
+  for (const problem of checkValue(fact, value, operator, cx.suggestions)) {
     cx.report(problem.code, "error", problem.message, problem.range ?? value.range, {
       ...(problem.suggestion ? { suggestion: problem.suggestion } : {}),
       ...(problem.expected ? { expected: problem.expected } : {}),
@@ -147,7 +146,7 @@ export function resolveOutcome(cx: Checking, name: A.Name): OutcomeSymbol | unde
         name.range,
         { expected: [...cx.scope.outcomes.values()].map((o) => o.label) },
       );
-    } else cx.unknown("unknown-outcome", "outcome", name, [...cx.scope.outcomes.keys()]);
+    } else cx.unknown("unknown-outcome", "outcome", name, candidateKeys([cx.scope.outcomes]));
   }
   return target;
 }
@@ -156,7 +155,7 @@ export function checkCitation(cx: Checking, c: A.Citation): void {
   if (!c.source) return;
   const target = cx.scope.sources.get(c.source.key);
   cx.refer("source", c.source.key, c.source.range, target);
-  if (!target) cx.unknown("unknown-source", "source", c.source, [...cx.scope.sources.keys()]);
+  if (!target) cx.unknown("unknown-source", "source", c.source, candidateKeys([cx.scope.sources]));
 }
 
 /** The values a fact can take, offered in type-mismatch diagnostics. */

@@ -6,6 +6,7 @@ import type * as A from "./ast.js";
 import type { Checking } from "./check-base.js";
 import type { Range } from "./position.js";
 import { checkFactValue, expectedValues, resolveFact, resolveOutcome } from "./references.js";
+import { candidateKeys } from "./suggest.js";
 import { describeType, isNothing } from "./values.js";
 
 /** `content is personal and work`, or `content is nothing`: each value once, each a value of the fact. */
@@ -107,7 +108,7 @@ export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
         "unknown-rule",
         "rule",
         id,
-        [...cx.scope.rules.keys()].filter((k) => !cx.disabled.has(k)),
+        candidateKeys([cx.scope.rules], (k) => !cx.disabled.has(k)),
       );
   }
   for (const n of e.needs) resolveFact(cx, n, true);

@@ -3,7 +3,7 @@ import type { ComparisonOperator, FactType, Value } from "./ast.js";
 import type { DiagnosticCode } from "./diagnostics.js";
 import type { FactValue } from "./model.js";
 import type { Range } from "./position.js";
-import { closest } from "./suggest.js";
+import { closest, type SuggestionBudget } from "./suggest.js";
 import type { FactSymbol } from "./symbols.js";
 
 export interface ValueProblem {
@@ -18,13 +18,35 @@ const YES = new Set(["yes", "true"]);
 const NO = new Set(["no", "false"]);
 const ORDERING = new Set<string>(["<", "<=", ">", ">="]);
 
+type ChoiceType = Extract<FactType, { kind: "choice" | "set" }>;
+
+/** A list fact's values as written and as keys, computed once per fact (lists can be long). */
+const choices = new WeakMap<ChoiceType, { texts: string[]; keys: Set<string> }>();
+function choicesOf(type: ChoiceType): { texts: string[]; keys: Set<string> } {
+  let found = choices.get(type);
+  if (!found) {
+    found = { texts: type.values.map((v) => v.text), keys: new Set(type.values.map((v) => v.key)) };
+    choices.set(type, found);
+  }
+  return found;
+}
+
+/** Messages list at most this many values. */
+const LISTED = 12;
+
+/** "a, b or c", or the first few and how many more. */
+export function listValues(values: readonly string[]): string {
+  if (values.length <= LISTED) return values.join(", ");
+  return `${values.slice(0, LISTED).join(", ")} and ${values.length - LISTED} more`;
+}
+
 /** "is a yes/no fact", "is one of: a, b", … for messages. */
 export function describeType(type: FactType): string {
   switch (type.kind) {
     case "choice":
-      return `is a list fact (one of ${type.values.map((v) => v.text).join(", ")})`;
+      return `is a list fact (one of ${listValues(choicesOf(type).texts)})`;
     case "set":
-      return `is a several-valued fact (any of ${type.values.map((v) => v.text).join(", ")})`;
+      return `is a several-valued fact (any of ${listValues(choicesOf(type).texts)})`;
     case "yes/no":
       return "is a yes/no fact";
     case "number":
@@ -42,6 +64,7 @@ export function checkValue(
   fact: FactSymbol,
   value: Value,
   operator: ComparisonOperator | "member" | "includes" | "given",
+  budget?: SuggestionBudget,
 ): ValueProblem[] {
   const type = fact.node.type;
   if (!type) return [];
@@ -74,14 +97,14 @@ export function checkValue(
   switch (type.kind) {
     case "choice":
     case "set": {
-      const values = type.values.map((v) => v.text);
+      const { texts: values, keys } = choicesOf(type);
       if (value.kind === "Phrase") {
-        if (type.values.some((v) => v.key === value.name.key)) return [];
-        const suggestion = closest(value.name.text, values);
+        if (keys.has(value.name.key)) return [];
+        const suggestion = closest(value.name.text, values, budget);
         return [
           {
             code: "unknown-value",
-            message: `'${value.name.text}' is not one of the values of '${label}'${suggestion ? `; did you mean '${suggestion}'?` : ` (${values.join(", ")}).`}`,
+            message: `'${value.name.text}' is not one of the values of '${label}'${suggestion ? `; did you mean '${suggestion}'?` : ` (${listValues(values)}).`}`,
             expected: values,
             ...(suggestion ? { suggestion } : {}),
           },

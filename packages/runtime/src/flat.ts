@@ -80,7 +80,7 @@ export class Flat {
         const kids = n.children.map((c) => this.add(c));
         this.arg[i] = this.children.length;
         this.count[i] = kids.length;
-        this.children.push(...kids);
+        for (const k of kids) this.children.push(k);
         break;
       }
     }

@@ -11,7 +11,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { analyze } = await loadLanguage();
   const host = new FileHost(io.cwd);
   const all: Diagnostic[] = [];
-  for (const uri of files) all.push(...analyze(uri, host).diagnostics);
+  for (const uri of files) for (const d of analyze(uri, host).diagnostics) all.push(d);
   const diagnostics = reportOrder(all);
   const counts = count(diagnostics);
   if (args.values.json === true) {

@@ -94,7 +94,7 @@ export function complete(text: string, offset: number, context: ServiceContext):
   let declarations = !first || !startsDeclaration(first, undefined);
   if (first && !declarations) {
     const paths = assist(chunk, chunk.length);
-    items.push(...names(s, chunk, paths, word, context.uri, analysed));
+    for (const item of names(s, chunk, paths, word, context.uri, analysed)) items.push(item);
     items.push(...keywords(paths));
     declarations = atLineStart(text, word.start) || mayEnd(chunk);
   }
