@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANSI, BASE, BROKEN, Fixtures, LAYER, precept, SKETCH, STACK } from "./helpers.js";
 
@@ -96,5 +97,39 @@ describe("precept check", () => {
     expect(json.code).toBe(2);
     expect(json.stdout).toBe("");
     for (const r of [missing, empty, json]) expect(r.stderr).not.toMatch(STACK);
+  });
+});
+
+describe("precept check on hostile bytes", () => {
+  let fx: Fixtures;
+  beforeAll(() => {
+    fx = new Fixtures();
+    fx.write(
+      "escapes.precept",
+      `${BASE}rule 1: x\u001b]0;owned\u0007 → decline\n  because "clear \u001b[2J screen"\n`,
+    );
+    const bad = Buffer.concat([
+      Buffer.from(`${BASE}# caf`),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from("\n"),
+    ]);
+    writeFileSync(fx.path("latin1.precept"), bad);
+  });
+  afterAll(() => fx.remove());
+
+  it("never writes a policy's control characters to the terminal: they are shown escaped", async () => {
+    const result = await precept(["check", fx.path("escapes.precept")]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("control-character");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point.
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(result.stdout).toContain("\\u001b");
+  });
+
+  it("reports bytes that are not UTF-8 with their line and column", async () => {
+    const result = await precept(["check", fx.path("latin1.precept")]);
+    expect(result.code).toBe(1);
+    const line = BASE.split("\n").length;
+    expect(result.stdout).toContain(`latin1.precept:${line}:6: error invalid-encoding`);
   });
 });

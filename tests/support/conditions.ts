@@ -16,10 +16,11 @@ export interface Scope {
 
 const numberArbitrary: fc.Arbitrary<GeneratedValue> = fc
   .tuple(
-    fc.integer({ min: 0, max: 150 }),
+    fc.integer({ min: -150, max: 150 }),
     fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
   )
   .map(([whole, tenth]) => {
+    // Negative numbers too: `-3`, `-0.5` (a sign before a whole part of 0 keeps its meaning).
     const raw = tenth === undefined ? String(whole) : `${whole}.${tenth}`;
     return { kind: "number", value: Number(raw), raw };
   });

@@ -27,7 +27,9 @@ export const INNER_WORDS = [
   "of", "to", "first", "text", "number", "yes", "no", "section", "advice", "needs", "rules",
   "strongest", "one",
 ];
-export const VOCABULARY = new Set([...WORDS, ...UNUSUAL_WORDS, ...INNER_WORDS]);
+/** Numbers may sit inside a name after its first word: "stage 2", "over 18s", "the 1st contact". */
+export const NUMBER_WORDS = ["2", "12", "18s", "1st", "2.5", "2026-01"];
+export const VOCABULARY = new Set([...WORDS, ...UNUSUAL_WORDS, ...INNER_WORDS, ...NUMBER_WORDS]);
 export const SOURCE_IDS = ["bps", "hcpc", "nice", "gmc", "nhs", "local", "ico", "dcp"];
 // biome-ignore format: a word list reads best filled
 export const TEXT_CHARS = [
@@ -49,6 +51,7 @@ const laterWord = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...WORDS) },
   { weight: 1, arbitrary: fc.constantFrom(...UNUSUAL_WORDS) },
   { weight: 2, arbitrary: fc.constantFrom(...INNER_WORDS) },
+  { weight: 1, arbitrary: fc.constantFrom(...NUMBER_WORDS) },
 );
 /** A phrase of one to three words. */
 export const phraseArbitrary: fc.Arbitrary<string> = fc

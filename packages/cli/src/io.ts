@@ -24,10 +24,22 @@ export function useColour(isTTY: boolean | undefined, env: Io["env"]): boolean {
   return isTTY === true;
 }
 
+/**
+ * Text made safe to write to a terminal: every control character that could move the cursor,
+ * clear the screen, retitle the window or hide text (a policy, a bundle or facts may carry them)
+ * is shown as an escape such as `\u001b`. Line feeds, tabs, CRLF line ends and Precept's own
+ * colour codes pass. JSON output stays JSON: inside a string `\u007f` means the same character.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, (m) =>
+    m.length > 1 ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 export function processIo(): Io {
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => void process.stdout.write(terminalSafe(text)),
+    stderr: (text) => void process.stderr.write(terminalSafe(text)),
     colour: useColour(process.stdout.isTTY, process.env),
     colourErr: useColour(process.stderr.isTTY, process.env),
     interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
@@ -48,6 +60,12 @@ const CODES = {
 } as const;
 
 export type Style = keyof typeof CODES;
+
+const OWN_CODES = [...new Set(Object.values(CODES).flat())].join("|");
+const UNSAFE = new RegExp(
+  `\u001b\\[(?:${OWN_CODES})m|\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]`,
+  "g",
+);
 
 export type Paint = (style: Style, text: string) => string;
 

@@ -121,14 +121,29 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
   const diagnostics: Diagnostic[] = [];
   const checked: CheckedDocument[] = [];
   let scope: Scope | undefined;
+  // Once a baseline cannot be read (or is too large to read), names from it are unknown in it and
+  // in every layer above: reporting each of them would bury the one real problem.
+  let incomplete = false;
   for (const { document, syntax } of chain) {
     const layer = document.header?.title?.value ?? document.uri;
-    const check: DocumentCheck = checkDocument(document, {
-      uri: document.uri,
-      layer,
-      ...(scope ? { base: scope } : {}),
-      syntaxErrors: syntax.filter((d) => d.severity === "error").map((d) => d.range),
-    });
+    incomplete ||= problems.some((p) => p.uri === document.uri);
+    const unread = syntax.some((d) => d.code === "too-large");
+    const check: DocumentCheck = unread
+      ? {
+          diagnostics: [],
+          symbols: [],
+          references: [],
+          scope: scope ?? emptyScope(),
+          disabled: new Set(),
+        }
+      : checkDocument(document, {
+          uri: document.uri,
+          layer,
+          ...(scope ? { base: scope } : {}),
+          syntaxErrors: syntax.filter((d) => d.severity === "error").map((d) => d.range),
+          incompleteBase: incomplete,
+        });
+    incomplete ||= unread;
     // Loops, not push(...list): a list of 100,000 diagnostics overflows the call stack.
     for (const d of syntax) diagnostics.push(d);
     for (const d of problems) if (d.uri === document.uri) diagnostics.push(d);

@@ -99,7 +99,7 @@ export class AstBuilder {
   }
 
   number(t: IToken): A.NumberValue {
-    const value = /^\d+(\.\d+)?$/.test(t.image) ? Number(t.image) : Number.NaN;
+    const value = /^-?\d+(\.\d+)?$/.test(t.image) ? Number(t.image) : Number.NaN;
     return { kind: "Number", value, raw: t.image, range: this.tokenRange(t) };
   }
 

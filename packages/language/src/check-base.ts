@@ -21,6 +21,11 @@ export interface CheckContext {
   readonly base?: Scope;
   /** Ranges of declarations with syntax errors: "missing clause" checks skip them. */
   readonly syntaxErrors: readonly Range[];
+  /**
+   * A baseline in the chain could not be read: names may be declared there, so names that resolve
+   * to nothing are not reported (the unreadable baseline is, once).
+   */
+  readonly incompleteBase?: boolean;
 }
 
 /**
@@ -102,6 +107,7 @@ export class Checking {
     candidates: Candidates,
     hint = "",
   ): void {
+    if (this.context.incompleteBase) return;
     const suggestion = closest(name.text, candidates, this.suggestions);
     this.report(
       code,

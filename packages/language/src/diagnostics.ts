@@ -14,7 +14,9 @@ export const DIAGNOSTIC_CODES = {
   "missing-header": "The file does not start with a `policy` line",
   "too-large": "The file is larger than Precept accepts",
   "too-deep": "A condition is nested deeper than Precept accepts",
-  "invalid-number": "A number that cannot be read",
+  "invalid-number": "A number that cannot be read, or too large to be held exactly",
+  "control-character": "A control character (such as NUL or ESC) in the text",
+  "invalid-encoding": "Bytes that are not valid UTF-8 (or the replacement character U+FFFD)",
   // names
   "unknown-fact": "A fact that is not declared",
   "unknown-term": "A name that is neither a declared term nor a yes/no fact",

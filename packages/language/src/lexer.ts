@@ -1,4 +1,5 @@
 import { type IToken, Lexer, type TokenType } from "chevrotain";
+import { withoutReportedCharacters } from "./characters.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import type { LineIndex } from "./position.js";
 import {
@@ -52,7 +53,9 @@ export function lex(text: string, lines: LineIndex, from = 0, to = text.length):
   const diagnostics: Diagnostic[] = [];
   for (const error of result.errors) {
     error.offset += from;
-    const char = text.slice(error.offset, error.offset + error.length);
+    // Control characters and undecodable bytes have their own diagnostic (characters.ts).
+    const char = withoutReportedCharacters(text.slice(error.offset, error.offset + error.length));
+    if (char === "") continue;
     const quote = char.startsWith("'");
     diagnostics.push(
       diagnostic(

@@ -14,6 +14,7 @@ import {
 } from "chevrotain";
 import type { Declaration, PolicyDocument, PolicyHeader } from "./ast.js";
 import { AstBuilder } from "./build.js";
+import { characterProblems } from "./characters.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { lexWindows } from "./lexer.js";
 import { parser } from "./parser.js";
@@ -132,7 +133,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     ]);
   }
 
-  const lexed = { comments: [] as IToken[], diagnostics: [] as Diagnostic[] };
+  const lexed = { comments: [] as IToken[], diagnostics: characterProblems(text, lines) };
   const diagnostics: Diagnostic[] = [];
   const builder = new AstBuilder(lines);
   const declarations: Declaration[] = [];

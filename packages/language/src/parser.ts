@@ -102,7 +102,10 @@ export class PreceptParser extends CstParser {
     this.CONSUME(T.Word);
     // The hottest rule (every name): its options are built once, like the cached alternatives.
     this.MANY(
-      (this.phraseWords ??= { GATE: () => !this.phraseEnds(), DEF: () => this.CONSUME2(T.Word) }),
+      (this.phraseWords ??= {
+        GATE: () => !this.phraseEnds(),
+        DEF: () => this.CONSUME2(T.NamePart, { LABEL: "Word" }),
+      }),
     );
   });
 

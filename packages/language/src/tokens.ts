@@ -65,17 +65,25 @@ export const Comma = createToken({ name: "Comma", pattern: /,/, label: "','" });
 export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "'('" });
 export const RParen = createToken({ name: "RParen", pattern: /\)/, label: "')'" });
 export const SectionSign = createToken({ name: "SectionSign", pattern: /§/, label: "'§'" });
-/** Numbers and number-like ids: `18`, `2.5`, `1.1`, `3.2a`. */
+/**
+ * What a name (phrase) may continue with after its first word: words and numbers, so a value may
+ * be called "stage 2" or a fact "contact in the last 12 months". A name cannot start with a
+ * number: there it would be a number.
+ */
+export const NamePart = createToken({ name: "NamePart", pattern: Lexer.NA, label: "a word" });
+/** Numbers and number-like ids: `18`, `2.5`, `-3`, `1.1`, `3.2a`. */
 export const NumberLike = createToken({
   name: "NumberLike",
-  pattern: /\d[\w]*(?:[.-]\w+)*/,
+  pattern: /-?\d[\w]*(?:[.-]\w+)*/,
   label: "a number",
+  categories: [NamePart],
 });
 /** Any word; keywords are recognised by looking the word up in KEYWORDS. */
 export const Word = createToken({
   name: "Word",
   pattern: new RegExp(`[${LETTER}][${LETTER}0-9'’]*(?:[-.][${LETTER}0-9]+)*`),
   label: "a word",
+  categories: [NamePart],
 });
 
 export type KeywordKind = "hard" | "soft";
@@ -184,6 +192,7 @@ export const LEXED_TOKENS: readonly TokenType[] = [
 
 /** Every token type the parser knows. */
 export const ALL_TOKENS: readonly TokenType[] = [
+  NamePart,
   ...LEXED_TOKENS,
   ...keywordList.map((k) => k.token),
 ];

@@ -131,16 +131,7 @@ export function checkValue(
         },
       ];
     case "number":
-      if (value.kind === "Number") {
-        return Number.isNaN(value.value)
-          ? [
-              {
-                code: "invalid-number",
-                message: `'${value.raw}' is not a number (write numbers like 18 or 2.5).`,
-              },
-            ]
-          : [];
-      }
+      if (value.kind === "Number") return numberProblems(value);
       return [
         {
           code: "type-mismatch",
@@ -173,6 +164,36 @@ export function givenValue(type: FactType, value: Value, also: readonly Value[])
   if (isNothing(value) && also.length === 0) return [];
   const keys = new Set([value, ...also].map((v) => (v.kind === "Phrase" ? v.name.key : "")));
   return type.values.map((v) => v.key).filter((k) => keys.has(k));
+}
+
+/** A number as written, cut short when it is long (a 400-digit literal is quoted by its start). */
+function shown(raw: string): string {
+  return raw.length > 24 ? `${raw.slice(0, 20)}…` : raw;
+}
+
+/**
+ * A number that cannot be read, or that would not be the number written: beyond about 1.8 × 10³⁰⁸
+ * it is infinite, and beyond 2⁵³ whole numbers are rounded (a bundle would hold another number,
+ * or `null`, which json-rules-engine compares as if it were a value).
+ */
+function numberProblems(value: Extract<Value, { kind: "Number" }>): ValueProblem[] {
+  if (Number.isNaN(value.value)) {
+    return [
+      {
+        code: "invalid-number",
+        message: `'${shown(value.raw)}' is not a number (write numbers like 18, 2.5 or -3).`,
+      },
+    ];
+  }
+  if (!Number.isFinite(value.value) || Math.abs(value.value) > Number.MAX_SAFE_INTEGER) {
+    return [
+      {
+        code: "invalid-number",
+        message: `'${shown(value.raw)}' is too large: Precept holds numbers exactly only between -9,007,199,254,740,991 and 9,007,199,254,740,991.`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** The typed value of a checked value (call only when `checkValue` found no problem). */
