@@ -154,8 +154,13 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
 
   const symbols = checked.flatMap((c) => c.check.symbols);
   const references = checked.flatMap((c) => c.check.references);
+  // In a file with syntax errors, a broken declaration may be the one that uses a fact or term.
+  const broken = new Set(
+    chain.filter((c) => c.syntax.some((d) => d.severity === "error")).map((c) => c.document.uri),
+  );
   if (options.unusedWarnings !== false)
-    for (const d of unusedWarnings(symbols, references)) diagnostics.push(d);
+    for (const d of unusedWarnings(symbols, references))
+      if (!broken.has(d.uri!)) diagnostics.push(d);
 
   let policy: PolicyModel | undefined;
   if (!hasErrors(diagnostics)) {

@@ -107,7 +107,8 @@ export class Checking {
     candidates: Candidates,
     hint = "",
   ): void {
-    if (this.context.incompleteBase) return;
+    // A name inside a syntax error is part of that one mistake (`approval from comms is given`).
+    if (this.context.incompleteBase || this.syntaxErrors.overlaps(name.range)) return;
     const suggestion = closest(name.text, candidates, this.suggestions);
     this.report(
       code,

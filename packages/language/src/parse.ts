@@ -5,16 +5,11 @@
  * parsed on its own, so a mistake in one declaration never hides the ones after it, and nothing
  * written after a stray word is lost.
  */
-import {
-  EOF,
-  type IRecognitionException,
-  type IToken,
-  type TokenType,
-  tokenMatcher,
-} from "chevrotain";
+import { type IToken, type TokenType, tokenMatcher } from "chevrotain";
 import type { Declaration, PolicyDocument, PolicyHeader } from "./ast.js";
 import { AstBuilder } from "./build.js";
 import { characterProblems } from "./characters.js";
+import { parseDeclaration, syntaxDiagnostic } from "./clauses.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { lexWindows } from "./lexer.js";
 import { parser } from "./parser.js";
@@ -105,11 +100,11 @@ function tooDeep(tokens: readonly IToken[]): IToken | undefined {
  * recovering from one, with an exception; capturing their stack traces (which nobody reads) was
  * the largest cost of parsing broken text, so none are captured while it recognises.
  */
-function recognise(isHeader: boolean) {
+function recognise() {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return isHeader ? parser.header() : parser.declaration();
+    return parser.header();
   } finally {
     Error.stackTraceLimit = limit;
   }
@@ -174,13 +169,20 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       continue;
     }
 
-    parser.input = chunk;
     const isHeader = tokenMatcher(first, T.Policy);
-    const cst = recognise(isHeader);
+    if (!isHeader) {
+      const parsed = parseDeclaration(chunk, text, lines, following);
+      for (const d of parsed.diagnostics) diagnostics.push(d);
+      const declaration = builder.declaration(parsed.cst);
+      if (declaration) declarations.push(declaration);
+      continue;
+    }
+    parser.input = chunk;
+    const cst = recognise();
     for (const error of parser.errors) {
       diagnostics.push(syntaxDiagnostic(error, lines, last, following));
     }
-    if (isHeader) {
+    {
       const built = builder.header(cst);
       if (header && built) {
         diagnostics.push(
@@ -202,10 +204,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
         );
         header = built;
       } else header = built;
-      continue;
     }
-    const declaration = builder.declaration(cst);
-    if (declaration) declarations.push(declaration);
   }
 
   const document: PolicyDocument = {
@@ -217,34 +216,4 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     comments: lexed.comments.map((c) => builder.comment(c)),
   };
   return { document, diagnostics: lexed.diagnostics.concat(diagnostics) };
-}
-
-/**
- * A Chevrotain error as a diagnostic; errors at the end anchor on the last real token. Each
- * declaration is parsed on its own, so its end is the end of the file only for the last one:
- * otherwise what was found is the next declaration's first word.
- */
-function syntaxDiagnostic(
-  error: IRecognitionException,
-  lines: LineIndex,
-  last: IToken,
-  following: IToken | undefined,
-): Diagnostic {
-  const token = error.token;
-  const atEnd = !token || token.tokenType === EOF || !Number.isFinite(token.startOffset);
-  const anchor = atEnd ? ((error as { previousToken?: IToken }).previousToken ?? last) : token;
-  const anchorOk = anchor && Number.isFinite(anchor.startOffset) ? anchor : last;
-  const start = anchorOk.startOffset;
-  const end = start + anchorOk.image.length;
-  const message =
-    atEnd && following
-      ? error.message.replace(describeToken(undefined), describeToken(following))
-      : error.message;
-  return diagnostic(
-    "syntax-error",
-    "error",
-    message,
-    atEnd ? lines.range(end, end) : lines.range(start, end),
-    { actual: atEnd ? (following?.image ?? "end of file") : token.image },
-  );
 }

@@ -4,6 +4,7 @@
  * nothing, or names the wrong kind of thing, such as a term compared to a value.
  */
 import type * as A from "./ast.js";
+import { phraseKey } from "./ast.js";
 import type { Checking } from "./check-base.js";
 import { candidateKeys } from "./suggest.js";
 import type { FactSymbol, OutcomeSymbol, TermSymbol } from "./symbols.js";
@@ -96,6 +97,21 @@ export function resolveFact(
       "error",
       `'${name.text}' is a term, which is either true or false; it has no value to compare.`,
       name.range,
+    );
+    return undefined;
+  }
+  // `given relationship current service user`: a fact and its value without `is` between them.
+  const words = name.text.split(" ");
+  for (let i = words.length - 1; i > 0; i--) {
+    const fact = cx.scope.facts.get(phraseKey(words.slice(0, i).join(" ")));
+    if (!fact) continue;
+    const meant = `${words.slice(0, i).join(" ")} is ${words.slice(i).join(" ")}`;
+    cx.report(
+      "unknown-fact",
+      "error",
+      `There is no fact called '${name.text}'; did you mean '${meant}'?`,
+      name.range,
+      { suggestion: meant, actual: name.text },
     );
     return undefined;
   }

@@ -1,0 +1,273 @@
+/**
+ * The slip corpus (tests/language/slips/): policies written badly on purpose, one slip each, in
+ * the words an employer's policy would use. Each layer over `_base.precept` must give exactly its
+ * one intended diagnostic — code, place, message and fix — and nothing that follows from it.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { analyze, memoryHost } from "@precept/language";
+import { describe, expect, it } from "vitest";
+
+const DIR = new URL("./slips/", import.meta.url);
+const read = (file: string) => readFileSync(new URL(file, DIR), "utf8");
+
+/** File, code, range (line:column-line:column, end exclusive), message, fix. */
+const SLIPS: [string, string, string, string, string | undefined][] = [
+  [
+    "01-cites-without-section-sign",
+    "syntax-error",
+    "3:13-3:14",
+    "Write § (or `section`) before the section number: bps §3.",
+    "§3",
+  ],
+  [
+    "02-if-for-when",
+    "syntax-error",
+    "4:3-4:5",
+    "Precept writes a rule's condition with `when`, not `if`.",
+    "when",
+  ],
+  [
+    "03-unit-in-given",
+    "syntax-error",
+    "3:79-3:84",
+    "A value in `given` has no unit: write the number alone, in the fact's own unit (not 'years').",
+    "",
+  ],
+  [
+    "04-keyword-in-fact-name",
+    "syntax-error",
+    "2:6-2:34",
+    "'is' is a keyword, so it ends a name: reword the name without it.",
+    "approval from comms",
+  ],
+  [
+    "05-keyword-in-condition",
+    "syntax-error",
+    "4:37-4:65",
+    "'given' is a keyword, so it ends a name: reword the name without it (keywords such as is, and, not or given cannot be inside a name).",
+    undefined,
+  ],
+  [
+    "06-if-on-one-line",
+    "syntax-error",
+    "2:28-2:30",
+    "Precept writes a rule's condition with `when`, not `if`.",
+    "when",
+  ],
+  [
+    "07-months-in-given",
+    "syntax-error",
+    "4:44-4:50",
+    "A value in `given` has no unit: write the number alone, in the fact's own unit (not 'months').",
+    "",
+  ],
+  [
+    "08-equals-for-is",
+    "unexpected-character",
+    "2:25-2:26",
+    "'=' is not part of the language; write 'is'.",
+    "is",
+  ],
+  [
+    "09-single-quotes",
+    "unexpected-character",
+    "2:24-2:34",
+    'Quoted text takes double quotes (") in Precept.',
+    '"LinkedIn"',
+  ],
+  [
+    "10-misspelt-fact",
+    "unknown-fact",
+    "2:12-2:23",
+    "There is no fact called 'relationshp'; did you mean 'relationship'?",
+    "relationship",
+  ],
+  [
+    "11-misspelt-value",
+    "unknown-value",
+    "2:28-2:36",
+    "'collegue' is not one of the values of 'relationship'; did you mean 'colleague'?",
+    "colleague",
+  ],
+  [
+    "12-unclosed-quote",
+    "unterminated-string",
+    "2:12-2:25",
+    "This quoted text has no closing quote on its line.",
+    '"Staff groups"',
+  ],
+  [
+    "13-outcome-not-declared",
+    "unknown-outcome",
+    "2:63-2:72",
+    "There is no outcome called 'permitted'.",
+    undefined,
+  ],
+  [
+    "14-otherwise-as-outcome",
+    "unknown-outcome",
+    "2:41-2:52",
+    "'no guidance' is what the policy says when no rule applies; a rule must lead to one of the declared outcomes.",
+    undefined,
+  ],
+  [
+    "15-and-operator",
+    "unexpected-character",
+    "2:34-2:36",
+    "'&&' is not part of the language; write 'and'.",
+    "and",
+  ],
+  [
+    "16-term-compared",
+    "type-mismatch",
+    "2:13-2:33",
+    "'current service user' is a term, which is either true or false; it has no value to compare.",
+    undefined,
+  ],
+  [
+    "17-text-without-quotes",
+    "type-mismatch",
+    "2:25-2:31",
+    "'platform' is a text fact; put the text in quotes.",
+    '"TikTok"',
+  ],
+  [
+    "18-number-with-unit-in-rule",
+    "syntax-error",
+    "2:22-2:27",
+    "A number has no unit here: write 18 alone, in the fact's own unit (not 'years').",
+    "",
+  ],
+  [
+    "19-override-without-reason",
+    "missing-reason",
+    "2:15-2:18",
+    'Overriding rule 3.3 loosens the baseline, so it needs a reason: add `because "…"`.',
+    undefined,
+  ],
+  [
+    "20-unknown-rule-in-exception",
+    "unknown-rule",
+    "2:19-2:22",
+    "There is no rule called '3.2'; did you mean '3.1'?",
+    "3.1",
+  ],
+  [
+    "21-scenario-without-expect",
+    "syntax-error",
+    "4:3-4:9",
+    "'exepct' does not start a clause; did you mean 'expect'?",
+    "expect",
+  ],
+  [
+    "22-given-without-is",
+    "unknown-fact",
+    "3:9-3:42",
+    "There is no fact called 'relationship current service user'; did you mean 'relationship is current service user'?",
+    "relationship is current service user",
+  ],
+  [
+    "23-then-twice",
+    "duplicate-clause",
+    "6:3-6:7",
+    "'then' is written twice here; only the first is used.",
+    undefined,
+  ],
+  [
+    "24-list-value-quoted",
+    "type-mismatch",
+    "2:29-2:40",
+    "'relationship' takes one of its listed values, written without quotes.",
+    "colleague",
+  ],
+  [
+    "25-yes-no-compared",
+    "type-mismatch",
+    "2:33-2:38",
+    "'explicit consent' is a yes/no fact; its value is yes or no.",
+    undefined,
+  ],
+  [
+    "26-huge-number",
+    "invalid-number",
+    "2:19-2:45",
+    "'99999999999999999999…' is too large: Precept holds numbers exactly only between -9,007,199,254,740,991 and 9,007,199,254,740,991.",
+    undefined,
+  ],
+  [
+    "27-negative-age-typo",
+    "unexpected-character",
+    "2:19-2:20",
+    "'-' is not part of the language.",
+    undefined,
+  ],
+  [
+    "28-section-word-missing",
+    "syntax-error",
+    "3:20-3:20",
+    "Expected a number or a word in this citation, but found 'when'.",
+    undefined,
+  ],
+  [
+    "29-because-without-quotes",
+    "syntax-error",
+    "6:11-6:43",
+    "Text after 'because' is written in double quotes.",
+    '"colleagues are not service users"',
+  ],
+  [
+    "30-expect-by-missing-rule",
+    "unknown-rule",
+    "4:26-4:29",
+    "There is no rule called '3.4'; did you mean '3.1'?",
+    "3.1",
+  ],
+  [
+    "31-advice-for-advise",
+    "syntax-error",
+    "6:3-6:9",
+    "'advice' does not start a clause; did you mean 'advise'?",
+    "advise",
+  ],
+  [
+    "32-misspelt-when",
+    "syntax-error",
+    "4:3-4:7",
+    "'wehn' does not start a clause; did you mean 'when'?",
+    "when",
+  ],
+];
+
+describe("one mistake, one diagnostic", () => {
+  const files = readdirSync(DIR).filter((f) => f.endsWith(".precept") && !f.startsWith("_"));
+
+  it("every slip in the folder has its expectation, and there are at least 24", () => {
+    expect(files.map((f) => f.replace(".precept", "")).sort()).toEqual(
+      SLIPS.map(([f]) => f).sort(),
+    );
+    expect(SLIPS.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it("the baseline itself is clean", () => {
+    const analysis = analyze(
+      "_base.precept",
+      memoryHost({ "_base.precept": read("_base.precept") }),
+    );
+    expect(analysis.diagnostics).toEqual([]);
+  });
+
+  it.each(SLIPS)("%s", (name, code, range, message, fix) => {
+    const file = `${name}.precept`;
+    const analysis = analyze(
+      file,
+      memoryHost({ [file]: read(file), "_base.precept": read("_base.precept") }),
+    );
+    const found = analysis.diagnostics.map((d) => ({
+      code: d.code,
+      range: `${d.range.start.line}:${d.range.start.column}-${d.range.end.line}:${d.range.end.column}`,
+      message: d.message,
+      fix: d.suggestion,
+    }));
+    expect(found).toEqual([{ code, range, message, fix }]);
+  });
+});
