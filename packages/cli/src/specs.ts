@@ -153,8 +153,9 @@ export const initSpec: CommandSpec = {
   args: "<dir>",
   description:
     "Creates <dir>/policy.precept: a local layer that extends the BPS e-Professionalism\n" +
-    "baseline, with one example fact, rule and scenario. It passes `precept test <dir>` as it is;\n" +
-    "change it to say what your organisation requires. Never overwrites an existing policy.",
+    'baseline by package name (extends "@precept/bps-e-professionalism", found in node_modules),\n' +
+    "with one example fact, rule and scenario. It passes `precept test <dir>` as it is; change it\n" +
+    "to say what your organisation requires. Never overwrites an existing policy.",
   options: {
     title: {
       type: "string",
@@ -164,8 +165,7 @@ export const initSpec: CommandSpec = {
     baseline: {
       type: "string",
       value: "FILE",
-      description:
-        "Extend this policy instead of the BPS baseline (needed outside the repository).",
+      description: "Extend this policy file (by its relative path) instead of the BPS package.",
     },
   },
   minPositionals: 1,
