@@ -236,6 +236,34 @@ const SLIPS: [string, string, string, string, string | undefined][] = [
     "'wehn' does not start a clause; did you mean 'when'?",
     "when",
   ],
+  [
+    "33-contains-for-includes",
+    "unknown-term",
+    "2:13-2:34",
+    "There is no term or yes/no fact called 'content contains work'; did you mean 'content includes work'?",
+    "content includes work",
+  ],
+  [
+    "34-is-for-includes",
+    "type-mismatch",
+    "2:24-2:28",
+    "'content' is a several-valued fact (any of personal, work, patient area), which may hold several values at once; test it with 'includes': content includes …",
+    "includes",
+  ],
+  [
+    "35-none-for-nothing",
+    "unknown-value",
+    "6:20-6:24",
+    "'none' is not one of the values of 'content'; did you mean 'nothing'?",
+    "nothing",
+  ],
+  [
+    "36-condition-without-is",
+    "unknown-term",
+    "4:8-4:30",
+    "There is no term or yes/no fact called 'relationship colleague'; did you mean 'relationship is colleague'?",
+    "relationship is colleague",
+  ],
 ];
 
 describe("one mistake, one diagnostic", () => {

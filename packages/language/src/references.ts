@@ -47,6 +47,17 @@ export function checkCondition(cx: Checking, c: A.Condition): void {
         (_, s) => s.kind === "term" || s.node.type?.kind === "yes/no",
       );
       cx.refer("term", c.name.key, c.name.range);
+      const meant = factThenValue(cx, c.name);
+      if (meant) {
+        cx.report(
+          "unknown-term",
+          "error",
+          `There is no term or yes/no fact called '${c.name.text}'; did you mean '${meant}'?`,
+          c.name.range,
+          { suggestion: meant, actual: c.name.text },
+        );
+        return;
+      }
       cx.unknown("unknown-term", "term or yes/no fact", c.name, candidates);
       return;
     }
@@ -72,6 +83,39 @@ export function checkCondition(cx: Checking, c: A.Condition): void {
       return;
     }
   }
+}
+
+/** Words people put between a fact and its value instead of `is` / `includes`. */
+const LINKING = new Set([
+  "contains",
+  "contain",
+  "has",
+  "have",
+  "include",
+  "included",
+  "equals",
+  "was",
+  "are",
+  "with",
+]);
+
+/**
+ * `content contains work`, `relationship colleague`: a fact, then (after a wrong word or none) one
+ * of its values, as the comparison that was meant.
+ */
+function factThenValue(cx: Checking, name: A.Name): string | undefined {
+  const words = name.text.split(" ");
+  for (let i = words.length - 1; i > 0; i--) {
+    const fact = cx.scope.facts.get(phraseKey(words.slice(0, i).join(" ")));
+    const type = fact?.node.type;
+    if (!type || (type.kind !== "choice" && type.kind !== "set")) continue;
+    let rest = words.slice(i);
+    if (rest.length > 1 && LINKING.has(rest[0]!.toLowerCase())) rest = rest.slice(1);
+    const value = phraseKey(rest.join(" "));
+    if (!type.values.some((v) => v.key === value)) continue;
+    return `${words.slice(0, i).join(" ")} ${type.kind === "set" ? "includes" : "is"} ${rest.join(" ")}`;
+  }
+  return undefined;
 }
 
 /** A fact named where a value follows; `inScenario` marks uses that do not count as using it. */

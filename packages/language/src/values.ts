@@ -17,6 +17,7 @@ export interface ValueProblem {
 const YES = new Set(["yes", "true"]);
 const NO = new Set(["no", "false"]);
 const ORDERING = new Set<string>(["<", "<=", ">", ">="]);
+const EMPTY = new Set(["none", "empty", "no values", "none of them", "none of these"]);
 
 type ChoiceType = Extract<FactType, { kind: "choice" | "set" }>;
 
@@ -100,7 +101,12 @@ export function checkValue(
       const { texts: values, keys } = choicesOf(type);
       if (value.kind === "Phrase") {
         if (keys.has(value.name.key)) return [];
-        const suggestion = closest(value.name.text, values, budget);
+        // "none" or "empty" for a several-valued fact's empty answer, which is written `nothing`.
+        const empty =
+          type.kind === "set" && operator === "given" && EMPTY.has(value.name.key)
+            ? "nothing"
+            : undefined;
+        const suggestion = empty ?? closest(value.name.text, values, budget);
         return [
           {
             code: "unknown-value",
