@@ -3,12 +3,18 @@
  * each yes/no fact, number and text inputs. Leaving a control at "unknown" leaves the fact out of
  * the situation, which is how a decision becomes undetermined.
  */
-import type { BundleFact } from "@precept/runtime";
+import { type BundleFact, readFactValue } from "@precept/runtime";
 import { freshId, h } from "./dom.js";
 import type { Situation, SituationValue } from "./share.js";
 
 export type { Situation };
 export type OnAnswer = (fact: string, value: SituationValue | undefined) => void;
+
+/** A typed field's value by the runtime's facts contract (form input); unknown when unreadable. */
+function typed(fact: BundleFact, text: string): SituationValue | undefined {
+  const read = readFactValue(fact, text, { mode: "form" });
+  return read.ok && read.value !== null ? read.value : undefined;
+}
 
 /** A labelled control for one fact, showing `value` (undefined: unknown). */
 export function factControl(
@@ -112,10 +118,7 @@ export function factControl(
       ...(described ? { "aria-describedby": described } : {}),
     });
     input.value = typeof value === "number" ? String(value) : "";
-    input.addEventListener("input", () => {
-      const n = input.value.trim() === "" ? Number.NaN : Number(input.value);
-      onAnswer(fact.name, Number.isFinite(n) ? n : undefined);
-    });
+    input.addEventListener("input", () => onAnswer(fact.name, typed(fact, input.value)));
     control = input;
   } else {
     const input = h("input", {
@@ -125,9 +128,7 @@ export function factControl(
       ...(described ? { "aria-describedby": described } : {}),
     });
     input.value = typeof value === "string" ? value : "";
-    input.addEventListener("input", () =>
-      onAnswer(fact.name, input.value === "" ? undefined : input.value),
-    );
+    input.addEventListener("input", () => onAnswer(fact.name, typed(fact, input.value)));
     control = input;
   }
   const unit = fact.type === "number" && fact.unit ? ` (${fact.unit})` : "";

@@ -5,9 +5,8 @@
  */
 import { createInterface } from "node:readline";
 import { closest } from "@precept/language";
-import type { BundleFact, FactValue } from "@precept/runtime";
+import { type BundleFact, type FactValue, formKey, readFactValue } from "@precept/runtime";
 import { describeType } from "./facts.js";
-import { factKey } from "./facts-json.js";
 import type { Paint } from "./io.js";
 
 export interface Asker {
@@ -18,60 +17,56 @@ export interface Asker {
 
 export type Reading = { ok: true; value: FactValue } | { ok: false; message: string };
 
-/** Reads one typed answer. Choices may be answered by number or by value. */
+/**
+ * Reads one typed answer by the facts contract's `form` rules (as `--fact` is read); choices may
+ * also be answered by their number in the list.
+ */
 export function readAnswer(fact: BundleFact, answer: string): Reading {
   const text = answer.trim();
   if (text === "") return { ok: false, message: "Please answer the question." };
+  if (fact.type === "choice") {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= 1 && n <= fact.values.length) {
+      return { ok: true, value: fact.values[n - 1]! };
+    }
+  }
+  if (fact.type === "set") {
+    // Several answers to one question may be given by their numbers: "1, 3"; 0 for none.
+    if (text === "0") return { ok: true, value: [] };
+    const parts = text.split(/[,\s]+/);
+    if (parts.every((part) => /^\d+$/.test(part))) {
+      const chosen = new Set(parts.map((part) => fact.values[Number(part) - 1]));
+      if (!chosen.has(undefined))
+        return { ok: true, value: fact.values.filter((v) => chosen.has(v)) };
+    }
+  }
+  const read = readFactValue(fact, text, { mode: "form" });
+  if (read.ok && read.value !== null) return { ok: true, value: read.value };
   switch (fact.type) {
     case "choice": {
-      const n = Number(text);
-      if (Number.isInteger(n) && n >= 1 && n <= fact.values.length) {
-        return { ok: true, value: fact.values[n - 1]! };
-      }
-      const key = factKey(text);
-      if (fact.values.includes(key)) return { ok: true, value: key };
-      const guess = closest(key, fact.values);
+      const guess = text.length <= 1000 ? closest(formKey(text), fact.values) : undefined;
       return {
         ok: false,
         message: `Answer with a number from 1 to ${fact.values.length}${guess ? ` (did you mean '${guess}'?)` : "."}`,
       };
     }
     case "set": {
-      // Several answers to one question: numbers or values separated by commas; 0 for none.
-      if (text === "0" || factKey(text) === "nothing") return { ok: true, value: [] };
-      const chosen = new Set<string>();
-      for (const part of text.split(/[,\s]+(?=\d)|,/)) {
-        const item = part.trim();
-        if (item === "") continue;
-        const n = Number(item);
-        const key = factKey(item);
-        if (Number.isInteger(n) && n >= 1 && n <= fact.values.length)
-          chosen.add(fact.values[n - 1]!);
-        else if (fact.values.includes(key)) chosen.add(key);
-        else {
-          const guess = closest(key, fact.values);
-          return {
-            ok: false,
-            message: `'${item}' is not one of the choices. Answer with numbers from 1 to ${fact.values.length} separated by commas, or 0 for none${guess ? ` (did you mean '${guess}'?)` : "."}`,
-          };
-        }
-      }
-      return { ok: true, value: fact.values.filter((v) => chosen.has(v)) };
+      const bad = text
+        .split(",")
+        .map((item) => item.trim())
+        .find((item) => item !== "" && !fact.values.some((v) => formKey(v) === formKey(item)));
+      const guess = bad && bad.length <= 1000 ? closest(formKey(bad), fact.values) : undefined;
+      return {
+        ok: false,
+        message: `'${(bad ?? text).slice(0, 60)}' is not one of the choices. Answer with numbers from 1 to ${fact.values.length} separated by commas, or 0 for none${guess ? ` (did you mean '${guess}'?)` : "."}`,
+      };
     }
-    case "yes/no": {
-      const word = text.toLowerCase();
-      if (["y", "yes", "true"].includes(word)) return { ok: true, value: true };
-      if (["n", "no", "false"].includes(word)) return { ok: true, value: false };
+    case "yes/no":
       return { ok: false, message: "Answer y or n." };
-    }
-    case "number": {
-      const n = Number(text);
-      return Number.isFinite(n)
-        ? { ok: true, value: n }
-        : { ok: false, message: "Answer with a number." };
-    }
+    case "number":
+      return { ok: false, message: "Answer with a number." };
     case "text":
-      return { ok: true, value: text };
+      return { ok: false, message: read.ok ? "Please answer the question." : read.error.message };
   }
 }
 

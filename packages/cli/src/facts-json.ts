@@ -50,11 +50,6 @@ export function factsJsonExample(facts?: readonly BundleFact[]): string {
   return `{${entries.join(", ")}}`;
 }
 
-/** A name as the language keys it: lower case, single spaces. */
-export function factKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, " ");
-}
-
 /** Parses the text of a facts file: a JSON object. `facts`: the policy's, for the example. */
 export function parseFactsJson(
   text: string,

@@ -56,27 +56,45 @@ describe("buildFactSet", () => {
   it("names an unknown fact with a did-you-mean and the facts there are", () => {
     const error = failure(() => buildFactSet(facts, {}, ["relationshp=colleague"]));
     expect(error.message).toBe(
-      "'relationshp' is not a fact of this policy. Did you mean 'relationship'?",
+      "'relationshp' is not a fact of this policy. Its facts are: relationship, explicit consent, age, platform.",
     );
-    expect(error.hint).toContain("relationship, explicit consent, age, platform");
+    expect(error.hint).toBe("Did you mean 'relationship'?");
     expect(failure(() => buildFactSet(facts, { __proto__x: 1 }, [])).message).toContain(
       "not a fact",
     );
   });
 
   it("rejects values outside the type, naming what is allowed", () => {
-    expect(failure(() => buildFactSet(facts, {}, ["relationship=colleage"])).message).toBe(
-      "The fact 'relationship' cannot be \"colleage\": it is one of current service user, colleague. Did you mean 'colleague'?",
+    const colleage = failure(() => buildFactSet(facts, {}, ["relationship=colleage"]));
+    expect(colleage.message).toBe(
+      '\'relationship\' cannot be "colleage": it must be one of "current service user", "colleague".',
     );
+    expect(colleage.hint).toBe("Did you mean 'colleague'?");
     expect(failure(() => buildFactSet(facts, {}, ["age=old"])).message).toContain(
-      "it is a number (years)",
+      "it must be a number (years)",
     );
-    expect(failure(() => buildFactSet(facts, {}, ["age="])).message).toContain("a number");
     expect(
       failure(() => buildFactSet(facts, { "explicit consent": "maybe" }, [])).message,
-    ).toContain("yes or no");
-    expect(failure(() => buildFactSet(facts, { platform: 3 }, [])).message).toContain("any text");
+    ).toContain("true or false");
+    expect(failure(() => buildFactSet(facts, { platform: 3 }, [])).message).toContain("a string");
     expect(failure(() => buildFactSet(facts, { age: [1] }, [])).message).toContain("a number");
+  });
+
+  it("reads a facts file strictly, as the runtime does, and says how to write what it refuses", () => {
+    const six = failure(() => buildFactSet(facts, { age: "6" }, [], "f.json"));
+    expect(six.message).toBe(
+      `In f.json: 'age' cannot be "6": it must be a number (years). Write 6 instead.`,
+    );
+    expect(failure(() => buildFactSet(facts, { Age: 6 }, [])).message).toContain(
+      "'Age' is not a fact of this policy. Did you mean 'age'?",
+    );
+    expect(failure(() => buildFactSet(facts, { "explicit consent": "yes" }, [])).message).toContain(
+      "Write true instead.",
+    );
+  });
+
+  it("reads a blank --fact value as unknown, overriding the file", () => {
+    expect(buildFactSet(facts, { age: 3, platform: "x" }, ["age=", "Platform= "])).toEqual({});
   });
 });
 

@@ -1,33 +1,22 @@
 /**
- * Facts from the command line: a JSON file (`--facts`) and `--fact name=value` pairs, read against
- * the policy's declared facts. Names are matched like the language matches them (case and spacing
- * do not matter); values are typed by the fact's declared type. Every mistake is a CliError that
- * says what was wrong and what would be right.
+ * Facts from the command line, read by the runtime's facts contract (`readFacts`): a facts file
+ * (`--facts`) is JSON, read strictly as `decide` reads it — so a file that works here works when
+ * embedded — and `--fact name=value` is typed text, read in `form` mode (names in any case, "yes",
+ * "6", a blank value for unknown). Every mistake is a CliError with the runtime's message and, where
+ * one is close, a did-you-mean.
  */
 import { closest } from "@precept/language";
-import type { BundleFact, FactValue } from "@precept/runtime";
+import {
+  type BundleFact,
+  type FactError,
+  type FactValue,
+  formKey,
+  readFacts,
+} from "@precept/runtime";
 import { CliError } from "./errors.js";
-import { factKey, parseFactArg } from "./facts-json.js";
+import { factArgsExample, parseFactArg } from "./facts-json.js";
 
 export type FactSet = Record<string, FactValue>;
-
-/** The declared fact a user's name refers to, or a CliError with a did-you-mean. */
-export function findFact(facts: readonly BundleFact[], name: string): BundleFact {
-  const key = factKey(name);
-  const found =
-    facts.find((f) => f.name === key) ??
-    facts.find((f) => f.name === factKey(key.replace(/[_]/g, " ")));
-  if (found) return found;
-  const guess = closest(
-    key,
-    facts.map((f) => f.name),
-  );
-  throw new CliError(
-    `'${name}' is not a fact of this policy.${guess ? ` Did you mean '${guess}'?` : ""}`,
-    undefined,
-    `Its facts are: ${facts.map((f) => f.name).join(", ")}.`,
-  );
-}
 
 export function describeType(fact: BundleFact): string {
   switch (fact.type) {
@@ -44,85 +33,77 @@ export function describeType(fact: BundleFact): string {
   }
 }
 
-const YES = new Set(["yes", "y", "true"]);
-const NO = new Set(["no", "n", "false"]);
-
-/** A value typed by its fact, or a CliError naming the fact and the values it allows. */
-export function typeValue(fact: BundleFact, raw: unknown): FactValue {
-  const bad = (extra = ""): never => {
-    throw new CliError(
-      `The fact '${fact.name}' cannot be ${JSON.stringify(raw)}: it is ${describeType(fact)}.${extra}`,
-    );
-  };
-  switch (fact.type) {
-    case "choice": {
-      if (typeof raw !== "string") return bad();
-      const key = factKey(raw);
-      if (fact.values.includes(key)) return key;
-      const guess = closest(key, fact.values);
-      return bad(guess ? ` Did you mean '${guess}'?` : "");
+/** A did-you-mean for the first error about an unknown name or a value outside a list. */
+function hintFor(
+  facts: readonly BundleFact[],
+  errors: readonly FactError[],
+  given: Readonly<Record<string, unknown>>,
+): string | undefined {
+  for (const e of errors) {
+    const fact = facts.find((f) => f.name === e.fact);
+    if (!fact) {
+      if (e.fact === "" || e.message.includes("Did you mean")) continue;
+      const guess = closest(
+        formKey(e.fact),
+        facts.map((f) => f.name),
+      );
+      if (guess) return `Did you mean '${guess}'?`;
+    } else if (fact.type === "choice") {
+      const raw = given[e.fact] ?? Object.entries(given).find(([k]) => formKey(k) === e.fact)?.[1];
+      if (typeof raw !== "string" || raw.length > 1000) continue;
+      const guess = closest(formKey(raw), fact.values);
+      if (guess) return `Did you mean '${guess}'?`;
+    } else if (fact.type === "set") {
+      const raw = given[e.fact] ?? Object.entries(given).find(([k]) => formKey(k) === e.fact)?.[1];
+      const items = typeof raw === "string" ? raw.split(",") : Array.isArray(raw) ? raw : [];
+      const bad = items.find(
+        (item): item is string =>
+          typeof item === "string" &&
+          item.length <= 1000 &&
+          !fact.values.some((v) => formKey(v) === formKey(item)),
+      );
+      const guess = bad === undefined ? undefined : closest(formKey(bad), fact.values);
+      if (guess) return `Did you mean '${guess}'?`;
     }
-    case "set": {
-      // A JSON list, or on the command line the values separated by commas; `nothing` for none.
-      const items =
-        typeof raw === "string"
-          ? factKey(raw) === "nothing" || raw.trim() === ""
-            ? []
-            : raw.split(",")
-          : raw;
-      if (!Array.isArray(items) || items.length > fact.values.length * 4) return bad();
-      const keys = new Set<string>();
-      for (const item of items) {
-        if (typeof item !== "string") return bad();
-        const key = factKey(item);
-        if (!fact.values.includes(key)) {
-          const guess = closest(key, fact.values);
-          return bad(
-            ` '${item.trim()}' is not one of its values.${guess ? ` Did you mean '${guess}'?` : ""}`,
-          );
-        }
-        keys.add(key);
-      }
-      return fact.values.filter((v) => keys.has(v));
-    }
-    case "yes/no": {
-      if (typeof raw === "boolean") return raw;
-      if (typeof raw !== "string") return bad();
-      const word = raw.trim().toLowerCase();
-      if (YES.has(word)) return true;
-      if (NO.has(word)) return false;
-      return bad();
-    }
-    case "number": {
-      if (typeof raw === "number" && Number.isFinite(raw)) return raw;
-      if (typeof raw !== "string" || raw.trim() === "") return bad();
-      const n = Number(raw.trim());
-      return Number.isFinite(n) ? n : bad();
-    }
-    case "text":
-      return typeof raw === "string" ? raw : bad();
   }
+  return undefined;
+}
+
+function fail(
+  facts: readonly BundleFact[],
+  errors: readonly FactError[],
+  given: Readonly<Record<string, unknown>>,
+  where: string,
+): never {
+  const hint = hintFor(facts, errors, given);
+  throw new CliError(
+    `${where}${errors.map((e) => e.message).join(" ")}`,
+    undefined,
+    hint ?? `Example: ${factArgsExample(facts)}`,
+  );
 }
 
 /**
- * The fact set from a facts file (already parsed) and `--fact` pairs; a pair given later wins.
- * `null` in the file means "not known" and is left out.
+ * The fact set from a facts file (already parsed JSON, read strictly) and `--fact` pairs (read as
+ * form input); a pair given later wins, and a pair with a blank value makes the fact unknown.
  */
 export function buildFactSet(
   facts: readonly BundleFact[],
   fromFile: Readonly<Record<string, unknown>>,
   pairs: readonly string[],
+  fileName = "the facts file",
 ): FactSet {
-  const out: FactSet = Object.create(null);
-  for (const [name, raw] of Object.entries(fromFile)) {
-    const fact = findFact(facts, name);
-    if (raw === null) continue;
-    out[fact.name] = typeValue(fact, raw);
-  }
+  const file = readFacts(facts, fromFile);
+  if (!file.ok) fail(facts, file.errors, fromFile, `In ${fileName}: `);
+  const out: FactSet = Object.assign(Object.create(null), file.facts);
   for (const pair of pairs) {
     const [name, raw] = parseFactArg(pair, facts);
-    const fact = findFact(facts, name);
-    out[fact.name] = typeValue(fact, raw);
+    const given = { [name]: raw };
+    const read = readFacts(facts, given, { mode: "form" });
+    if (!read.ok) fail(facts, read.errors, given, "");
+    const fact = facts.find((f) => formKey(f.name) === formKey(name))!;
+    if (Object.hasOwn(read.facts, fact.name)) out[fact.name] = read.facts[fact.name]!;
+    else delete out[fact.name];
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** What `decide` answers (docs/semantics.md §5–§7). */
-import type { FactError } from "./facts.js";
+import type { FactError } from "./fact-input.js";
 
 export interface Need {
   readonly fact: string;

@@ -4,7 +4,7 @@
  * (the operands of `or` that held, the operands of `and` that failed).
  */
 import type { BundleCitation, BundleFact, FactValue, Operator, Scalar } from "./bundle.js";
-import { allowedValues } from "./facts.js";
+import { allowedValues } from "./fact-input.js";
 import { OPERATOR_NAMES, OPERATORS } from "./operators.js";
 import { type Entry, evaluateNode, F, type Node, type Program, T, type Values } from "./program.js";
 

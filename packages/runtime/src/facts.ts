@@ -1,19 +1,12 @@
 /**
- * Reading a fact set: names → values by fact index, each value checked against its fact. `null`
- * and `undefined` mean "not given" (unknown). Problems come back as errors, never as throws.
- * This runs on every decision, so the common case (only declared facts) avoids allocating.
+ * Reading a fact set for a decision: names → values by fact index, by the facts contract's `json`
+ * rules (`fact-input.ts`, which also words every error). `null` and `undefined` mean "not given"
+ * (unknown). This runs on every decision, so the common case (only declared facts) avoids allocating.
  */
 import type { BundleFact, FactValue } from "./bundle.js";
-import { count, shown } from "./limits.js";
+import { type FactError, readFacts } from "./fact-input.js";
+import { DEFAULT_LIMITS } from "./limits.js";
 import type { Values } from "./program.js";
-
-export interface FactError {
-  /** The fact name as given ("" when the fact set itself is not an object). */
-  readonly fact: string;
-  readonly message: string;
-  /** The values the fact allows, in words. */
-  readonly allowed?: string;
-}
 
 export type ReadFacts =
   | {
@@ -25,46 +18,25 @@ export type ReadFacts =
     }
   | { readonly ok: false; readonly errors: readonly FactError[] };
 
-export function allowedValues(f: BundleFact): string {
-  switch (f.type) {
-    case "choice":
-      return `one of ${f.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "set":
-      return `a list of any of ${f.values.map((v) => JSON.stringify(v)).join(", ")} (each at most once; [] for none)`;
-    case "yes/no":
-      return "true or false";
-    case "number":
-      return f.unit ? `a number (${f.unit})` : "a number";
-    case "text":
-      return "a string";
-  }
-}
-
 const INVALID = -2;
 
 /** 0 choice, 1 yes/no, 2 number, 3 text, 4 several-valued. */
 const TYPE_CODES = { choice: 0, "yes/no": 1, number: 2, text: 3, set: 4 } as const;
 
-/** A fact name as a message shows it: never more than 60 characters of it. */
-const shownName = (name: string): string =>
-  name.length > 60 ? `${name.slice(0, 60)}… (${count(name.length)} characters)` : name;
-
 export class FactReader {
   private readonly names: readonly string[];
   private readonly types: readonly number[];
   private readonly choices: readonly (ReadonlyMap<string, number> | undefined)[];
-  private readonly declared: ReadonlySet<string>;
 
   constructor(
     private readonly facts: readonly BundleFact[],
-    private readonly maxTextLength = Number.POSITIVE_INFINITY,
+    private readonly maxTextLength = DEFAULT_LIMITS.maxTextLength,
   ) {
     this.names = facts.map((f) => f.name);
     this.types = facts.map((f) => TYPE_CODES[f.type]);
     this.choices = facts.map((f) =>
       f.type === "choice" || f.type === "set" ? new Map(f.values.map((v, i) => [v, i])) : undefined,
     );
-    this.declared = new Set(this.names);
     this.unknown = this.names.map(() => undefined);
     this.noOrdinals = this.names.map(() => -1);
   }
@@ -77,15 +49,7 @@ export class FactReader {
    */
   read(facts: unknown): ReadFacts {
     if (typeof facts !== "object" || facts === null || Array.isArray(facts)) {
-      return {
-        ok: false,
-        errors: [
-          {
-            fact: "",
-            message: `The facts must be an object of fact names and values, not ${shown(facts)}.`,
-          },
-        ],
-      };
+      return { ok: false, errors: this.errors(facts) };
     }
     const record = facts as Record<string, unknown>;
     // for…in also walks inherited keys: only plain objects take the fast path.
@@ -172,33 +136,9 @@ export class FactReader {
     return true;
   }
 
-  private errors(record: Record<string, unknown>): FactError[] {
-    const errors: FactError[] = [];
-    for (const name of Object.keys(record)) {
-      const value = record[name];
-      if (!this.declared.has(name)) {
-        errors.push({
-          fact: name.length > 200 ? name.slice(0, 200) : name,
-          message: `'${shownName(name)}' is not a fact of this policy. Its facts are: ${this.names.join(", ")}.`,
-        });
-        continue;
-      }
-      const i = this.names.indexOf(name);
-      if (value === null || value === undefined || this.ordinal(i, value) !== INVALID) continue;
-      const fact = this.facts[i]!;
-      const allowed = allowedValues(fact);
-      const why =
-        typeof value === "number" && !Number.isFinite(value)
-          ? `a finite number (JSON has no ${value})`
-          : fact.type === "text" && typeof value === "string"
-            ? `at most ${count(this.maxTextLength)} characters long`
-            : allowed;
-      errors.push({
-        fact: name,
-        message: `'${shownName(name)}' cannot be ${shown(value)}: it must be ${why}.`,
-        allowed,
-      });
-    }
-    return errors;
+  /** The errors of an invalid fact set: the facts contract's own, so every surface says the same. */
+  private errors(record: unknown): readonly FactError[] {
+    const read = readFacts(this.facts, record, { maxTextLength: this.maxTextLength });
+    return read.ok ? [] : read.errors;
   }
 }

@@ -13,7 +13,18 @@ export {
 } from "./decider.js";
 export type { DecideResult, Decision, Need, Rejected } from "./decision.js";
 export { factQuestion, NEGATED } from "./explain.js";
-export { allowedValues, type FactError } from "./facts.js";
+export {
+  allowedValues,
+  type Conversion,
+  type FactError,
+  type FactInputMode,
+  type FactsReading,
+  formKey,
+  type ReadFactsOptions,
+  readFacts,
+  readFactValue,
+  type ValueReading,
+} from "./fact-input.js";
 export { bundleHash, canonicalJson, contentHash } from "./hash.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export { OPERATOR_NAMES, OPERATORS, type OperatorDefinition } from "./operators.js";

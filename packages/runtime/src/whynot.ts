@@ -11,7 +11,7 @@ import {
   phraseTest,
   showValue,
 } from "./explain.js";
-import type { FactError } from "./facts.js";
+import type { FactError } from "./fact-input.js";
 import {
   type Entry,
   evaluateNode,

@@ -32,7 +32,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // mistake stops the command with nothing on stdout, and examples name this policy's facts.
   const fromFile =
     factsText !== undefined ? parseFactsJson(factsText, factsFile!, bundle.facts) : {};
-  const facts: FactSet = buildFactSet(bundle.facts, fromFile, pairs);
+  const facts: FactSet = buildFactSet(bundle.facts, fromFile, pairs, factsFile);
   const ruleIds = {
     explainable: bundle.rules.map((r) => r.name),
     exceptions: new Map(
