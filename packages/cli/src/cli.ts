@@ -13,7 +13,15 @@ import {
 } from "./args.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type Misspelling, UsageError } from "./errors.js";
 import { type Io, paint } from "./io.js";
-import { checkSpec, compileSpec, explainSpec, fmtSpec, initSpec, testSpec } from "./specs.js";
+import {
+  checkSpec,
+  compileSpec,
+  explainSpec,
+  fmtSpec,
+  initSpec,
+  serveSpec,
+  testSpec,
+} from "./specs.js";
 
 type Run = (args: ParsedArgs, io: Io) => Promise<number>;
 
@@ -29,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   { spec: testSpec, load: () => import("./commands/test.js") },
   { spec: explainSpec, load: () => import("./commands/explain.js") },
   { spec: initSpec, load: () => import("./commands/init.js") },
+  { spec: serveSpec, load: () => import("./commands/serve.js") },
 ];
 
 function version(): string {

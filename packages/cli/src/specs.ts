@@ -175,3 +175,62 @@ export const initSpec: CommandSpec = {
     'precept init policies/northfield --title "Northfield Trust social media policy"',
   ],
 };
+
+export const serveSpec: CommandSpec = {
+  name: "serve",
+  summary: "Serve decisions over HTTP (JSON, OpenAPI 3.1)",
+  args: "<policies|bundles…>",
+  description:
+    "Starts a decision service for the policies (.precept, compiled with their baselines) and\n" +
+    "bundles (.json) named: GET /v1/policies, POST /v1/policies/<id>/decisions and /why-not,\n" +
+    "/healthz, /readyz and /openapi.json (see docs/service.md). A policy's id is its file name\n" +
+    "(or its folder's, for policy.precept). Logs are JSON lines on stdout. Changed files are\n" +
+    "reloaded (an invalid one is refused and the old policy kept); SIGHUP reloads every file;\n" +
+    "SIGTERM or Ctrl-C stops after the requests in flight. Refuses to start (exit 1) when a\n" +
+    "policy has errors or a bundle is invalid or was changed after it was compiled.",
+  options: {
+    port: {
+      type: "string",
+      short: "p",
+      value: "PORT",
+      description: "Port (default 8080; 0: any free port).",
+    },
+    host: {
+      type: "string",
+      value: "HOST",
+      description: "Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).",
+    },
+    "token-file": {
+      type: "string",
+      value: "FILE",
+      description: "Require `Authorization: Bearer <token>` on /v1, the token read from FILE.",
+    },
+    cors: {
+      type: "string",
+      multiple: true,
+      value: "ORIGIN",
+      description: "Allow browsers on ORIGIN (e.g. https://intranet.example.org; * for any).",
+    },
+    "body-limit": {
+      type: "string",
+      value: "BYTES",
+      description: "Largest request body (default 65536).",
+    },
+    "log-facts": {
+      type: "boolean",
+      description: "Log the facts of each decision (off by default).",
+    },
+    "log-level": {
+      type: "string",
+      value: "LEVEL",
+      description: "trace, debug, info (default), warn, error, fatal or silent.",
+    },
+    "no-watch": { type: "boolean", description: "Do not reload files when they change." },
+  },
+  minPositionals: 1,
+  examples: [
+    "precept serve rules/bps-e-professionalism/policy.precept",
+    "precept serve my-layer/policy.precept --port 8080 --token-file /run/secrets/precept-token",
+    "precept serve northfield.bundle.json --host 0.0.0.0 --cors https://intranet.example.org",
+  ],
+};

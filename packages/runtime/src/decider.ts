@@ -173,6 +173,12 @@ export class Decider {
     );
   }
 
+  /** The question to ask for a fact: its own `asks`, or one made from its label and type. */
+  question(fact: string): string | undefined {
+    const i = this.factNames.indexOf(fact);
+    return i < 0 ? undefined : this.explainer.question(i);
+  }
+
   /** Why a rule or exception (by id) does or does not apply. */
   whyNot(rule: string, facts: Readonly<Record<string, unknown>>): WhyNot {
     const entry = this.program.entryByName.get(rule);
