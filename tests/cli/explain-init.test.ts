@@ -61,6 +61,48 @@ describe("precept explain", () => {
     );
   });
 
+  it("refuses a 10,000-deep unclosed facts file with a clear message, exit 2", async () => {
+    const file = fx.write("deep.json", "[".repeat(10_000));
+    const r = await precept(["explain", policy, "--facts", file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:1:501: not valid JSON: nested more than 500 levels deep.`);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
+  it("names the command as it was run in hints: pnpm precept through the package script", async () => {
+    const [installed, script] = await Promise.all([
+      precept(["explain", policy, "--fact", "public=yes", "--ask"]),
+      precept(["explain", policy, "--fact", "public=yes", "--ask"], {
+        env: { npm_lifecycle_event: "precept" },
+      }),
+    ]);
+    expect(installed.stderr).toContain(`\n  precept explain ${policy} --fact public=yes`);
+    expect(script.stderr).toContain(`\n  pnpm precept explain ${policy} --fact public=yes`);
+  });
+
+  it("includes the --why-not answers in --json", async () => {
+    const r = await precept([
+      "explain",
+      policy,
+      "--facts",
+      fx.path("client.json"),
+      "--why-not",
+      "2",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const output = JSON.parse(r.stdout);
+    expect(output).toMatchObject({ ok: true, outcome: "decline" });
+    expect(output.whyNot).toEqual([
+      expect.objectContaining({
+        ok: true,
+        rule: "2",
+        applies: "no",
+        explanation: expect.any(String),
+      }),
+    ]);
+  });
+
   it("lists the questions to answer when the decision is undetermined", async () => {
     const [text, json, asked] = await Promise.all([
       precept(["explain", policy, "--fact", "public=yes"]),

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASE, Fixtures, precept, STACK } from "./helpers.js";
+import { BASE, Fixtures, precept, ROOT, STACK } from "./helpers.js";
 
 // The same policy as BASE, laid out carelessly: keywords in capitals, odd spacing and indentation.
 const MESSY = BASE.replace('policy "Base guidance"', 'POLICY   "Base guidance"')
@@ -20,6 +21,17 @@ describe("precept fmt", () => {
     fx.write("broken/syntax.precept", 'policy "P"\nrule 1 when when\n');
   });
   afterAll(() => fx.remove());
+
+  it("says when a file differs only by its Windows (CRLF) line endings", async () => {
+    const formatted = readFileSync(`${ROOT}/rules/bps-e-professionalism/policy.precept`, "utf8");
+    const file = fx.write("crlf/windows.precept", formatted.replace(/\n/g, "\r\n"));
+    const r = await precept(["fmt", "--check", file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `would reformat ${file} (only its line endings: it has Windows (CRLF) line endings, Precept files use LF)`,
+    );
+    expect(r.stdout).toContain("Run `precept fmt --write` to fix them");
+  });
 
   it("prints, checks and writes the canonical layout", async () => {
     const [check, printed, both] = await Promise.all([

@@ -108,18 +108,18 @@ function translate(
   return new UsageError(message);
 }
 
-export function usageLine(spec: CommandSpec): string {
-  return `precept ${spec.name} ${spec.args} [options]`.replace(/\s+/g, " ");
+export function usageLine(spec: CommandSpec, command = "precept"): string {
+  return `${command} ${spec.name} ${spec.args} [options]`.replace(/\s+/g, " ");
 }
 
-export function helpText(spec: CommandSpec, p: Paint): string {
+export function helpText(spec: CommandSpec, p: Paint, command = "precept"): string {
   const rows = Object.entries(allOptions(spec)).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
     return [flag, o.description + (o.multiple ? " Repeatable." : "")] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));
   return [
-    `${p("bold", "Usage:")} ${usageLine(spec)}`,
+    `${p("bold", "Usage:")} ${usageLine(spec, command)}`,
     "",
     spec.description,
     "",
@@ -127,7 +127,7 @@ export function helpText(spec: CommandSpec, p: Paint): string {
     ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`),
     "",
     p("bold", "Examples:"),
-    ...spec.examples.map((e) => `  ${e}`),
+    ...spec.examples.map((e) => `  ${e.replace(/^precept /, `${command} `)}`),
     "",
   ].join("\n");
 }

@@ -12,7 +12,7 @@ import {
   usageLine,
 } from "./args.js";
 import { CliError, EXIT_OK, EXIT_USAGE, type Misspelling, UsageError } from "./errors.js";
-import { type Io, paint } from "./io.js";
+import { type Io, invoked, paint } from "./io.js";
 import {
   checkSpec,
   compileSpec,
@@ -49,24 +49,24 @@ function version(): string {
   }
 }
 
-export function mainHelp(colour: boolean): string {
+export function mainHelp(colour: boolean, command = "precept"): string {
   const p = paint(colour);
   const width = Math.max(...COMMANDS.map((c) => c.spec.name.length));
   return [
     `${p("bold", "precept")} — policy-as-code for professional guidance`,
     "",
-    `${p("bold", "Usage:")} precept <command> [options]`,
+    `${p("bold", "Usage:")} ${command} <command> [options]`,
     "",
     p("bold", "Commands:"),
     ...COMMANDS.map((c) => `  ${c.spec.name.padEnd(width)}  ${c.spec.summary}`),
     "",
-    "Run `precept <command> --help` for a command's options and examples.",
+    `Run \`${command} <command> --help\` for a command's options and examples.`,
     "",
     p("bold", "Examples:"),
-    "  precept check rules",
-    "  precept test rules",
-    '  precept explain rules/bps-e-professionalism/policy.precept --fact "other person=colleague"',
-    "  precept init my-layer",
+    `  ${command} check rules`,
+    `  ${command} test rules`,
+    `  ${command} explain rules/bps-e-professionalism/policy.precept --fact "other person=colleague"`,
+    `  ${command} init my-layer`,
     "",
     "Exit codes: 0 success, 1 findings (errors, failing scenarios), 2 usage errors.",
     "",
@@ -87,14 +87,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const topic = name === "help" ? rest[0] : undefined;
     const command = COMMANDS.find((c) => c.spec.name === topic);
     if (command) {
-      io.stdout(helpText(command.spec, paint(io.colour)));
+      io.stdout(helpText(command.spec, paint(io.colour), invoked(io)));
       return EXIT_OK;
     }
     if (name === undefined) {
-      io.stderr(mainHelp(io.colourErr));
+      io.stderr(mainHelp(io.colourErr, invoked(io)));
       return EXIT_USAGE;
     }
-    io.stdout(mainHelp(io.colour));
+    io.stdout(mainHelp(io.colour, invoked(io)));
     return EXIT_OK;
   }
   if (name === "--version" || name === "-v") {
@@ -112,13 +112,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
           hint: (guess) => ` Did you mean '${guess}'?`,
         });
     const what = name.startsWith("-") ? `Unknown option ${name}` : `Unknown command '${name}'`;
-    io.stderr(`${p("red", "error:")} ${what}.${hint ?? ""}\n\n${mainHelp(io.colourErr)}`);
+    io.stderr(
+      `${p("red", "error:")} ${what}.${hint ?? ""}\n\n${mainHelp(io.colourErr, invoked(io))}`,
+    );
     return EXIT_USAGE;
   }
   try {
     const args = parseCommandArgs(command.spec, rest);
     if (args.help) {
-      io.stdout(helpText(command.spec, paint(io.colour)));
+      io.stdout(helpText(command.spec, paint(io.colour), invoked(io)));
       return EXIT_OK;
     }
     const { run: runCommand } = await command.load();
@@ -131,7 +133,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (hint) io.stderr(`${hint}\n`);
     if (error instanceof UsageError) {
       io.stderr(
-        `\nUsage: ${usageLine(command.spec)}\nRun \`precept ${command.spec.name} --help\` for details.\n`,
+        `\nUsage: ${usageLine(command.spec, invoked(io))}\nRun \`${invoked(io)} ${command.spec.name} --help\` for details.\n`,
       );
     }
     return error.exitCode;

@@ -8,10 +8,10 @@ import { findJsonProblem } from "./json-error.js";
 
 type ExampleFact = readonly [name: string, value: string | boolean];
 
-/** For messages given before a policy is loaded: no policy's own facts to name yet. */
+/** For messages given before a policy is loaded: the BPS baseline's facts, shipped with Precept. */
 const GENERIC_EXAMPLE: readonly ExampleFact[] = [
-  ["relationship", "current service user"],
-  ["explicit consent to publish", false],
+  ["other person", "current service user"],
+  ["explicit permission to publish", false],
 ];
 
 /**

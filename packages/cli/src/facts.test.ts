@@ -128,13 +128,13 @@ describe("examples in messages", () => {
 
   it("fall back to the generic example only without the policy's facts", () => {
     const generic = [
-      ["relationship", "current service user"],
-      ["explicit consent to publish", false],
+      ["other person", "current service user"],
+      ["explicit permission to publish", false],
     ];
     expect(exampleFacts(undefined)).toEqual(generic);
     expect(exampleFacts([])).toEqual(generic);
     expect(failure(() => parseFactArg("age")).hint).toContain(
-      '--fact "explicit consent to publish=no"',
+      '--fact "explicit permission to publish=no"',
     );
   });
 });

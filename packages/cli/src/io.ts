@@ -17,6 +17,14 @@ export interface Io {
   readonly stdin: NodeJS.ReadableStream;
 }
 
+/**
+ * The command as the user ran it, for hints that suggest another command: `pnpm precept` when run
+ * through the repository's package script (pnpm sets npm_lifecycle_event), else `precept`.
+ */
+export function invoked(io: Pick<Io, "env">): string {
+  return io.env.npm_lifecycle_event === "precept" ? "pnpm precept" : "precept";
+}
+
 /** https://no-color.org: any non-empty NO_COLOR turns colour off. */
 export function useColour(isTTY: boolean | undefined, env: Io["env"]): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;

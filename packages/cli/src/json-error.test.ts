@@ -26,6 +26,14 @@ describe("findJsonProblem", () => {
     expect(problem?.message).toContain(message);
   });
 
+  it("reports nesting deeper than it scans instead of overflowing the stack", () => {
+    const problem = findJsonProblem("[".repeat(10_000));
+    expect(problem).toEqual({ offset: 500, message: "nested more than 500 levels deep" });
+    expect(findJsonProblem(`${'{"a":'.repeat(10_000)}1`)?.message).toBe(
+      "nested more than 500 levels deep",
+    );
+  });
+
   it("agrees with JSON.parse on what is valid", () => {
     const jsonish = fc.oneof(
       fc.json(),

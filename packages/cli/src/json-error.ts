@@ -17,9 +17,15 @@ class Stop {
   ) {}
 }
 
+/** Deeper nesting is reported rather than scanned: the scanner recurses, and facts are flat. */
+export const MAX_JSON_DEPTH = 500;
+
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
 /** The first problem in `text`, or undefined when it is valid JSON. */
 export function findJsonProblem(text: string): JsonProblem | undefined {
   let i = 0;
+  let depth = 0;
   const fail = (message: string): never => {
     throw new Stop(i, i >= text.length ? `${message}, but the text ends` : message);
   };
@@ -60,16 +66,26 @@ export function findJsonProblem(text: string): JsonProblem | undefined {
     fail("expected the closing quote of a string");
   };
   const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    NUMBER.lastIndex = i;
+    const match = NUMBER.exec(text);
     if (!match || match[0] === "-") fail("expected a number");
     i += match![0].length;
   };
   const value = (): void => {
     space();
     const ch = text[i];
-    if (ch === "{") object();
-    else if (ch === "[") array();
-    else if (ch === '"') string();
+    if ((ch === "{" || ch === "[") && depth >= MAX_JSON_DEPTH) {
+      fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
+    }
+    if (ch === "{") {
+      depth++;
+      object();
+      depth--;
+    } else if (ch === "[") {
+      depth++;
+      array();
+      depth--;
+    } else if (ch === '"') string();
     else if (ch === "t") literal("true");
     else if (ch === "f") literal("false");
     else if (ch === "n") literal("null");

@@ -7,7 +7,7 @@ import { statSync } from "node:fs";
 import type { Analysis, Diagnostic, PolicyModel } from "@precept/language";
 import { CliError, EXIT_FINDINGS } from "./errors.js";
 import { FileHost, fileError, toPath, toUri } from "./files.js";
-import { type Io, paint } from "./io.js";
+import { type Io, invoked, paint } from "./io.js";
 import { loadLanguage } from "./language.js";
 import { count, formatDiagnostic, plural, reportOrder } from "./report.js";
 
@@ -48,7 +48,7 @@ export async function loadPolicy(io: Io, file: string, action: string): Promise<
     throw new CliError(
       `${uri} has ${plural(count(errors).errors, "error")}; ${action}.`,
       EXIT_FINDINGS,
-      `Fix them and run \`precept check ${uri}\`.`,
+      `Fix them and run \`${invoked(io)} check ${uri}\`.`,
     );
   }
   return { uri, analysis, policy: analysis.policy, host };

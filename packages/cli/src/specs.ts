@@ -140,10 +140,10 @@ export const explainSpec: CommandSpec = {
   maxPositionals: 1,
   examples: [
     "precept explain my-layer/policy.precept --facts situation.json",
-    'precept explain policy.precept --fact "relationship=current service user" --fact capacity=personal',
-    'precept explain policy.precept --fact "identifiable information=yes" --ask',
-    "precept explain policy.precept --facts situation.json --json",
-    "precept explain policy.precept --facts situation.json --why-not 3.1",
+    'precept explain rules/bps-e-professionalism/policy.precept --fact "other person=current service user" --fact capacity=personal',
+    'precept explain rules/bps-e-professionalism/policy.precept --fact "activity=sharing material" --fact identifiability=direct --ask',
+    "precept explain my-layer/policy.precept --facts situation.json --json",
+    "precept explain my-layer/policy.precept --facts situation.json --why-not 3.1",
   ],
 };
 

@@ -4,7 +4,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import type { FactSet } from "../facts.js";
 import { parseFactsJson } from "../facts-json.js";
 import { readUserFile } from "../files.js";
-import { type Io, type Paint, paint } from "../io.js";
+import { type Io, invoked, type Paint, paint } from "../io.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positionals[0]!;
@@ -46,21 +46,24 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (ask && decision.undetermined) {
     decision = await askUntilDecided(io, decider, facts, decision);
     io.stderr(
-      `\nTo decide this again without questions:\n  precept explain ${file} ${asCommandLine(facts)}\n\n`,
+      `\nTo decide this again without questions:\n  ${invoked(io)} explain ${file} ${asCommandLine(facts)}\n\n`,
     );
   }
 
+  const answers = whyNot.map((rule) => {
+    const why = decider.whyNot(rule, facts);
+    if (!why.ok) throw new CliError(why.errors.map((e) => e.message).join(" "));
+    return why;
+  });
   if (args.values.json === true) {
-    io.stdout(`${JSON.stringify(decision, null, 2)}\n`);
+    // The decision object as the runtime gives it, plus each --why-not answer when asked for.
+    const output = answers.length > 0 ? { ...decision, whyNot: answers } : decision;
+    io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     return EXIT_OK;
   }
   const p = paint(io.colour);
   io.stdout(`${decisionText(decision, bundle.facts, p, describeType, ask)}\n`);
-  for (const rule of whyNot) {
-    const why = decider.whyNot(rule, facts);
-    if (!why.ok) throw new CliError(why.errors.map((e) => e.message).join(" "));
-    io.stdout(`\n${why.explanation}\n`);
-  }
+  for (const why of answers) io.stdout(`\n${why.explanation}\n`);
   return EXIT_OK;
 }
 

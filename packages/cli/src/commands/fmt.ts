@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import type { ParsedArgs } from "../args.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { collectPolicyFiles, FileHost, fileError, toPath } from "../files.js";
-import { type Io, paint } from "../io.js";
+import { type Io, invoked, paint } from "../io.js";
 import { loadLanguage } from "../language.js";
 import { printDiagnostics } from "../policy.js";
 import { plural } from "../report.js";
@@ -16,6 +16,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { format } = await loadLanguage();
   const p = paint(io.colour);
   const changed: string[] = [];
+  /** Why a file would change, when it is not obvious from a diff: its line endings. */
+  const why = new Map<string, string>();
   let failed = 0;
   for (const uri of files) {
     const text = host.readFile(uri);
@@ -33,7 +35,18 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       if (!check && !write) io.stdout(text);
       continue;
     }
-    if (result.text !== text) changed.push(uri);
+    if (result.text !== text) {
+      changed.push(uri);
+      if (text.includes("\r\n")) {
+        const only = result.text === text.replace(/\r\n/g, "\n");
+        why.set(
+          uri,
+          only
+            ? "only its line endings: it has Windows (CRLF) line endings, Precept files use LF"
+            : "its Windows (CRLF) line endings, Precept files use LF, and its layout",
+        );
+      }
+    }
     if (write) {
       if (result.text !== text) {
         try {
@@ -48,7 +61,15 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   if (check) {
-    for (const uri of changed) io.stdout(`${p("yellow", "would reformat")} ${uri}\n`);
+    for (const uri of changed) {
+      const reason = why.get(uri);
+      io.stdout(`${p("yellow", "would reformat")} ${uri}${reason ? ` (${reason})` : ""}\n`);
+    }
+    if (why.size > 0) {
+      io.stdout(
+        `Run \`${invoked(io)} fmt --write\` to fix them; a .gitattributes line \`*.precept text eol=lf\` keeps Git from bringing CRLF back.\n`,
+      );
+    }
     io.stdout(
       changed.length === 0 && failed === 0
         ? `${p("green", "✓")} ${plural(files.length, "file")} already formatted.\n`

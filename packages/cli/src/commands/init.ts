@@ -4,7 +4,7 @@ import type { ParsedArgs } from "../args.js";
 import { stringOption } from "../args.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../errors.js";
 import { FileHost, fileError, toUri } from "../files.js";
-import { type Io, paint } from "../io.js";
+import { type Io, invoked, paint } from "../io.js";
 import { loadLanguage } from "../language.js";
 import { BPS_PACKAGE, findPackage, packageVersion } from "../node-modules.js";
 import { printDiagnostics } from "../policy.js";
@@ -122,9 +122,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       ...pin,
       "",
       "Next:",
-      `  precept check ${dirShown}`,
-      `  precept test ${dirShown}`,
-      `  precept explain ${shown} ${exampleFacts(baselineArg === undefined)}`,
+      `  ${invoked(io)} check ${dirShown}`,
+      `  ${invoked(io)} test ${dirShown}`,
+      `  ${invoked(io)} explain ${shown} ${exampleFacts(baselineArg === undefined)}`,
       "",
       "docs/tutorial.md walks through adding your own facts, rules and scenarios;",
       "docs/own-repository.md keeps the policy in your own repository with a pinned baseline.",

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "@precept/language";
 import type { ParsedArgs } from "../args.js";
@@ -23,7 +23,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const junit = stringOption(args.values, "junit");
   if (junit !== undefined) {
     try {
-      writeFileSync(path.resolve(io.cwd, junit), junitXml(suites(run, host)));
+      const file = path.resolve(io.cwd, junit);
+      // CI recipes name a reports folder that does not exist yet: make it.
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, junitXml(suites(run, host)));
     } catch (error) {
       throw fileError(error, junit);
     }
