@@ -41,11 +41,13 @@ function factSets(facts: readonly BundleFact[], count: number): Record<string, u
         f.name,
         f.type === "choice"
           ? f.values[Math.floor(random() * f.values.length)]
-          : f.type === "yes/no"
-            ? random() < 0.5
-            : f.type === "number"
-              ? Math.floor(random() * 40)
-              : "text",
+          : f.type === "set"
+            ? f.values.filter(() => random() < 0.5)
+            : f.type === "yes/no"
+              ? random() < 0.5
+              : f.type === "number"
+                ? Math.floor(random() * 40)
+                : "text",
       ]),
     ),
   );

@@ -6,7 +6,17 @@
  */
 
 const strings = { type: "array", items: { type: "string" } } as const;
-const factValue = { type: ["string", "number", "boolean", "null"] } as const;
+/** A fact's value: a several-valued fact's is a list of its values. */
+const factValue = {
+  // anyOf, not a list of types: the serialiser would write a list as a string.
+  anyOf: [
+    { type: "array", items: { type: "string" } },
+    { type: "string" },
+    { type: "number" },
+    { type: "boolean" },
+    { type: "null" },
+  ],
+} as const;
 
 export const errorSchema = {
   $id: "Error",
@@ -54,10 +64,13 @@ const fact = {
   properties: {
     name: { type: "string", description: "The key to use in `facts`." },
     label: { type: "string", description: "The name as the policy writes it." },
-    type: { type: "string", enum: ["choice", "yes/no", "number", "text"] },
+    type: { type: "string", enum: ["choice", "set", "yes/no", "number", "text"] },
     question: { type: "string", description: "What to ask (the policy's, or generated)." },
     description: { type: "string" },
-    values: { ...strings, description: "For a choice fact: the allowed values, in order." },
+    values: {
+      ...strings,
+      description: "For a choice (one of) or set (any of) fact: the allowed values, in order.",
+    },
     unit: { type: "string", description: "For a number fact: its unit, if any." },
   },
 } as const;

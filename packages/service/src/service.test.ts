@@ -54,11 +54,13 @@ function randomFacts(facts: readonly BundleFact[], random: () => number) {
     out[f.name] =
       f.type === "choice"
         ? f.values[Math.floor(random() * f.values.length)]
-        : f.type === "yes/no"
-          ? random() < 0.5
-          : f.type === "number"
-            ? Math.floor(random() * 40)
-            : "text";
+        : f.type === "set"
+          ? f.values.filter(() => random() < 0.5)
+          : f.type === "yes/no"
+            ? random() < 0.5
+            : f.type === "number"
+              ? Math.floor(random() * 40)
+              : "text";
   }
   return out;
 }
@@ -285,6 +287,65 @@ describe("the decision service", () => {
     });
     expect(decision!.facts).toBeUndefined();
     expect(logs.join("")).not.toContain(marker);
+  });
+});
+
+describe("several-valued facts", () => {
+  it("lists them, decides and explains with them, and reads them as form input", async () => {
+    const file = path.join(dir, "posts.precept");
+    writeFileSync(
+      file,
+      `policy "Posts" version "1"
+outcomes, strongest first:
+  prohibit "must not"
+  allow "fine"
+otherwise no guidance
+fact content: any of personal, work, patient area
+rule 1: content includes patient area → prohibit
+rule 2: content includes none of work, patient area → allow
+`,
+    );
+    const { service, base } = await start({ files: [file] });
+    try {
+      const list = (await (await fetch(`${base}/v1/policies`)).json()) as {
+        policies: { facts: unknown[] }[];
+      };
+      expect(list.policies[0]!.facts[0]).toMatchObject({
+        name: "content",
+        type: "set",
+        values: ["personal", "work", "patient area"],
+      });
+      const decided = await fetch(
+        `${base}/v1/policies/posts/decisions`,
+        json({ facts: { content: ["work", "patient area"] } }),
+      );
+      expect(await decided.json()).toMatchObject({ decision: { outcome: "prohibit" } });
+      const form = await fetch(
+        `${base}/v1/policies/posts/decisions`,
+        json({ facts: { Content: "Personal" }, input: "form" }),
+      );
+      expect(await form.json()).toMatchObject({
+        decision: { outcome: "allow" },
+        conversions: [{ fact: "content" }, { fact: "content", value: ["personal"] }],
+      });
+      const why = await fetch(
+        `${base}/v1/policies/posts/why-not`,
+        json({ rule: "1", facts: { content: ["work"] } }),
+      );
+      expect(await why.json()).toMatchObject({
+        whyNot: { applies: "no", failed: [{ fact: "content", actual: ["work"] }] },
+      });
+      const bad = await fetch(
+        `${base}/v1/policies/posts/decisions`,
+        json({ facts: { content: "work" } }),
+      );
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({
+        message: expect.stringContaining('Write ["work"] instead.'),
+      });
+    } finally {
+      await service.close();
+    }
   });
 });
 
