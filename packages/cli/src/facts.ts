@@ -3,7 +3,7 @@
  * (`--facts`) is JSON, read strictly as `decide` reads it — so a file that works here works when
  * embedded — and `--fact name=value` is typed text, read in `form` mode (names in any case, "yes",
  * "6", a blank value for unknown). Every mistake is a CliError with the runtime's message and, where
- * one is close, a did-you-mean.
+ * one is close, a did-you-mean or how to write the value.
  */
 import { closest } from "@precept/language";
 import {
@@ -12,6 +12,7 @@ import {
   type FactValue,
   formKey,
   readFacts,
+  readFactValue,
 } from "@precept/runtime";
 import { CliError } from "./errors.js";
 import { factArgsExample, parseFactArg } from "./facts-json.js";
@@ -41,8 +42,18 @@ function hintFor(
 ): string | undefined {
   for (const e of errors) {
     const fact = facts.find((f) => f.name === e.fact);
+    if (fact) {
+      // A value a form would have read (a JSON file says "6" for 6): say how to write it.
+      const raw = given[e.fact];
+      const form = readFactValue(fact, raw, { mode: "form" });
+      if (raw !== undefined && form.ok && form.value !== null) {
+        return `Write ${JSON.stringify(form.value)} instead.`;
+      }
+    }
     if (!fact) {
-      if (e.fact === "" || e.message.includes("Did you mean")) continue;
+      if (e.fact === "") continue;
+      const same = facts.find((f) => formKey(f.name) === formKey(e.fact));
+      if (same) return `Did you mean '${same.name}'?`;
       const guess = closest(
         formKey(e.fact),
         facts.map((f) => f.name),

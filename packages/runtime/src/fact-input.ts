@@ -11,7 +11,8 @@
  *   choice values in any case; `yes`/`no`/`y`/`n`/`true`/`false` for yes/no facts; decimal text for
  *   number facts (`"6"`, `" 2.5 "`); a blank answer is unknown. Each conversion is reported.
  *
- * A strict (`json`) error says how to write the value when `form` would have read it.
+ * Errors are worded exactly as the generated module (`precept compile --target js`) words them;
+ * surfaces add their own hints (the CLI: did-you-mean, and how to write what `form` would read).
  */
 import type { BundleFact, FactValue } from "./bundle.js";
 import { count, DEFAULT_LIMITS, shown } from "./limits.js";
@@ -118,12 +119,11 @@ export function readFactValue(
       : fact.type === "text" && typeof raw === "string"
         ? `at most ${count(maxText)} characters long`
         : allowed;
-  const fix = form !== undefined && form !== null ? ` Write ${JSON.stringify(form)} instead.` : "";
   return {
     ok: false,
     error: {
       fact: fact.name,
-      message: `'${fact.name}' cannot be ${shown(raw)}: it must be ${why}.${fix}`,
+      message: `'${fact.name}' cannot be ${shown(raw)}: it must be ${why}.`,
       allowed,
     },
   };
@@ -235,10 +235,9 @@ export function readFacts(
     const fact =
       byName.get(name) ?? (byKey && name.length <= 1000 ? byKey.get(formKey(name)) : undefined);
     if (!fact) {
-      const near = !form && name.length <= 1000 ? nameFor(declared, name) : undefined;
       fail({
         fact: name.length > 200 ? name.slice(0, 200) : name,
-        message: `'${shownName(name)}' is not a fact of this policy.${near ? ` Did you mean '${near}'?` : ""} Its facts are: ${declared.map((f) => f.name).join(", ")}.`,
+        message: `'${shownName(name)}' is not a fact of this policy. Its facts are: ${declared.map((f) => f.name).join(", ")}.`,
       });
       continue;
     }
@@ -278,10 +277,4 @@ export function readFacts(
   }
   if (more > 0) errors.push({ fact: "", message: `… and ${count(more)} more problems.` });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, facts, conversions };
-}
-
-/** The declared name `name` means in `form` mode, for a strict error's did-you-mean. */
-function nameFor(declared: readonly BundleFact[], name: string): string | undefined {
-  const key = formKey(name);
-  return declared.find((f) => formKey(f.name) === key)?.name;
 }

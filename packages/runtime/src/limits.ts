@@ -61,14 +61,6 @@ export function decisionWork(
 /** `n` with thousands separated, for messages. */
 export const count = (n: number): string => n.toLocaleString("en-GB");
 
-function safeJson(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A value as a message may show it: strings cut to `max` characters, never the whole of a huge one. */
 export function shown(value: unknown, max = 60): string {
   if (typeof value === "string") {
@@ -76,13 +68,7 @@ export function shown(value: unknown, max = 60): string {
     return `${JSON.stringify(value.slice(0, max))}… (${count(value.length)} characters)`;
   }
   if (value === null) return "null";
-  if (Array.isArray(value)) {
-    // Short lists of plain values are shown (a several-valued fact's answer); others described.
-    const json = value.length <= 10 ? safeJson(value) : undefined;
-    return json !== undefined && json.length <= max
-      ? json
-      : `a list of ${count(value.length)} items`;
-  }
+  if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
   if (typeof value === "number" && !Number.isFinite(value)) return String(value);
   return String(value);

@@ -341,7 +341,9 @@ rule 2: content includes none of work, patient area → allow
       );
       expect(bad.status).toBe(400);
       expect(await bad.json()).toMatchObject({
-        message: expect.stringContaining('Write ["work"] instead.'),
+        message: expect.stringContaining(
+          "'content' cannot be \"work\": it must be a list of any of",
+        ),
       });
     } finally {
       await service.close();
