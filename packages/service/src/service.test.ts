@@ -440,7 +440,8 @@ describe("limits, access and CORS", () => {
 describe("reload and shutdown", () => {
   /** Polls until `check` passes (the watcher polls the file). */
   async function eventually(check: () => Promise<boolean>): Promise<void> {
-    for (let i = 0; i < 200; i++) {
+    // Generous: under load a reload (read, hash, check) can take seconds.
+    for (let i = 0; i < 2400; i++) {
       if (await check()) return;
       await new Promise((r) => setTimeout(r, 25));
     }
