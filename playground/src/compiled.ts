@@ -1,10 +1,11 @@
 /**
  * The open policy compiled and loaded: a bundle and a decider for the panels. When the text has
- * errors, the last version without errors keeps the panels working (marked as out of date).
+ * errors, the last version without errors keeps the panels working (marked as out of date). The
+ * pipeline itself (compile → load) is the project tier's.
  */
-import { CompileError, compile } from "@precept/compiler";
 import type { Analysis, Diagnostic } from "@precept/language";
-import { type Bundle, type Decider, loadBundle } from "@precept/runtime";
+import { buildAnalysis } from "@precept/project";
+import type { Bundle, Decider } from "@precept/runtime";
 import type { FileId } from "./share.js";
 
 export interface Compiled {
@@ -29,25 +30,15 @@ export class Compiler {
   compile(file: FileId, analysis: Analysis): Compiled {
     if (this.last?.analysis === analysis) return this.last;
     const errors = analysis.diagnostics.filter((d) => d.severity === "error");
-    let failure: string | undefined;
-    if (analysis.policy) {
-      try {
-        const started = performance.now();
-        const bundle = compile(analysis.policy);
-        const loaded = loadBundle(bundle);
-        performance.measure("precept:compile", { start: started, end: performance.now() });
-        if (loaded.ok) {
-          this.lastGood.set(file, { bundle, decider: loaded.decider });
-          this.last = { file, analysis, errors, bundle, decider: loaded.decider, stale: false };
-          return this.last;
-        }
-        failure = `The compiled bundle did not load: ${loaded.errors.join(" ")}`;
-      } catch (error) {
-        failure =
-          error instanceof CompileError
-            ? error.problems.join(" ")
-            : `The compiler failed: ${error instanceof Error ? error.message : String(error)}`;
-      }
+    const started = performance.now();
+    const built = buildAnalysis(analysis);
+    const failure = built.problem;
+    if (built.bundle && built.decider) {
+      performance.measure("precept:compile", { start: started, end: performance.now() });
+      const { bundle, decider } = built;
+      this.lastGood.set(file, { bundle, decider });
+      this.last = { file, analysis, errors, bundle, decider, stale: false };
+      return this.last;
     }
     const good = this.lastGood.get(file);
     this.last = {

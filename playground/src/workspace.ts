@@ -1,9 +1,10 @@
 /**
  * The playground's files — the BPS baseline, its scenarios and the local layer — as Monaco models,
- * and their analyses. An analysis is cached with the versions of the files it read, so editing
- * the layer re-analyses only the layer (with the baseline it extends).
+ * and their analyses (the project tier's workspace, with the models' version ids as file versions:
+ * editing the layer re-analyses only the layer, with the baseline it extends).
  */
-import { type Analysis, type AnalysisHost, analyze } from "@precept/language";
+import type { Analysis } from "@precept/language";
+import { type ProjectHost, Workspace as ProjectWorkspace } from "@precept/project";
 import { FILE_IDS } from "./examples.js";
 import { monaco } from "./monaco.js";
 import type { FileId } from "./share.js";
@@ -30,11 +31,8 @@ export function modelUri(uri: string): monaco.Uri {
 
 export class Workspace {
   readonly files: Readonly<Record<FileId, PolicyFile>>;
-  readonly host: AnalysisHost;
-  private readonly cache = new Map<
-    FileId,
-    { deps: readonly (readonly [FileId, number])[]; analysis: Analysis }
-  >();
+  readonly host: ProjectHost;
+  private readonly project: ProjectWorkspace;
 
   constructor(uris: Readonly<Record<FileId, string>>, texts: Readonly<Record<FileId, string>>) {
     const file = (id: FileId): PolicyFile => ({
@@ -45,8 +43,10 @@ export class Workspace {
     this.files = { baseline: file("baseline"), scenarios: file("scenarios"), layer: file("layer") };
     this.host = {
       readFile: (uri) => this.fileByUri(uri)?.model.getValue(),
+      version: (uri) => this.fileByUri(uri)?.model.getVersionId(),
       resolvePackage: resolveShippedPackage,
     };
+    this.project = new ProjectWorkspace(this.host);
   }
 
   get all(): readonly PolicyFile[] {
@@ -63,22 +63,7 @@ export class Workspace {
 
   /** The analysis of one file with the baselines it extends; cached until a file it read changes. */
   analyze(id: FileId): Analysis {
-    const hit = this.cache.get(id);
-    if (hit?.deps.every(([f, version]) => this.files[f].model.getVersionId() === version)) {
-      return hit.analysis;
-    }
-    const read = new Set<FileId>();
-    const analysis = analyze(this.files[id].uri, {
-      readFile: (uri) => {
-        const file = this.fileByUri(uri);
-        if (file) read.add(file.id);
-        return file?.model.getValue();
-      },
-      resolvePackage: resolveShippedPackage,
-    });
-    const deps = [...read].map((f) => [f, this.files[f].model.getVersionId()] as const);
-    this.cache.set(id, { deps, analysis });
-    return analysis;
+    return this.project.analyze(this.files[id].uri);
   }
 
   texts(): Record<FileId, string> {

@@ -4,10 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile } from "@precept/compiler";
-import { analyze, memoryHost } from "@precept/language";
+import { memoryHost, Workspace } from "@precept/project";
 import type { BundleFact, Decider } from "@precept/runtime";
-import { checkScenario, loadBundle } from "@precept/runtime";
+import { checkScenario } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quoted, scenarioText } from "../../playground/src/scenario-text.js";
@@ -21,12 +20,11 @@ const files = {
 };
 
 function load(layer: string): { decider: Decider; facts: readonly BundleFact[]; errors: string[] } {
-  const analysis = analyze(LAYER, memoryHost({ ...files, [LAYER]: layer }));
-  const errors = analysis.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
-  if (!analysis.policy) return { errors } as never;
-  const loaded = loadBundle(compile(analysis.policy));
-  if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
-  return { decider: loaded.decider, facts: loaded.decider.bundle.facts, errors };
+  const built = new Workspace(memoryHost({ ...files, [LAYER]: layer })).build(LAYER);
+  const errors = built.errors.map((d) => d.message);
+  if (!built.policy) return { errors } as never;
+  if (!built.decider) throw new Error(built.problem);
+  return { decider: built.decider, facts: built.decider.bundle.facts, errors };
 }
 
 const example = load(files[LAYER]);

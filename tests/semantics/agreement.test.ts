@@ -4,13 +4,12 @@
  * fact sets), `decide`, `decideSync`, `outcome` and the generated module (`precept compile --target
  * js`), checked and trusted.
  */
-import { compile } from "@precept/compiler";
-import { type Decider, loadBundle } from "@precept/runtime";
+import type { Decider } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { complete, factsArbitrary, modelArbitrary } from "./arbitraries.js";
 import { importModule, type PolicyModule, withoutExplanation } from "./generated-module.js";
-import { comparable, embedderOutcome, load } from "./helpers.js";
+import { built, comparable, embedderOutcome, load } from "./helpers.js";
 import { type ReferenceDecision, decide as reference } from "./reference.js";
 
 const RUNS = Number(process.env.PRECEPT_PROPERTY_RUNS ?? 300);
@@ -27,10 +26,7 @@ describe("every evaluator agrees with the reference interpreter", () => {
   it("on complete fact sets, including plain json-rules-engine", async () => {
     await fc.assert(
       fc.asyncProperty(withFactSets(true), async ([policy, factSets]) => {
-        const bundle = compile(policy);
-        const loaded = loadBundle(bundle);
-        expect(loaded.ok ? [] : loaded.errors).toEqual([]);
-        const decider = (loaded as { decider: Decider }).decider;
+        const { bundle, decider } = built(policy);
         const module = await someModule(bundle);
         for (const facts of factSets) {
           const expected = reference(policy, facts);

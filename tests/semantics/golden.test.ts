@@ -2,12 +2,13 @@
  * Golden tests: the exact bundle and explanation text for the example policies. A change here is
  * a change in what embedders receive or what users read, so it must be deliberate: regenerate with
  * `UPDATE_GOLDEN=1 npx vitest run tests/semantics/golden.test.ts`, then `pnpm fix`, and review the
- * diff.
+ * diff. A missing golden file is a failure (not silently written), so a deleted or renamed file
+ * cannot turn the comparison off.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { type Bundle, compile } from "@precept/compiler";
-import { analyze, memoryHost } from "@precept/language";
-import { type Decider, loadBundle } from "@precept/runtime";
+import type { Bundle } from "@precept/compiler";
+import { memoryHost, Workspace } from "@precept/project";
+import type { Decider } from "@precept/runtime";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url);
@@ -18,7 +19,10 @@ const UPDATE = process.env.UPDATE_GOLDEN === "1";
 function golden(name: string, actual: unknown): void {
   const url = new URL(`tests/semantics/golden/${name}`, root);
   const value = JSON.parse(JSON.stringify(actual));
-  if (UPDATE || !existsSync(url)) writeFileSync(url, `${JSON.stringify(value, null, 2)}\n`);
+  if (UPDATE) writeFileSync(url, `${JSON.stringify(value, null, 2)}\n`);
+  else if (!existsSync(url)) {
+    expect.fail(`golden file ${name} is missing: write it with UPDATE_GOLDEN=1 and review it`);
+  }
   expect(value).toEqual(JSON.parse(readFileSync(url, "utf8")));
 }
 
@@ -26,12 +30,10 @@ function build(files: Record<string, string>, entry: string): { bundle: Bundle; 
   const contents = Object.fromEntries(
     Object.entries(files).map(([uri, path]) => [uri, read(path)]),
   );
-  const analysis = analyze(entry, memoryHost(contents), { unusedWarnings: false });
-  expect(analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const bundle = compile(analysis.policy!);
-  const loaded = loadBundle(bundle);
-  if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
-  return { bundle, decider: loaded.decider };
+  const built = new Workspace(memoryHost(contents), { unusedWarnings: false }).build(entry);
+  expect(built.errors).toEqual([]);
+  if (!built.bundle || !built.decider) throw new Error(built.problem);
+  return { bundle: built.bundle, decider: built.decider };
 }
 
 async function explanations(decider: Decider, factSets: readonly Record<string, unknown>[]) {

@@ -1,14 +1,20 @@
 /** Shared by the semantics tests: loading a model, comparing with the reference, the embedder way. */
-import { compile } from "@precept/compiler";
+import type { compile } from "@precept/compiler";
 import type { PolicyModel } from "@precept/language";
-import { type DecideResult, type Decider, loadBundle } from "@precept/runtime";
+import { type Built, buildModel } from "@precept/project";
+import type { DecideResult, Decider } from "@precept/runtime";
 import { Engine } from "./jre.js";
 import type { Facts, ReferenceDecision } from "./reference.js";
 
+/** The policy through the project's one pipeline (compile → load); a failure fails the test. */
+export function built(policy: PolicyModel): Built {
+  const result = buildModel(policy);
+  if (!result.ok) throw new Error(result.problem);
+  return result;
+}
+
 export function load(policy: PolicyModel): Decider {
-  const loaded = loadBundle(compile(policy));
-  if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
-  return loaded.decider;
+  return built(policy).decider;
 }
 
 /** The decision without what the reference does not compute (explanation, question wording). */

@@ -1,25 +1,40 @@
 /**
- * Loading a policy for the commands that need a checked one (compile, test, explain): analyze it
- * over the file system and stop with its diagnostics when it has errors.
+ * Loading a policy for the commands that need a checked one (compile, test, explain): analyze and
+ * build it through the project workspace over the file system, and stop with its diagnostics when
+ * it has errors.
  */
 
 import { statSync } from "node:fs";
-import type { Analysis, Diagnostic, PolicyModel } from "@precept/language";
+import type { Diagnostic, PolicyModel } from "@precept/language";
+import type { Build, Workspace } from "@precept/project";
+import type { Bundle, Decider } from "@precept/runtime";
 import { CliError, EXIT_FINDINGS } from "./errors.js";
 import { FileHost, fileError, toPath, toUri } from "./files.js";
 import { type Io, invoked, paint } from "./io.js";
-import { loadLanguage } from "./language.js";
+import { loadProject } from "./language.js";
 import { count, formatDiagnostic, plural, reportOrder } from "./report.js";
 
 export interface LoadedPolicy {
   readonly uri: string;
-  readonly analysis: Analysis;
+  readonly build: Build;
   readonly policy: PolicyModel;
   readonly host: FileHost;
+  readonly workspace: Workspace;
 }
 
-/** Analyzes one file; `undefined` policy when it has errors. The file must exist. */
-export async function analyzeFile(io: Io, file: string, host = new FileHost(io.cwd)) {
+export interface BuiltPolicy extends LoadedPolicy {
+  readonly bundle: Bundle;
+  readonly decider: Decider;
+}
+
+/** A workspace over the files under the working directory. */
+export async function fileWorkspace(io: Io, host = new FileHost(io.cwd)): Promise<Workspace> {
+  const { Workspace } = await loadProject();
+  return new Workspace(host);
+}
+
+/** Builds one file as far as it goes (analysis, bundle, decider). The file must exist. */
+export async function buildFile(io: Io, file: string, host = new FileHost(io.cwd)) {
   const uri = toUri(io.cwd, file);
   try {
     if (statSync(toPath(io.cwd, uri)).isDirectory()) {
@@ -29,8 +44,8 @@ export async function analyzeFile(io: Io, file: string, host = new FileHost(io.c
     throw fileError(error, file);
   }
   if (host.readFile(uri) === undefined) throw fileError(new Error("unreadable"), file);
-  const { analyze } = await loadLanguage();
-  return { uri, host, analysis: analyze(uri, host) };
+  const workspace = await fileWorkspace(io, host);
+  return { uri, host, workspace, build: workspace.build(uri) };
 }
 
 /** Prints diagnostics as text on stderr, in report order (as `precept check` prints them). */
@@ -41,15 +56,23 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], hos
 
 /** A checked policy, or a CliError (exit 1) after printing its errors. Warnings are not shown. */
 export async function loadPolicy(io: Io, file: string, action: string): Promise<LoadedPolicy> {
-  const { uri, host, analysis } = await analyzeFile(io, file);
-  if (!analysis.policy) {
-    const errors = analysis.diagnostics.filter((d) => d.severity === "error");
-    printDiagnostics(io, errors, host);
+  const { uri, host, workspace, build } = await buildFile(io, file);
+  if (!build.policy) {
+    printDiagnostics(io, build.errors, host);
     throw new CliError(
-      `${uri} has ${plural(count(errors).errors, "error")}; ${action}.`,
+      `${uri} has ${plural(count(build.errors).errors, "error")}; ${action}.`,
       EXIT_FINDINGS,
       `Fix them and run \`${invoked(io)} check ${uri}\`.`,
     );
   }
-  return { uri, analysis, policy: analysis.policy, host };
+  return { uri, build, policy: build.policy, host, workspace };
+}
+
+/** A checked policy compiled and loaded, or a CliError (exit 1) saying why not. */
+export async function loadBuiltPolicy(io: Io, file: string, action: string): Promise<BuiltPolicy> {
+  const loaded = await loadPolicy(io, file, action);
+  const { bundle, decider, problem } = loaded.build;
+  if (!bundle || !decider)
+    throw new CliError(problem ?? `${loaded.uri}: ${action}.`, EXIT_FINDINGS);
+  return { ...loaded, bundle, decider };
 }

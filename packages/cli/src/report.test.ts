@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@precept/language";
+import { bySection, CoverageCounter, sectionOf } from "@precept/project";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bySection, CoverageCounter, sectionOf } from "./coverage.js";
 import { paint, useColour } from "./io.js";
 import { count, dedupe, formatDiagnostic, reportOrder, summary, toJson } from "./report.js";
 

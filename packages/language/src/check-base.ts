@@ -2,7 +2,7 @@
  * What every phase of checking one document shares: the context it is checked in, what the check
  * collects (diagnostics, symbols, references, scope) and the small helpers for reporting.
  */
-import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from "./diagnostics.js";
+import { type Diagnostic, diagnostic, type LanguageCode, type Severity } from "./diagnostics.js";
 import type { Range } from "./position.js";
 import { type Candidates, closest, SuggestionBudget } from "./suggest.js";
 import {
@@ -85,7 +85,7 @@ export class Checking {
   }
 
   report(
-    code: DiagnosticCode,
+    code: LanguageCode,
     severity: Severity,
     message: string,
     range: Range,
@@ -101,7 +101,7 @@ export class Checking {
 
   /** Reports a name that resolves to nothing, with the closest candidate as a suggestion. */
   unknown(
-    code: DiagnosticCode,
+    code: LanguageCode,
     what: string,
     name: { text: string; range: Range },
     candidates: Candidates,

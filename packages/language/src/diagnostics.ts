@@ -3,8 +3,8 @@ import type { Range } from "./position.js";
 export type Severity = "error" | "warning" | "info";
 
 /**
- * Every diagnostic code Precept reports. Codes are stable: tools match on them, and
- * docs/diagnostics.md explains each one.
+ * The diagnostic codes the language itself reports. Codes are stable: tools match on them, and
+ * docs/diagnostics.md explains each one. Other packages add theirs with `registerDiagnosticCodes`.
  */
 export const DIAGNOSTIC_CODES = {
   // lexing and parsing
@@ -53,7 +53,43 @@ export const DIAGNOSTIC_CODES = {
   "unused-term": "A term that no rule or term uses",
 } as const;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+/** A code the language itself reports (checked at compile time where the language builds one). */
+export type LanguageCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Any registered code: the language's, or one a package registered (the analysis's, say). */
+export type DiagnosticCode = LanguageCode | (string & {});
+
+const registry = new Map<string, { readonly summary: string; readonly owner: string }>(
+  Object.entries(DIAGNOSTIC_CODES).map(([code, summary]) => [code, { summary, owner: "language" }]),
+);
+
+/**
+ * Adds a package's own codes (kebab-case, each with a one-line summary; document each in
+ * docs/diagnostics.md). Registering the same code again with the same summary is harmless; a code
+ * another package owns, or a malformed one, is a programming error and throws.
+ */
+export function registerDiagnosticCodes(
+  owner: string,
+  codes: Readonly<Record<string, string>>,
+): void {
+  for (const [code, summary] of Object.entries(codes)) {
+    if (!/^[a-z]+(-[a-z]+)*$/.test(code))
+      throw new Error(`Diagnostic code "${code}" is not kebab-case.`);
+    const known = registry.get(code);
+    if (known && (known.owner !== owner || known.summary !== summary)) {
+      throw new Error(`Diagnostic code "${code}" is already registered by ${known.owner}.`);
+    }
+    registry.set(code, { summary, owner });
+  }
+}
+
+/** Every registered code with its summary and the package that owns it. */
+export function diagnosticCodes(): ReadonlyMap<
+  string,
+  { readonly summary: string; readonly owner: string }
+> {
+  return registry;
+}
 
 export interface RelatedInformation {
   readonly message: string;
@@ -80,7 +116,7 @@ export interface Diagnostic {
 
 /** Creates a diagnostic; the single constructor keeps the shape uniform. */
 export function diagnostic(
-  code: DiagnosticCode,
+  code: LanguageCode,
   severity: Severity,
   message: string,
   range: Range,

@@ -1,13 +1,13 @@
 /** Typing of values against a fact's declared type: one place for conditions and scenarios. */
 import type { ComparisonOperator, FactType, Value } from "./ast.js";
-import type { DiagnosticCode } from "./diagnostics.js";
+import type { LanguageCode } from "./diagnostics.js";
 import type { FactValue } from "./model.js";
 import type { Range } from "./position.js";
 import { closest, type SuggestionBudget } from "./suggest.js";
 import type { FactSymbol } from "./symbols.js";
 
 export interface ValueProblem {
-  readonly code: DiagnosticCode;
+  readonly code: LanguageCode;
   readonly message: string;
   readonly range?: Range;
   readonly suggestion?: string;

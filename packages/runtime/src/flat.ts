@@ -5,7 +5,7 @@
  * tight; nothing is generated at run time (no eval, no new Function).
  */
 import type { FactValue, Scalar } from "./bundle.js";
-import { F, type Node, T, type Tri, U, type Values } from "./program.js";
+import { F, type Node, T, type Tri, U, type Values } from "./node.js";
 
 const EQ = 0;
 const NE = 1;

@@ -19,26 +19,9 @@ import type {
 import { Flat, keyTest } from "./flat.js";
 import { OPERATORS } from "./operators.js";
 
-/** Kleene truth values. */
-export const F = 0;
-export const T = 1;
-export const U = 2;
-export type Tri = typeof F | typeof T | typeof U;
+import { F, type Node, T, type Tri, U, type Values } from "./node.js";
 
-/** Fact values by fact index; `undefined` = unknown. */
-export type Values = readonly (FactValue | undefined)[];
-
-export type Node =
-  | {
-      readonly k: "test";
-      readonly fact: number;
-      readonly operator: Operator;
-      readonly value: Scalar | readonly Scalar[];
-      readonly name?: string;
-    }
-  | { readonly k: "all" | "any"; readonly children: readonly Node[]; readonly name?: string }
-  | { readonly k: "not"; readonly child: Node; readonly name?: string }
-  | { readonly k: "const"; readonly value: boolean; readonly name: string };
+export { F, type Node, T, type Tri, U, type Values };
 
 export interface Entry {
   /** Position in `bundle.rules`: policy order. */

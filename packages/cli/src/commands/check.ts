@@ -3,15 +3,15 @@ import type { ParsedArgs } from "../args.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { collectPolicyFiles, FileHost } from "../files.js";
 import { type Io, paint } from "../io.js";
-import { loadLanguage } from "../language.js";
+import { fileWorkspace } from "../policy.js";
 import { count, formatDiagnostic, plural, reportOrder, summary, toJson } from "../report.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const files = collectPolicyFiles(io.cwd, args.positionals);
-  const { analyze } = await loadLanguage();
   const host = new FileHost(io.cwd);
+  const workspace = await fileWorkspace(io, host);
   const all: Diagnostic[] = [];
-  for (const uri of files) for (const d of analyze(uri, host).diagnostics) all.push(d);
+  for (const uri of files) for (const d of workspace.analyze(uri).diagnostics) all.push(d);
   const diagnostics = reportOrder(all);
   const counts = count(diagnostics);
   if (args.values.json === true) {

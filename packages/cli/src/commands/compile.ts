@@ -3,11 +3,10 @@ import * as path from "node:path";
 import type { Bundle } from "@precept/runtime";
 import type { ParsedArgs } from "../args.js";
 import { stringOption } from "../args.js";
-import { compileLoaded } from "../compiled.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from "../errors.js";
 import { fileError, readUserFile } from "../files.js";
 import { type Io, paint } from "../io.js";
-import { loadPolicy } from "../policy.js";
+import { loadBuiltPolicy } from "../policy.js";
 import { plural } from "../report.js";
 
 const TARGETS = ["bundle", "js"] as const;
@@ -37,7 +36,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (output !== undefined) checkOutputFolder(io.cwd, output);
   const bundle: unknown = fromBundle
     ? readUserFile(io.cwd, input)
-    : compileLoaded(await loadPolicy(io, input, "it was not compiled"));
+    : (await loadBuiltPolicy(io, input, "it was not compiled")).bundle;
   if (target === "js") return writeModule(io, input, bundle, output);
 
   const compiled = bundle as Bundle;

@@ -1,6 +1,6 @@
 import type { BundleFact, Decider, Decision } from "@precept/runtime";
 import { listOption, type ParsedArgs, stringOption } from "../args.js";
-import { CliError, EXIT_FINDINGS, EXIT_OK } from "../errors.js";
+import { CliError, EXIT_OK } from "../errors.js";
 import type { FactSet } from "../facts.js";
 import { parseFactsJson } from "../facts-json.js";
 import { readUserFile } from "../files.js";
@@ -13,21 +13,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // A missing facts file is reported before the policy is loaded (which takes a moment).
   const factsText = factsFile ? readUserFile(io.cwd, factsFile) : undefined;
 
-  const [{ loadPolicy }, { compileLoaded }, { loadBundle }, { buildFactSet, describeType }, ids] =
-    await Promise.all([
-      import("../policy.js"),
-      import("../compiled.js"),
-      import("@precept/runtime"),
-      import("../facts.js"),
-      import("../rule-ids.js"),
-    ]);
-  const loaded = await loadPolicy(io, file, "it cannot decide anything");
-  const bundle = compileLoaded(loaded);
-  const load = loadBundle(bundle);
-  if (!load.ok) {
-    throw new CliError(`The compiled bundle was rejected: ${load.errors.join(" ")}`, EXIT_FINDINGS);
-  }
-  const decider = load.decider;
+  const [{ loadBuiltPolicy }, { buildFactSet, describeType }, ids] = await Promise.all([
+    import("../policy.js"),
+    import("../facts.js"),
+    import("../rule-ids.js"),
+  ]);
+  const loaded = await loadBuiltPolicy(io, file, "it cannot decide anything");
+  const { bundle, decider } = loaded;
   // Everything the user typed is read against the policy before anything is printed, so that a
   // mistake stops the command with nothing on stdout, and examples name this policy's facts.
   const fromFile =

@@ -1,21 +1,24 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { Diagnostic } from "@precept/language";
+import { bySection, notRun, runScenarios, type ScenarioRun, type TestRun } from "@precept/project";
 import type { ParsedArgs } from "../args.js";
 import { stringOption } from "../args.js";
-import { bySection } from "../coverage.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { collectPolicyFiles, FileHost, fileError } from "../files.js";
 import { type Io, type Paint, paint } from "../io.js";
 import { type JunitSuite, junitXml } from "../junit.js";
-import { dedupe, formatDiagnostic, plural, toJson } from "../report.js";
-import { notRun, runScenarios, type ScenarioRun, type TestRun } from "../testing.js";
+import { fileWorkspace } from "../policy.js";
+import { dedupe, formatDiagnostic, plural, reportOrder, toJson } from "../report.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const inputs = args.positionals.length > 0 ? args.positionals : ["rules"];
   const files = collectPolicyFiles(io.cwd, inputs);
   const host = new FileHost(io.cwd);
-  const run = await runScenarios(files, host);
+  const run = await runScenarios(await fileWorkspace(io, host), files, {
+    // In report order here, so that text, JSON and JUnit list them alike.
+    orderErrors: (errors, file) => reportOrder(errors, file),
+  });
   const scenarios = run.files.flatMap((f) => f.scenarios);
   const failed = scenarios.filter((s) => !s.passed);
   const broken = run.files.filter(notRun);

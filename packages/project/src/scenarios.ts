@@ -1,23 +1,14 @@
 /**
  * Running scenarios: every scenario of every policy file, against the effective policy of the file
- * that declares it (analyze → compile → runtime), with rule coverage over the rules those files
- * write. The result is plain data; `precept test` prints it as text, JSON or JUnit.
+ * that declares it (built through the workspace's one pipeline), with rule coverage over the rules
+ * those files write. The result is plain data; `precept test` prints it as text, JSON or JUnit,
+ * the playground as panels. Whether one decision meets one expectation is the runtime's
+ * `checkScenario` (an embedder checks a bundle's own scenarios with it).
  */
 import type { Diagnostic } from "@precept/language";
-import {
-  type BundleScenario,
-  checkScenario,
-  type Decider,
-  type Difference,
-  loadBundle,
-} from "@precept/runtime";
-import { compileLoaded } from "./compiled.js";
+import { checkScenario, type Difference } from "@precept/runtime";
 import { type Coverage, CoverageCounter, sectionOf } from "./coverage.js";
-import { CliError } from "./errors.js";
-import type { FileHost } from "./files.js";
-import { loadLanguage } from "./language.js";
-import type { LoadedPolicy } from "./policy.js";
-import { reportOrder } from "./report.js";
+import type { Workspace } from "./workspace.js";
 
 export interface ScenarioRun {
   readonly file: string;
@@ -49,26 +40,27 @@ export interface TestRun {
   readonly coverage: Coverage;
 }
 
-export async function runScenarios(files: readonly string[], host: FileHost): Promise<TestRun> {
-  const { analyze } = await loadLanguage();
+export interface RunOptions {
+  /** Puts a file's errors in the order they are to be reported (default: as found). */
+  readonly orderErrors?: (errors: readonly Diagnostic[], file: string) => readonly Diagnostic[];
+}
+
+export async function runScenarios(
+  workspace: Workspace,
+  files: readonly string[],
+  options: RunOptions = {},
+): Promise<TestRun> {
   const counter = new CoverageCounter();
   const tested = new Set(files);
   const runs: FileRun[] = [];
   for (const file of files) {
-    const analysis = analyze(file, host);
-    if (!analysis.policy) {
-      runs.push({
-        file,
-        scenarios: [],
-        // In report order here, so that text, JSON and JUnit list them alike.
-        errors: reportOrder(
-          analysis.diagnostics.filter((d) => d.severity === "error"),
-          file,
-        ),
-      });
+    const build = workspace.build(file);
+    const policy = build.policy;
+    if (!policy) {
+      const order = options.orderErrors ?? ((e) => e);
+      runs.push({ file, scenarios: [], errors: order(build.errors, file) });
       continue;
     }
-    const policy = analysis.policy;
     const origins = new Map<string, string>();
     for (const rule of policy.rules) {
       origins.set(rule.id, rule.origin.uri);
@@ -80,14 +72,13 @@ export async function runScenarios(files: readonly string[], host: FileHost): Pr
         section: sectionOf(rule.citations[0]),
       });
     }
-    const prepared = prepare({ uri: file, analysis, policy, host });
-    if (!prepared.ok) {
-      runs.push({ file, scenarios: [], problem: prepared.problem });
+    const { bundle, decider } = build;
+    if (!bundle || !decider) {
+      runs.push({ file, scenarios: [], problem: build.problem ?? "The policy was not built." });
       continue;
     }
-    const { decider, scenarios } = prepared;
     const results: ScenarioRun[] = [];
-    for (const [i, scenario] of scenarios.entries()) {
+    for (const [i, scenario] of bundle.scenarios.entries()) {
       const model =
         policy.scenarios[i]?.title === scenario.title
           ? policy.scenarios[i]
@@ -117,23 +108,4 @@ export async function runScenarios(files: readonly string[], host: FileHost): Pr
     runs.push({ file, scenarios: results });
   }
   return { files: runs, coverage: counter.result() };
-}
-
-type Prepared =
-  | { ok: true; decider: Decider; scenarios: readonly BundleScenario[] }
-  | { ok: false; problem: string };
-
-/** The decider for a checked policy, or why it cannot be run. */
-function prepare(loaded: LoadedPolicy): Prepared {
-  try {
-    const bundle = compileLoaded(loaded);
-    const load = loadBundle(bundle);
-    if (!load.ok) {
-      return { ok: false, problem: `The compiled bundle was rejected: ${load.errors.join(" ")}` };
-    }
-    return { ok: true, decider: load.decider, scenarios: bundle.scenarios };
-  } catch (error) {
-    if (error instanceof CliError) return { ok: false, problem: error.message };
-    throw error;
-  }
 }

@@ -1,0 +1,23 @@
+/**
+ * @precept/project — the tier above the language, the compiler and the runtime: a workspace of
+ * policy files over a host (Node or the browser), the one build pipeline (analyze → compile →
+ * load), scenario runs with rule coverage, and policy analysis. No Node-only imports.
+ */
+export { type Build, type Built, buildAnalysis, buildModel, type NotBuilt } from "./build.js";
+export {
+  bySection,
+  type Coverage,
+  CoverageCounter,
+  type CoveredRule,
+  sectionOf,
+} from "./coverage.js";
+export { type AnalysisHost, memoryHost, type ProjectHost, versionOf } from "./host.js";
+export {
+  type FileRun,
+  notRun,
+  type RunOptions,
+  runScenarios,
+  type ScenarioRun,
+  type TestRun,
+} from "./scenarios.js";
+export { Workspace } from "./workspace.js";
