@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ProjectHost } from "./host.js";
+import { memoryHost, type ProjectHost } from "./host.js";
 import { Workspace } from "./workspace.js";
 
 const BASE = `policy "Base"
@@ -62,5 +62,22 @@ describe("Workspace", () => {
     const bad = workspace.build("bad.precept");
     expect(bad.errors.length).toBeGreaterThan(0);
     expect(bad.decider).toBeUndefined();
+  });
+});
+
+describe("Workspace with baselines by package name", () => {
+  it("resolves them through the host", () => {
+    const workspace = new Workspace(
+      memoryHost(
+        {
+          "node_modules/@acme/base/policy.precept": BASE,
+          "layer.precept": LAYER.replace('"base.precept"', '"@acme/base"'),
+        },
+        { packages: { "@acme/base": "node_modules/@acme/base" } },
+      ),
+    );
+    const analysis = workspace.analyze("layer.precept");
+    expect(analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(analysis.policy?.rules.map((r) => r.id)).toEqual(["1", "2"]);
   });
 });

@@ -4,7 +4,7 @@
  * analysing many layers on one baseline reads the baseline once. The one cache of analyses: the
  * CLI and the playground both keep theirs here.
  */
-import { type Analysis, type AnalyzeOptions, analyze } from "@precept/language";
+import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyze } from "@precept/language";
 import { type Build, buildAnalysis } from "./build.js";
 import { type ProjectHost, versionOf } from "./host.js";
 
@@ -43,17 +43,19 @@ export class Workspace {
     const hit = this.cache.get(uri);
     if (hit && [...hit.versions].every(([u, v]) => versionOf(this.host, u) === v)) return hit;
     const versions = new Map<string, string | number | undefined>();
-    const analysis = analyze(
-      uri,
-      {
-        readFile: (u) => {
-          const text = this.host.readFile(u);
-          if (!versions.has(u)) versions.set(u, versionOf(this.host, u));
-          return text;
-        },
+    const host = this.host;
+    const recording: AnalysisHost = {
+      readFile: (u) => {
+        const text = host.readFile(u);
+        if (!versions.has(u)) versions.set(u, versionOf(host, u));
+        return text;
       },
-      this.options,
-    );
+      // Baselines by package name resolve through the host as they would without the workspace.
+      ...(host.resolvePackage
+        ? { resolvePackage: (name: string, from: string) => host.resolvePackage!(name, from) }
+        : {}),
+    };
+    const analysis = analyze(uri, recording, this.options);
     const entry: Entry = { versions, analysis };
     this.cache.set(uri, entry);
     return entry;
