@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ANSI, hasScript, precept, preceptOnTerminal, STACK } from "./helpers.js";
 
-const COMMANDS = ["check", "fmt", "compile", "test", "explain", "init"];
+const COMMANDS = ["check", "fmt", "compile", "test", "explain", "init", "analyze", "diff"];
 
 describe("precept: usage, help and conventions", () => {
   it("lists the commands; no command is a usage error (exit 2, on stderr)", async () => {

@@ -14,8 +14,10 @@ import {
 import { CliError, EXIT_OK, EXIT_USAGE, type Misspelling, UsageError } from "./errors.js";
 import { type Io, invoked, paint } from "./io.js";
 import {
+  analyzeSpec,
   checkSpec,
   compileSpec,
+  diffSpec,
   explainSpec,
   fmtSpec,
   initSpec,
@@ -36,6 +38,8 @@ export const COMMANDS: readonly Command[] = [
   { spec: compileSpec, load: () => import("./commands/compile.js") },
   { spec: testSpec, load: () => import("./commands/test.js") },
   { spec: explainSpec, load: () => import("./commands/explain.js") },
+  { spec: analyzeSpec, load: () => import("./commands/analyze.js") },
+  { spec: diffSpec, load: () => import("./commands/diff.js") },
   { spec: initSpec, load: () => import("./commands/init.js") },
   { spec: serveSpec, load: () => import("./commands/serve.js") },
 ];

@@ -55,8 +55,13 @@ export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], hos
 }
 
 /** A checked policy, or a CliError (exit 1) after printing its errors. Warnings are not shown. */
-export async function loadPolicy(io: Io, file: string, action: string): Promise<LoadedPolicy> {
-  const { uri, host, workspace, build } = await buildFile(io, file);
+export async function loadPolicy(
+  io: Io,
+  file: string,
+  action: string,
+  fileHost = new FileHost(io.cwd),
+): Promise<LoadedPolicy> {
+  const { uri, host, workspace, build } = await buildFile(io, file, fileHost);
   if (!build.policy) {
     printDiagnostics(io, build.errors, host);
     throw new CliError(

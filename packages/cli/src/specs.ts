@@ -232,5 +232,62 @@ export const serveSpec: CommandSpec = {
     "precept serve rules/bps-e-professionalism/policy.precept",
     "precept serve my-layer/policy.precept --port 8080 --token-file /run/secrets/precept-token",
     "precept serve northfield.bundle.json --host 0.0.0.0 --cors https://intranet.example.org",
+
+export const analyzeSpec: CommandSpec = {
+  name: "analyze",
+  summary: "Find overruled rules, gaps, overlaps and a layer's impact, exactly",
+  args: "<policy>",
+  description:
+    "Analyses the effective policy over every situation it can tell apart (docs/analysis.md):\n" +
+    "rules and exceptions that never decide (overruled) or never apply (unsatisfiable), the\n" +
+    "situations no rule decides (gaps), and for a layer every region where it decides more or\n" +
+    "less strictly than its baseline, each looser one traced to the layer's override, disable or\n" +
+    "exception. Every finding comes with a witness: a complete situation that shows it.\n" +
+    "Exits with 1 only when the policy has errors; findings alone exit with 0.",
+  options: {
+    json: { type: "boolean", description: "Print the findings as JSON." },
+    "suggest-scenarios": {
+      type: "string",
+      value: "FILE",
+      description:
+        "Write a witness scenario per rule no scenario covers and per finding, in Precept, to FILE.",
+    },
+    "gaps-by": {
+      type: "string",
+      value: "FACT",
+      description: "Report the gaps separately for each value of FACT (e.g. activity).",
+    },
+    overlaps: {
+      type: "boolean",
+      description: "Also list every pair of rules with different outcomes that apply together.",
+    },
+  },
+  minPositionals: 1,
+  maxPositionals: 1,
+  examples: [
+    "precept analyze rules/examples/northfield-trust/policy.precept",
+    "precept analyze my-layer/policy.precept --suggest-scenarios suggested.precept",
+    "precept analyze rules/bps-e-professionalism/policy.precept --gaps-by activity",
+    "precept analyze my-layer/policy.precept --json",
+  ],
+};
+
+export const diffSpec: CommandSpec = {
+  name: "diff",
+  summary: "Show every situation two versions of a policy decide differently",
+  args: "<old> <new>",
+  description:
+    "Compares two versions of a policy (two files, each with the baselines it extends) over every\n" +
+    "situation either can tell apart, and lists each region where the decision changes: stricter\n" +
+    "or looser, with the rules deciding before and after and a witness situation. Exits with 1\n" +
+    "only when a version has errors.",
+  options: {
+    json: { type: "boolean", description: "Print the changed regions as JSON." },
+  },
+  minPositionals: 2,
+  maxPositionals: 2,
+  examples: [
+    "precept diff old/policy.precept policy.precept",
+    "precept diff old/policy.precept policy.precept --json",
   ],
 };

@@ -3,6 +3,27 @@
  * policy files over a host (Node or the browser), the one build pipeline (analyze → compile →
  * load), scenario runs with rule coverage, and policy analysis. No Node-only imports.
  */
+
+export { type AnalysisOptions, analyzeModel, PolicyAnalyser } from "./analysis/analyze.js";
+export { type CompareOptions, comparePolicies } from "./analysis/compare.js";
+export {
+  FINDING_CODES,
+  type Finding,
+  type FindingCode,
+  type Witness,
+} from "./analysis/findings.js";
+export {
+  analyzePolicy,
+  asDiagnostic,
+  baselineOf,
+  certainDiagnostics,
+  diffPolicies,
+  type PolicyAnalysisOptions,
+  type PolicyReport,
+  uncoveredScenarios,
+} from "./analysis/project.js";
+export { type Situation, Space } from "./analysis/space.js";
+export { scenarioText, suggestedScenarios } from "./analysis/suggest.js";
 export { type Build, type Built, buildAnalysis, buildModel, type NotBuilt } from "./build.js";
 export {
   bySection,

@@ -3,6 +3,7 @@ import type { ParsedArgs } from "../args.js";
 import { EXIT_FINDINGS, EXIT_OK } from "../errors.js";
 import { collectPolicyFiles, FileHost } from "../files.js";
 import { type Io, paint } from "../io.js";
+import { loadProject } from "../language.js";
 import { fileWorkspace } from "../policy.js";
 import { count, formatDiagnostic, plural, reportOrder, summary, toJson } from "../report.js";
 
@@ -11,7 +12,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const host = new FileHost(io.cwd);
   const workspace = await fileWorkspace(io, host);
   const all: Diagnostic[] = [];
-  for (const uri of files) for (const d of workspace.analyze(uri).diagnostics) all.push(d);
+  const { certainDiagnostics } = await loadProject();
+  for (const uri of files) {
+    // One by one: a spread of tens of thousands of diagnostics would overflow the stack.
+    for (const d of workspace.analyze(uri).diagnostics) all.push(d);
+    // Overruled and unsatisfiable rules are certain and cheap to find: warnings, where authors look.
+    for (const d of certainDiagnostics(workspace, uri)) all.push(d);
+  }
   const diagnostics = reportOrder(all);
   const counts = count(diagnostics);
   if (args.values.json === true) {

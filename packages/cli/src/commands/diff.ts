@@ -1,0 +1,47 @@
+import type { ParsedArgs } from "../args.js";
+import { CliError, EXIT_FINDINGS, EXIT_OK } from "../errors.js";
+import { FileHost } from "../files.js";
+import { type Io, paint } from "../io.js";
+import { loadProject } from "../language.js";
+import { loadPolicy } from "../policy.js";
+import { plural } from "../report.js";
+import { findingJson, findingText } from "./findings-text.js";
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const [oldFile, newFile] = args.positionals as [string, string];
+  const { diffPolicies } = await loadProject();
+  const host = new FileHost(io.cwd);
+  const before = await loadPolicy(io, oldFile, "the versions were not compared", host);
+  const after = await loadPolicy(io, newFile, "the versions were not compared", host);
+  if (
+    after.policy.facts.some((f) => {
+      const old = before.policy.facts.find((o) => o.name === f.name);
+      return (
+        old !== undefined && (old.type.kind === "choice" ? "choice" : old.type.kind) !== f.type.kind
+      );
+    })
+  ) {
+    throw new CliError(
+      "A fact has a different type in the two versions; the versions cannot be compared situation by situation.",
+      EXIT_FINDINGS,
+    );
+  }
+  const findings = diffPolicies(before.policy, after.policy);
+  if (args.values.json === true) {
+    io.stdout(
+      `${JSON.stringify({ old: before.uri, new: after.uri, changes: findings.map(findingJson) }, null, 2)}\n`,
+    );
+    return EXIT_OK;
+  }
+  const p = paint(io.colour);
+  if (findings.length === 0) {
+    io.stdout(`${p("green", "✓")} ${before.uri} and ${after.uri} decide every situation alike.\n`);
+    return EXIT_OK;
+  }
+  for (const f of findings) io.stdout(`${findingText(f, host.texts, p)}\n\n`);
+  const stricter = findings.filter((f) => f.code === "impact-stronger").length;
+  io.stdout(
+    `${plural(findings.length, "changed region")} from ${before.uri} to ${after.uri}: ${stricter} stricter, ${findings.length - stricter} looser.\n`,
+  );
+  return EXIT_OK;
+}

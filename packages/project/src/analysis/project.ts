@@ -1,0 +1,154 @@
+/**
+ * Analysis through the workspace: a policy file's findings (with its layer impact when it extends
+ * a baseline), the diff of two files, and the certain findings `check` reports as diagnostics.
+ */
+import type { Diagnostic, PolicyModel } from "@precept/language";
+import { runScenarios } from "../scenarios.js";
+import type { Workspace } from "../workspace.js";
+import { type AnalysisOptions, PolicyAnalyser } from "./analyze.js";
+import { comparePolicies } from "./compare.js";
+import type { Finding } from "./findings.js";
+import { DiagramTooLarge } from "./mdd.js";
+import { scenarioText, suggestedScenarios } from "./suggest.js";
+
+export interface PolicyReport {
+  readonly uri: string;
+  /** The policy's errors: when there are any, it is not analysed. */
+  readonly errors: readonly Diagnostic[];
+  readonly findings: readonly Finding[];
+  /** Facts, and how many situations the policy distinguishes (classes multiplied). */
+  readonly facts: number;
+  readonly situations: number;
+  /** Witness scenarios for the findings, in Precept. */
+  readonly scenarios: readonly string[];
+  /** How many pairs of rules overlap (listed as findings only with `overlaps: true`). */
+  readonly overlaps: number;
+  /** What could not be analysed exactly, and why (empty normally). */
+  readonly limits: readonly string[];
+}
+
+export interface PolicyAnalysisOptions extends AnalysisOptions {
+  /** Compare a layer with its baseline (default true). */
+  readonly impact?: boolean;
+}
+
+/** The baseline a layer extends, as its own effective policy. */
+export function baselineOf(workspace: Workspace, policy: PolicyModel): PolicyModel | undefined {
+  const base = policy.layers.at(-2);
+  return base ? workspace.analyze(base.uri).policy : undefined;
+}
+
+export function analyzePolicy(
+  workspace: Workspace,
+  uri: string,
+  options: PolicyAnalysisOptions = {},
+): PolicyReport {
+  const analysis = workspace.analyze(uri);
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  const policy = analysis.policy;
+  if (!policy) {
+    return {
+      uri,
+      errors,
+      findings: [],
+      facts: 0,
+      situations: 0,
+      scenarios: [],
+      overlaps: 0,
+      limits: [],
+    };
+  }
+  const analyser = new PolicyAnalyser(policy);
+  const findings = analyser.findings(options);
+  const limits: string[] = analyser.limits;
+  const baseline =
+    options.impact === false || options.certainOnly ? undefined : baselineOf(workspace, policy);
+  if (baseline) {
+    try {
+      findings.push(
+        ...comparePolicies(baseline, policy, {
+          ...(options.regionLimit !== undefined ? { regionLimit: options.regionLimit } : {}),
+          loosenings: policy.loosenings.filter((l) => l.origin.uri === policy.uri),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof DiagramTooLarge)) throw error;
+      limits.push(`The layer's impact was not computed: ${error.message}`);
+    }
+  }
+  const space = analyser.space;
+  return {
+    uri,
+    errors,
+    findings,
+    facts: space.facts.length,
+    situations: space.facts.reduce((n, f) => n * f.classes.length, 1),
+    scenarios: suggestedScenarios(space, findings),
+    overlaps:
+      options.overlaps === true
+        ? findings.filter((f) => f.code === "rule-overlap").length
+        : analyser.overlapCount(),
+    limits,
+  };
+}
+
+/**
+ * One witness scenario per rule of the file that no scenario shows deciding (rule coverage of
+ * the file's own scenarios): a situation in which the rule decides, with the decision there.
+ */
+export async function uncoveredScenarios(workspace: Workspace, uri: string): Promise<string[]> {
+  const policy = workspace.analyze(uri).policy;
+  if (!policy) return [];
+  const run = await runScenarios(workspace, [uri]);
+  const uncovered = new Set(run.coverage.uncovered.map((r) => r.rule));
+  const analyser = new PolicyAnalyser(policy);
+  const out: string[] = [];
+  for (const c of analyser.candidates.list) {
+    if (c.exception || !uncovered.has(c.id)) continue;
+    const at = c.decidingAt;
+    const w = at && analyser.decisionAt(analyser.space.situation(at), at);
+    if (w)
+      out.push(
+        scenarioText(
+          analyser.space,
+          `Rule ${c.id} decides${c.rule.title ? `: ${c.rule.title}` : ""}`,
+          w,
+        ),
+      );
+  }
+  return out;
+}
+
+/** Where two versions of a policy decide differently. Each must check without errors. */
+export function diffPolicies(
+  before: PolicyModel,
+  after: PolicyModel,
+  options: { regionLimit?: number } = {},
+): Finding[] {
+  return comparePolicies(before, after, options);
+}
+
+/**
+ * The certain findings as diagnostics for `check`: overruled and unsatisfiable rules, exceptions
+ * and terms of the file itself (its baselines' findings are theirs to report), as warnings.
+ */
+export function certainDiagnostics(workspace: Workspace, uri: string): Diagnostic[] {
+  const policy = workspace.analyze(uri).policy;
+  if (!policy) return [];
+  return new PolicyAnalyser(policy)
+    .findings({ certainOnly: true })
+    .filter((f) => f.uri === uri)
+    .map((f) => asDiagnostic(f));
+}
+
+export function asDiagnostic(f: Finding): Diagnostic {
+  return {
+    code: f.code,
+    severity: f.severity,
+    message: f.summary,
+    range: f.range,
+    uri: f.uri,
+    ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+    ...(f.related.length > 0 ? { related: f.related } : {}),
+  };
+}

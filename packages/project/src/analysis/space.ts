@@ -1,0 +1,226 @@
+/**
+ * The finite situation space of one or more policies. Every fact's values fall into classes on
+ * which every test of every condition gives the same answer: a choice or yes/no fact by its
+ * values; a number by the constants it is compared with (each constant, and the open intervals
+ * between and around them); a text by the constants it is compared with, plus "any other text".
+ * A situation of classes therefore stands exactly for every complete fact set in it, and each
+ * class has a representative value, so that a witness is a real fact set.
+ */
+import type { ConditionModel, FactModel, FactValue, PolicyModel } from "@precept/language";
+import { Diagram, type NodeId } from "./mdd.js";
+
+export interface ValueClass {
+  /** A value in the class, used in witnesses. */
+  readonly value: FactValue;
+  /** Numbers: the open interval the class is (absent for a single value). */
+  readonly between?: { readonly above?: number; readonly below?: number };
+  /** Texts: the class of every text the policy does not mention. */
+  readonly other?: boolean;
+}
+
+export interface SpaceFact {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: "choice" | "yes/no" | "number" | "text";
+  readonly classes: readonly ValueClass[];
+  /** The class to fill in where the fact does not matter. */
+  readonly usual: number;
+}
+
+export type Situation = Readonly<Record<string, FactValue>>;
+
+function tests(c: ConditionModel, visit: (fact: string, value: FactValue) => void): void {
+  switch (c.kind) {
+    case "all":
+    case "any":
+      for (const x of c.conditions) tests(x, visit);
+      return;
+    case "not":
+    case "term":
+      tests(c.condition, visit);
+      return;
+    case "test":
+      for (const v of Array.isArray(c.value) ? c.value : [c.value]) visit(c.fact, v as FactValue);
+  }
+}
+
+/** Every condition of a policy: rules, exceptions and terms. */
+export function conditionsOf(policy: PolicyModel): ConditionModel[] {
+  return [
+    ...policy.terms.map((t) => t.condition),
+    ...policy.rules.flatMap((r) => [r.condition, ...r.exceptions.map((e) => e.condition)]),
+  ];
+}
+
+function numberClasses(constants: readonly number[]): ValueClass[] {
+  const points = [...new Set(constants)].filter(Number.isFinite).sort((a, b) => a - b);
+  if (points.length === 0) return [{ value: 0, between: {} }];
+  const out: ValueClass[] = [{ value: points[0]! - 1, between: { below: points[0]! } }];
+  points.forEach((p, i) => {
+    out.push({ value: p });
+    const next = points[i + 1];
+    if (next === undefined) {
+      out.push({ value: p + 1, between: { above: p } });
+      return;
+    }
+    const whole = Math.floor(p) + 1;
+    out.push({ value: whole < next ? whole : (p + next) / 2, between: { above: p, below: next } });
+  });
+  return out;
+}
+
+function textClasses(constants: readonly string[]): ValueClass[] {
+  const used = [...new Set(constants)];
+  let other = "something else";
+  for (let i = 2; used.includes(other); i++) other = `something else ${i}`;
+  return [...used.map((value) => ({ value })), { value: other, other: true }];
+}
+
+export class Space {
+  readonly facts: readonly SpaceFact[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly diagram: Diagram;
+  private readonly memo = new WeakMap<ConditionModel, NodeId>();
+
+  /** The space of the facts of `policies` (a fact in several: its values and constants merged). */
+  constructor(policies: readonly PolicyModel[]) {
+    const declared = new Map<string, FactModel>();
+    const choices = new Map<string, string[]>();
+    for (const p of policies) {
+      for (const f of p.facts) {
+        if (!declared.has(f.name)) declared.set(f.name, f);
+        if (f.type.kind === "choice") {
+          const values = choices.get(f.name) ?? [];
+          for (const v of f.type.values) if (!values.includes(v)) values.push(v);
+          choices.set(f.name, values);
+        }
+      }
+    }
+    const constants = new Map<string, FactValue[]>();
+    for (const p of policies) {
+      for (const c of conditionsOf(p)) {
+        tests(c, (fact, value) => {
+          const list = constants.get(fact) ?? [];
+          list.push(value);
+          constants.set(fact, list);
+        });
+      }
+    }
+    this.facts = [...declared.values()].map((f): SpaceFact => {
+      const mentioned = constants.get(f.name) ?? [];
+      const base = { name: f.name, label: f.label };
+      switch (f.type.kind) {
+        case "choice":
+          return {
+            ...base,
+            kind: "choice",
+            classes: choices.get(f.name)!.map((value) => ({ value })),
+            usual: 0,
+          };
+        case "yes/no":
+          return {
+            ...base,
+            kind: "yes/no",
+            classes: [{ value: true }, { value: false }],
+            usual: 1,
+          };
+        case "number": {
+          const classes = numberClasses(
+            mentioned.filter((v): v is number => typeof v === "number"),
+          );
+          return { ...base, kind: "number", classes, usual: classes.length - 1 };
+        }
+        case "text": {
+          const classes = textClasses(mentioned.filter((v): v is string => typeof v === "string"));
+          return { ...base, kind: "text", classes, usual: classes.length - 1 };
+        }
+      }
+    });
+    this.index = new Map(this.facts.map((f, i) => [f.name, i]));
+    this.diagram = new Diagram(this.facts.map((f) => f.classes.length));
+  }
+
+  /** The diagram of a condition: exactly the situations in which it holds. */
+  condition(c: ConditionModel): NodeId {
+    const hit = this.memo.get(c);
+    if (hit !== undefined) return hit;
+    const d = this.diagram;
+    let out: NodeId;
+    switch (c.kind) {
+      case "all":
+        out = c.conditions.reduce((acc, x) => d.and(acc, this.condition(x)), d.TRUE);
+        break;
+      case "any":
+        out = c.conditions.reduce((acc, x) => d.or(acc, this.condition(x)), d.FALSE);
+        break;
+      case "not":
+        out = d.not(this.condition(c.condition));
+        break;
+      case "term":
+        out = this.condition(c.condition);
+        break;
+      case "test": {
+        const level = this.index.get(c.fact);
+        if (level === undefined) throw new Error(`Fact ${c.fact} is not in the situation space.`);
+        const classes = this.facts[level]!.classes;
+        out = d.literal(level, (k) => holds(c, classes[k]!.value));
+      }
+    }
+    this.memo.set(c, out);
+    return out;
+  }
+
+  /** A complete fact set in the region, filling facts that do not matter with their usual value. */
+  witness(region: NodeId): Situation | undefined {
+    const classes = this.diagram.pick(region, (i) => this.facts[i]!.usual);
+    return classes && this.situation(classes);
+  }
+
+  situation(classes: readonly number[]): Situation {
+    const out: Record<string, FactValue> = {};
+    this.facts.forEach((f, i) => {
+      out[f.name] = f.classes[classes[i]!]!.value;
+    });
+    return out;
+  }
+
+  /** How many classes a region covers, as a share of the whole space (0..1). */
+  share(region: NodeId): number {
+    const d = this.diagram;
+    const memo = new Map<NodeId, number>();
+    // A skipped level counts as every class leading on: the share is unchanged by it.
+    const go = (x: NodeId): number => {
+      if (d.isTerminal(x)) return d.valueOf(x) ? 1 : 0;
+      const hit = memo.get(x);
+      if (hit !== undefined) return hit;
+      const kids = d.childrenOf(x);
+      const out = kids.reduce((s, k) => s + go(k), 0) / kids.length;
+      memo.set(x, out);
+      return out;
+    };
+    return go(region);
+  }
+}
+
+/** Whether a test holds for a known value (the semantics of §2 for complete facts). */
+export function holds(c: ConditionModel & { kind: "test" }, x: FactValue): boolean {
+  const v = c.value;
+  switch (c.operator) {
+    case "equal":
+      return x === v;
+    case "notEqual":
+      return x !== v;
+    case "in":
+      return (v as readonly FactValue[]).includes(x);
+    case "notIn":
+      return !(v as readonly FactValue[]).includes(x);
+    case "lessThan":
+      return (x as number) < (v as number);
+    case "lessThanInclusive":
+      return (x as number) <= (v as number);
+    case "greaterThan":
+      return (x as number) > (v as number);
+    case "greaterThanInclusive":
+      return (x as number) >= (v as number);
+  }
+}
