@@ -6,7 +6,13 @@
  * A situation of classes therefore stands exactly for every complete fact set in it, and each
  * class has a representative value, so that a witness is a real fact set.
  */
-import type { ConditionModel, FactModel, FactValue, PolicyModel } from "@precept/language";
+import {
+  type ConditionModel,
+  evaluate,
+  type FactModel,
+  type FactValue,
+  type PolicyModel,
+} from "@precept/language";
 import { Diagram, type NodeId } from "./mdd.js";
 
 export interface ValueClass {
@@ -202,25 +208,7 @@ export class Space {
   }
 }
 
-/** Whether a test holds for a known value (the semantics of §2 for complete facts). */
+/** Whether a test holds for a known value (the language's evaluation of complete facts). */
 export function holds(c: ConditionModel & { kind: "test" }, x: FactValue): boolean {
-  const v = c.value;
-  switch (c.operator) {
-    case "equal":
-      return x === v;
-    case "notEqual":
-      return x !== v;
-    case "in":
-      return (v as readonly FactValue[]).includes(x);
-    case "notIn":
-      return !(v as readonly FactValue[]).includes(x);
-    case "lessThan":
-      return (x as number) < (v as number);
-    case "lessThanInclusive":
-      return (x as number) <= (v as number);
-    case "greaterThan":
-      return (x as number) > (v as number);
-    case "greaterThanInclusive":
-      return (x as number) >= (v as number);
-  }
+  return evaluate(c, { [c.fact]: x });
 }
