@@ -128,13 +128,17 @@ export function diffPolicies(
   return comparePolicies(before, after, options);
 }
 
+/** The largest policy (in rules) whose certain findings `check` looks for. */
+export const CHECKED_RULES = 2000;
+
 /**
  * The certain findings as diagnostics for `check`: overruled and unsatisfiable rules, exceptions
  * and terms of the file itself (its baselines' findings are theirs to report), as warnings.
  */
 export function certainDiagnostics(workspace: Workspace, uri: string): Diagnostic[] {
   const policy = workspace.analyze(uri).policy;
-  if (!policy) return [];
+  // Checking stays fast on any input: beyond this size, `precept analyze` is the place to ask.
+  if (!policy || policy.rules.length > CHECKED_RULES) return [];
   return new PolicyAnalyser(policy)
     .findings({ certainOnly: true })
     .filter((f) => f.uri === uri)
