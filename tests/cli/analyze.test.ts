@@ -79,10 +79,14 @@ describe("precept check, analyze and diff", () => {
     );
     expect(changed).not.toBe(text);
     fx.write("v2.precept", changed);
-    const [same, diff] = await Promise.all([
+    const [same, diff, revision] = await Promise.all([
       precept(["diff", BPS, BPS]),
       precept(["diff", BPS, fx.path("v2.precept"), "--json"]),
+      // A git revision: the pack as committed, against the working copy (unchanged in a checkout).
+      precept(["diff", "HEAD:rules/bps-e-professionalism/policy.precept", BPS]),
     ]);
+    expect(revision.stdout).toContain("decide every situation alike");
+    expect(revision.code).toBe(0);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain("decide every situation alike");
     expect(diff.code).toBe(0);

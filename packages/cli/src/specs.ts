@@ -277,7 +277,8 @@ export const diffSpec: CommandSpec = {
   summary: "Show every situation two versions of a policy decide differently",
   args: "<old> <new>",
   description:
-    "Compares two versions of a policy (two files, each with the baselines it extends) over every\n" +
+    "Compares two versions of a policy (two files, each with the baselines it extends; either may\n" +
+    "be REVISION:PATH, the file and its baselines at a git revision) over every\n" +
     "situation either can tell apart, and lists each region where the decision changes: stricter\n" +
     "or looser, with the rules deciding before and after and a witness situation. Exits with 1\n" +
     "only when a version has errors.",
@@ -289,5 +290,6 @@ export const diffSpec: CommandSpec = {
   examples: [
     "precept diff old/policy.precept policy.precept",
     "precept diff old/policy.precept policy.precept --json",
+    "precept diff HEAD~1:rules/my-layer/policy.precept rules/my-layer/policy.precept",
   ],
 };

@@ -1,9 +1,10 @@
 import type { ParsedArgs } from "../args.js";
-import { CliError, EXIT_FINDINGS, EXIT_OK } from "../errors.js";
-import { FileHost } from "../files.js";
+import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../errors.js";
+import { FileHost, toUri } from "../files.js";
+import { GitHost, revisionOf } from "../git-host.js";
 import { type Io, paint } from "../io.js";
 import { loadProject } from "../language.js";
-import { loadPolicy } from "../policy.js";
+import { fileWorkspace, loadPolicy, printDiagnostics } from "../policy.js";
 import { plural } from "../report.js";
 import { findingJson, findingText } from "./findings-text.js";
 
@@ -11,8 +12,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const [oldFile, newFile] = args.positionals as [string, string];
   const { diffPolicies } = await loadProject();
   const host = new FileHost(io.cwd);
-  const before = await loadPolicy(io, oldFile, "the versions were not compared", host);
-  const after = await loadPolicy(io, newFile, "the versions were not compared", host);
+  const before = await version(io, oldFile, host);
+  const after = await version(io, newFile, host);
   if (
     after.policy.facts.some((f) => {
       const old = before.policy.facts.find((o) => o.name === f.name);
@@ -44,4 +45,23 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     `${plural(findings.length, "changed region")} from ${before.uri} to ${after.uri}: ${stricter} stricter, ${findings.length - stricter} looser.\n`,
   );
   return EXIT_OK;
+}
+
+/** A version: a file on disk, or `REV:path` — the file and its baselines at a git revision. */
+async function version(io: Io, arg: string, host: FileHost) {
+  const action = "the versions were not compared";
+  const at = revisionOf(io.cwd, arg);
+  if (!at) return loadPolicy(io, arg, action, host);
+  const gitHost = new GitHost(io.cwd, at.rev);
+  const uri = toUri(io.cwd, at.file);
+  if (gitHost.readFile(uri) === undefined) {
+    throw new CliError(`${at.file} is not in revision ${at.rev}.`, EXIT_USAGE);
+  }
+  const build = (await fileWorkspace(io, gitHost)).build(uri);
+  if (!build.policy) {
+    printDiagnostics(io, build.errors, gitHost);
+    throw new CliError(`${arg} has errors; ${action}.`, EXIT_FINDINGS);
+  }
+  for (const [u, t] of gitHost.texts) if (!host.texts.has(u)) host.texts.set(u, t);
+  return { uri: arg, policy: build.policy };
 }
