@@ -16,7 +16,7 @@ import {
 } from "@precept/project";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { modelArbitrary } from "../semantics/arbitraries.js";
+import { modelArbitrary, valuesOf } from "../semantics/arbitraries.js";
 import { decide, entries, type Facts, truth } from "../semantics/reference.js";
 import { layeredPolicyArbitrary } from "../support/generate.js";
 
@@ -30,6 +30,8 @@ function domain(f: FactModel): FactValue[] {
   switch (f.type.kind) {
     case "choice":
       return [...f.type.values];
+    case "set":
+      return valuesOf(f);
     case "yes/no":
       return [true, false];
     case "number":

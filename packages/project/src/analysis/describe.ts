@@ -27,6 +27,8 @@ export function classesText(fact: SpaceFact, chosen: readonly number[]): string 
   switch (fact.kind) {
     case "yes/no":
       return chosen[0] === 0 ? name : `not ${name}`;
+    case "member":
+      return `${name} includes ${chosen[0] === 0 ? "" : "none of "}${fact.member}`;
     case "choice": {
       const values = (ks: readonly number[]) => ks.map((k) => all[k]!.value);
       if (chosen.length === 1) return `${name} is ${all[chosen[0]!]!.value}`;
@@ -93,12 +95,13 @@ export function cubeText(space: Space, cube: ReadonlyMap<number, readonly number
 
 /** A situation as the facts of a scenario's `given` (every fact the space knows). */
 export function givenText(space: Space, situation: Situation): string {
-  return space.facts
+  return [...space.declared.values()]
     .filter((f) => situation[f.name] !== undefined)
     .map((f) => {
       const v = situation[f.name]!;
       if (f.kind === "yes/no") return v ? f.label : `not ${f.label}`;
-      return `${f.label} is ${valueText(f, v)}`;
+      if (Array.isArray(v)) return `${f.label} is ${v.length === 0 ? "nothing" : v.join(" and ")}`;
+      return `${f.label} is ${f.kind === "text" ? quote(String(v)) : String(v)}`;
     })
     .join(", ");
 }
@@ -112,12 +115,14 @@ const OPERATORS: Record<TestOperator, string> = {
   lessThanInclusive: "<=",
   greaterThan: ">",
   greaterThanInclusive: ">=",
+  contains: "includes",
+  doesNotContain: "includes none of",
 };
 
 /** A resolved condition as Precept text, terms by their names. */
 export function conditionText(
   c: ConditionModel,
-  labels: (fact: string) => { label: string; kind: SpaceFact["kind"] } | undefined,
+  labels: (fact: string) => { label: string; kind: string } | undefined,
   termLabel: (term: string) => string = (t) => t,
 ): string {
   const inner = (x: ConditionModel): string => {
@@ -138,10 +143,8 @@ export function conditionText(
       if (fact.kind === "yes/no" && c.operator === "equal") {
         return c.value === true ? fact.label : `not ${fact.label}`;
       }
-      const show = (v: FactValue) => (fact.kind === "text" ? quote(String(v)) : String(v));
-      const value = Array.isArray(c.value)
-        ? (c.value as FactValue[]).map(show).join(", ")
-        : show(c.value as FactValue);
+      const show = (v: unknown) => (fact.kind === "text" ? quote(String(v)) : String(v));
+      const value = Array.isArray(c.value) ? c.value.map(show).join(", ") : show(c.value);
       return `${fact.label} ${OPERATORS[c.operator]} ${value}`;
     }
   }

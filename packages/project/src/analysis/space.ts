@@ -3,7 +3,8 @@
  * which every test of every condition gives the same answer: a choice or yes/no fact by its
  * values; a number by the constants it is compared with (each constant, and the open intervals
  * between and around them); a text by the constants it is compared with, plus "any other text".
- * A situation of classes therefore stands exactly for every complete fact set in it, and each
+ * A several-valued fact is one yes/no level per value (included or not). A situation of classes
+ * therefore stands exactly for every complete fact set in it, and each
  * class has a representative value, so that a witness is a real fact set.
  */
 import {
@@ -24,10 +25,13 @@ export interface ValueClass {
   readonly other?: boolean;
 }
 
+/** One level of the space: a fact, or one value of a several-valued fact (included or not). */
 export interface SpaceFact {
   readonly name: string;
   readonly label: string;
-  readonly kind: "choice" | "yes/no" | "number" | "text";
+  readonly kind: "choice" | "yes/no" | "number" | "text" | "member";
+  /** A several-valued fact's level: the value it stands for (class 0: included, 1: not). */
+  readonly member?: string;
   readonly classes: readonly ValueClass[];
   /** The class to fill in where the fact does not matter. */
   readonly usual: number;
@@ -82,9 +86,19 @@ function textClasses(constants: readonly string[]): ValueClass[] {
   return [...used.map((value) => ({ value })), { value: other, other: true }];
 }
 
+export interface DeclaredFact {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: FactModel["type"]["kind"];
+}
+
 export class Space {
+  /** The levels, in declaration order. */
   readonly facts: readonly SpaceFact[];
+  /** A fact's level by name (several-valued facts: by `memberKey`). */
   readonly index: ReadonlyMap<string, number>;
+  /** Every fact of the policies, by name, in declaration order. */
+  readonly declared: ReadonlyMap<string, DeclaredFact>;
   readonly diagram: Diagram;
   private readonly memo = new WeakMap<ConditionModel, NodeId>();
 
@@ -95,7 +109,7 @@ export class Space {
     for (const p of policies) {
       for (const f of p.facts) {
         if (!declared.has(f.name)) declared.set(f.name, f);
-        if (f.type.kind === "choice") {
+        if (f.type.kind === "choice" || f.type.kind === "set") {
           const values = choices.get(f.name) ?? [];
           for (const v of f.type.values) if (!values.includes(v)) values.push(v);
           choices.set(f.name, values);
@@ -112,10 +126,24 @@ export class Space {
         });
       }
     }
-    this.facts = [...declared.values()].map((f): SpaceFact => {
+    this.declared = new Map(
+      [...declared.values()].map((f) => [
+        f.name,
+        { name: f.name, label: f.label, kind: f.type.kind },
+      ]),
+    );
+    this.facts = [...declared.values()].flatMap((f): SpaceFact | SpaceFact[] => {
       const mentioned = constants.get(f.name) ?? [];
       const base = { name: f.name, label: f.label };
       switch (f.type.kind) {
+        case "set":
+          return choices.get(f.name)!.map((member) => ({
+            ...base,
+            kind: "member" as const,
+            member,
+            classes: [{ value: true }, { value: false }],
+            usual: 1,
+          }));
         case "choice":
           return {
             ...base,
@@ -142,7 +170,9 @@ export class Space {
         }
       }
     });
-    this.index = new Map(this.facts.map((f, i) => [f.name, i]));
+    this.index = new Map(
+      this.facts.map((f, i) => [f.member === undefined ? f.name : memberKey(f.name, f.member), i]),
+    );
     this.diagram = new Diagram(this.facts.map((f) => f.classes.length));
   }
 
@@ -166,6 +196,13 @@ export class Space {
         out = this.condition(c.condition);
         break;
       case "test": {
+        if (c.operator === "contains" || c.operator === "doesNotContain") {
+          const level = this.index.get(memberKey(c.fact, String(c.value)));
+          if (level === undefined) throw new Error(`${c.fact} has no value ${String(c.value)}.`);
+          const included = c.operator === "contains" ? 0 : 1;
+          out = d.literal(level, (k) => k === included);
+          break;
+        }
         const level = this.index.get(c.fact);
         if (level === undefined) throw new Error(`Fact ${c.fact} is not in the situation space.`);
         const classes = this.facts[level]!.classes;
@@ -184,8 +221,20 @@ export class Space {
 
   situation(classes: readonly number[]): Situation {
     const out: Record<string, FactValue> = {};
+    const sets = new Map<string, string[]>();
     this.facts.forEach((f, i) => {
-      out[f.name] = f.classes[classes[i]!]!.value;
+      if (f.member === undefined) {
+        out[f.name] = f.classes[classes[i]!]!.value;
+        return;
+      }
+      // A several-valued fact: the values included, in declared order (possibly none).
+      let set = sets.get(f.name);
+      if (!set) {
+        set = [];
+        sets.set(f.name, set);
+        out[f.name] = set;
+      }
+      if (classes[i] === 0) set.push(f.member);
     });
     return out;
   }
@@ -206,6 +255,11 @@ export class Space {
     };
     return go(region);
   }
+}
+
+/** The `index` key of one value of a several-valued fact. */
+export function memberKey(fact: string, value: string): string {
+  return `${fact}\u0000${value}`;
 }
 
 /** Whether a test holds for a known value (the language's evaluation of complete facts). */

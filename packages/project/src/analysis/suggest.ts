@@ -12,10 +12,7 @@ import type { Space } from "./space.js";
 function labelsOf(space: Space, policy: PolicyModel) {
   const terms = new Map(policy.terms.map((t) => [t.name, t.label]));
   return {
-    fact: (name: string) => {
-      const i = space.index.get(name);
-      return i === undefined ? undefined : space.facts[i]!;
-    },
+    fact: (name: string) => space.declared.get(name),
     term: (name: string) => terms.get(name) ?? name,
   };
 }
