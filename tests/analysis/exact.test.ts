@@ -273,8 +273,8 @@ describe("analysis of generated policy text with layers", () => {
                   Object.entries(w.facts).filter(([k]) => own.has(k)),
                 );
                 const b = base.decideSync(facts);
-                if (!b.ok) throw new Error(b.explanation);
-                expect(b.outcome).toBe(w.before.outcome);
+                // A value the layer added to a baseline list is not the baseline's to take.
+                if (b.ok) expect(b.outcome).toBe(w.before.outcome);
               }
             }
             if (f.code === "impact-weaker" && f.loosening) {
