@@ -198,12 +198,13 @@ export class PolicyAnalyser {
     const region = c.applies;
     if (c.cubes && from.every((f) => f.cubes)) {
       // Cubes: those that cover it alone, else those that meet it (strongest first, a few).
-      const whole = from.filter((f) => c.cubes!.every((cube) => !uncovered(cube, f.cubes!)));
+      const meeting = from.filter((f) => f.cubes!.some((x) => c.cubes!.some((y) => meets(x, y))));
+      // Those that cover it alone (looked for among the first few hundred that meet it).
+      const whole = meeting
+        .slice(0, 500)
+        .filter((f) => c.cubes!.every((cube) => !uncovered(cube, f.cubes!)));
       if (whole.length > 0) return whole;
-      return from
-        .filter((f) => f.cubes!.some((x) => c.cubes!.some((y) => meets(x, y))))
-        .sort((a, b) => b.strength - a.strength)
-        .slice(0, OVERRULERS_LISTED);
+      return meeting.sort((a, b) => b.strength - a.strength).slice(0, OVERRULERS_LISTED);
     }
     const whole = from.filter((f) => d.and(region, d.not(f.applies)) === d.FALSE);
     if (whole.length > 0) return whole;

@@ -9,12 +9,32 @@ import type { Diagram, NodeId } from "./mdd.js";
 
 export type Cube = readonly number[];
 
-/** How many splits one question may take before it is given up as too complex. */
-export const SPLIT_BUDGET = 20_000;
+/**
+ * How much work (cubes looked at while splitting) one question may take, and all questions about
+ * one policy together, before the rest is given up as too complex: bounds, not hangs.
+ */
+export const QUESTION_WORK = 5_000_000;
+export const POLICY_WORK = 200_000_000;
+
+/** Work left to do: shared by the questions about one policy. */
+export interface Allowance {
+  left: number;
+}
 
 export class SplitBudgetExceeded extends Error {
-  constructor(readonly steps: number) {
-    super(`more than ${steps.toLocaleString("en-GB")} region splits`);
+  constructor() {
+    super("too many unrelated rules to settle it exactly in reasonable time");
+  }
+}
+
+/** Runs a question with its share of `policy`'s allowance, charging what it used. */
+export function charged<T>(policy: Allowance, question: (a: Allowance) => T): T {
+  const allowance = { left: Math.min(QUESTION_WORK, policy.left) };
+  const before = allowance.left;
+  try {
+    return question(allowance);
+  } finally {
+    policy.left -= before - allowance.left;
   }
 }
 
@@ -58,12 +78,12 @@ function covers(outer: Cube, inner: Cube): boolean {
 export function uncovered(
   region: Cube,
   cover: readonly Cube[],
-  budget = SPLIT_BUDGET,
+  allowance: Allowance = { left: QUESTION_WORK },
 ): Cube | undefined {
   const covered = new Set<string>();
-  let steps = 0;
   const go = (part: Cube, from: readonly Cube[]): Cube | undefined => {
-    if (++steps > budget) throw new SplitBudgetExceeded(budget);
+    allowance.left -= from.length + 1;
+    if (allowance.left < 0) throw new SplitBudgetExceeded();
     const touching = from.filter((c) => meets(c, part));
     if (touching.length === 0) return part;
     if (touching.some((c) => covers(c, part))) return undefined;

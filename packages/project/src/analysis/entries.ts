@@ -8,10 +8,12 @@
  */
 import type { ExceptionModel, Origin, PolicyModel, RuleModel } from "@precept/language";
 import {
+  type Allowance,
   type Cube,
+  charged,
   cubesOf,
+  POLICY_WORK,
   pointOf,
-  SPLIT_BUDGET,
   SplitBudgetExceeded,
   uncovered,
   universe,
@@ -35,7 +37,7 @@ export interface Candidate {
   readonly cubes?: readonly Cube[];
   /** A situation (one class per fact) in which it is among the deciding candidates, if any. */
   readonly decidingAt?: readonly number[];
-  /** Set when whether it decides anywhere was too complex to settle (see `SPLIT_BUDGET`). */
+  /** Set when whether it decides anywhere was too complex to settle (see `POLICY_WORK`). */
   readonly unsettled?: boolean;
 }
 
@@ -57,6 +59,8 @@ export class Candidates {
   private coveredNode?: NodeId;
   private outcomeNode?: NodeId;
   private readonly decidesNodes = new Map<Candidate, NodeId>();
+  /** Work left for the questions about this policy (see `POLICY_WORK`). */
+  readonly work: Allowance = { left: POLICY_WORK };
 
   constructor(
     readonly policy: PolicyModel,
@@ -107,7 +111,7 @@ export class Candidates {
         const cover = stronger.flatMap((f) => f.cubes!);
         try {
           for (const cube of c.cubes) {
-            const left = uncovered(cube, cover);
+            const left = charged(this.work, (a) => uncovered(cube, cover, a));
             if (left) return { ...c, decidingAt: pointOf(left, usual) };
           }
         } catch (error) {
@@ -166,11 +170,8 @@ export class Candidates {
     const all = universe(d);
     const usual = (i: number) => this.space.facts[i]!.usual;
     if (all && this.list.every((c) => c.cubes)) {
-      const left = uncovered(
-        all,
-        this.list.flatMap((c) => c.cubes!),
-        SPLIT_BUDGET * 10,
-      );
+      const cover = this.list.flatMap((c) => c.cubes!);
+      const left = charged(this.work, (a) => uncovered(all, cover, a));
       return left && pointOf(left, usual);
     }
     return d.pick(d.not(this.covered), usual);

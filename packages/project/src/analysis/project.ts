@@ -129,7 +129,7 @@ export function diffPolicies(
 }
 
 /** The largest policy (in rules) whose certain findings `check` looks for. */
-export const CHECKED_RULES = 2000;
+export const CHECKED_RULES = 500;
 
 /**
  * The certain findings as diagnostics for `check`: overruled and unsatisfiable rules, exceptions
