@@ -2,11 +2,9 @@
  * Several-valued facts end to end: text → model → bundle → every decision path, explanations,
  * why-not and fact-set validation. (The agreement properties cover them too: arbitraries.ts.)
  */
-import { compile } from "@precept/compiler";
 import { analyze, memoryHost } from "@precept/language";
-import { loadBundle } from "@precept/runtime";
 import { describe, expect, it } from "vitest";
-import { comparable, embedderOutcome } from "./helpers.js";
+import { built, comparable, embedderOutcome } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 
 const TEXT = `policy "Posts" version "1"
@@ -41,10 +39,7 @@ function policy() {
 
 describe("several-valued facts at run time", () => {
   const model = policy();
-  const bundle = compile(model);
-  const loaded = loadBundle(bundle);
-  if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
-  const decider = loaded.decider;
+  const { bundle, decider } = built(model);
 
   it("compiles to json-rules-engine's contains and doesNotContain", () => {
     expect(bundle.format).toBe("precept-bundle/2");
