@@ -17,9 +17,8 @@ import type {
   Scalar,
 } from "./bundle.js";
 import { Flat, keyTest } from "./flat.js";
-import { OPERATORS } from "./operators.js";
-
 import { F, type Node, T, type Tri, U, type Values } from "./node.js";
+import { OPERATORS } from "./operators.js";
 
 export { F, type Node, T, type Tri, U, type Values };
 
