@@ -232,6 +232,8 @@ export const serveSpec: CommandSpec = {
     "precept serve rules/bps-e-professionalism/policy.precept",
     "precept serve my-layer/policy.precept --port 8080 --token-file /run/secrets/precept-token",
     "precept serve northfield.bundle.json --host 0.0.0.0 --cors https://intranet.example.org",
+  ],
+};
 
 export const analyzeSpec: CommandSpec = {
   name: "analyze",

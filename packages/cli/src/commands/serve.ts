@@ -59,31 +59,30 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
   });
 
-  const [{ createService, PolicyError }, { analyzeFile }, { compileLoaded }, { formatDiagnostic }] =
-    await Promise.all([
-      import("@precept/service"),
-      import("../policy.js"),
-      import("../compiled.js"),
-      import("../report.js"),
-    ]);
+  const [{ createService, PolicyError }, { buildFile }, { formatDiagnostic }] = await Promise.all([
+    import("@precept/service"),
+    import("../policy.js"),
+    import("../report.js"),
+  ]);
 
   const compile: CompilePolicy = async (file) => {
     // A fresh host each time: a reload must read the files again.
     const host = new FileHost(io.cwd);
     try {
-      const { uri, analysis } = await analyzeFile(io, file, host);
-      if (!analysis.policy) {
-        const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+      // The project pipeline (analyze → compile → load), as every command builds a policy.
+      const { uri, build } = await buildFile(io, file, host);
+      if (!build.policy) {
         return {
           ok: false,
-          errors: errors.map((d) => formatDiagnostic(d, host.texts, paint(false), uri)),
+          errors: build.errors.map((d) => formatDiagnostic(d, host.texts, paint(false), uri)),
         };
       }
-      const bundle = compileLoaded({ uri, analysis, policy: analysis.policy, host });
+      if (!build.bundle)
+        return { ok: false, errors: [build.problem ?? `${uri} was not compiled.`] };
       return {
         ok: true,
-        bundle,
-        files: [...analysis.documents.keys()].map((u) => toPath(io.cwd, u)),
+        bundle: build.bundle,
+        files: [...build.analysis.documents.keys()].map((u) => toPath(io.cwd, u)),
       };
     } catch (error) {
       if (error instanceof CliError) return { ok: false, errors: [error.message] };
