@@ -292,6 +292,6 @@ export const diffSpec: CommandSpec = {
   examples: [
     "precept diff old/policy.precept policy.precept",
     "precept diff old/policy.precept policy.precept --json",
-    "precept diff HEAD~1:rules/my-layer/policy.precept rules/my-layer/policy.precept",
+    "precept diff HEAD~1:rules/examples/northfield-trust/policy.precept rules/examples/northfield-trust/policy.precept",
   ],
 };
