@@ -132,6 +132,8 @@ function questions(result: Decision, ctx: DecisionContext): HTMLElement {
 function inlineQuestion(item: HTMLElement, fact: BundleFact, onAnswer: OnAnswer): void {
   let pending: { value: SituationValue | undefined } | undefined;
   let pointer = false;
+  // Several answers are ticked one by one: those wait for Enter, "Answer" or leaving the question.
+  const immediate = fact.type !== "set";
   const commit = (): void => {
     if (!pending) return;
     const { value } = pending;
@@ -143,7 +145,7 @@ function inlineQuestion(item: HTMLElement, fact: BundleFact, onAnswer: OnAnswer)
     undefined,
     (_, value) => {
       pending = { value };
-      if (pointer) commit();
+      if (pointer && immediate) commit();
     },
     { showQuestion: false },
   );

@@ -168,10 +168,7 @@ export class AskView {
     for (const name of this.order) {
       const fact = this.bundle.facts.find((f) => f.name === name);
       const value = this.answers[name];
-      list.append(
-        h("dt", {}, fact?.question ?? fact?.label ?? name),
-        h("dd", {}, value === true ? "Yes" : value === false ? "No" : String(value)),
-      );
+      list.append(h("dt", {}, fact?.question ?? fact?.label ?? name), h("dd", {}, shown(value)));
     }
     return h(
       "div",
@@ -190,9 +187,27 @@ interface Control {
   focus(): void;
 }
 
-/** Radio buttons for yes/no and short lists, a list box for long ones, a field for the rest. */
+/**
+ * Radio buttons for yes/no and short lists, a list box for long ones, checkboxes for several
+ * answers, a field for the rest.
+ */
 function answerControl(fact: BundleFact): Control {
   const name = freshId("answer");
+  if (fact.type === "set") {
+    const boxes = fact.values.map((v) => h("input", { type: "checkbox", name, value: v }));
+    const group = h(
+      "fieldset",
+      { class: "choices" },
+      h("legend", {}, "Tick every one that applies (none: leave them all clear)."),
+      ...boxes.map((box, i) => h("label", {}, box, h("span", {}, fact.values[i]!))),
+    );
+    return {
+      element: group,
+      read: () => fact.values.filter((_, i) => boxes[i]!.checked),
+      hint: "",
+      focus: () => boxes[0]?.focus(),
+    };
+  }
   if (fact.type === "yes/no" || (fact.type === "choice" && fact.values.length <= 12)) {
     const choices: [string, FactValue][] =
       fact.type === "yes/no"
@@ -250,6 +265,14 @@ function answerControl(fact: BundleFact): Control {
     hint: fact.type === "number" ? "Answer with a number." : "Please answer the question.",
     focus: () => input.focus(),
   };
+}
+
+/** An answer as a person reads it. */
+function shown(value: FactValue | undefined): string {
+  if (value === true) return "Yes";
+  if (value === false) return "No";
+  if (Array.isArray(value)) return value.length === 0 ? "None of these" : value.join(", ");
+  return String(value);
 }
 
 function label(bundle: Bundle, outcome: string): string {

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { encodeState, type PlaygroundState } from "../../../playground/src/share.js";
 import type { E2E } from "../support/e2e.js";
 import { openPlayground } from "../support/page.js";
+import { packTexts } from "../support/panels.js";
 import { record } from "../support/record.js";
 import { DIST } from "../support/site.js";
 
@@ -122,6 +124,47 @@ export function askTests(e2e: () => E2E): void {
       // The goal is 1 s on a developer machine; shared CI machines are slower and busier.
       expect(figures.firstQuestionMsAt4xSlowdown).toBeLessThan(5_000);
     }, 60_000);
+
+    it("asks a several-valued question with checkboxes", async () => {
+      const layer = [
+        'policy "Ward rules" version "1" extends "../../bps-e-professionalism/policy.precept"',
+        "fact shows: any of patient area, staff, nothing personal",
+        '  asks "What does the photo show? Tick every one that applies."',
+        'rule W-1 "No patient areas": shows includes patient area -> prohibit',
+        '  because "patients can be recognised"',
+        'rule W-2 "Otherwise fine": shows includes none of patient area -> allow',
+        '  because "nothing identifies a patient"',
+        "",
+      ].join("\n");
+      const state: PlaygroundState = {
+        files: { ...(await packTexts()), layer },
+        open: "layer",
+        baselineEditable: false,
+        situation: {},
+      };
+      const { page } = await openPlayground(e2e().browser, e2e().url, `#s=${encodeState(state)}`);
+      await page.locator("#deciding-with", { hasText: "Ward rules" }).waitFor();
+      const ask = await page.context().newPage();
+      await ask.goto(await askHref(page));
+      const question = ask.locator("#question-text");
+      await question.waitFor();
+      // The layer's question comes after the baseline's: answer until it is asked.
+      for (let i = 0; i < 8 && !/Tick every one/.test((await question.textContent()) ?? ""); i++) {
+        await ask.getByRole("radio").first().check();
+        await ask.keyboard.press("Enter");
+        await ask.locator("#question-text").or(ask.locator("#outcome")).first().waitFor();
+        if (await ask.locator("#outcome").isVisible()) break;
+      }
+      expect(await question.textContent()).toContain("Tick every one");
+      await ask.getByRole("checkbox", { name: "staff" }).check();
+      await ask.getByRole("checkbox", { name: "patient area" }).check();
+      await ask.getByRole("button", { name: "Next" }).click();
+      await ask.locator("#outcome").waitFor();
+      expect(await ask.locator("#outcome").textContent()).toBe("Prohibit");
+      expect(await ask.locator(".answers dd").allTextContents()).toContain("patient area, staff");
+      await ask.close();
+      await page.close();
+    });
 
     it("refuses a damaged link and a tampered bundle, saying so", async () => {
       const { page } = await openPlayground(e2e().browser, e2e().url);
