@@ -4,7 +4,7 @@
  * `analyze`, compiled, loaded and decided — and the bundle hash is unchanged by `format`.
  */
 import { compile } from "@precept/compiler";
-import { analyze, format, memoryHost, type PolicyModel } from "@precept/language";
+import { analyze, format, memoryHost, type PolicyModel, phraseKey } from "@precept/language";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredPolicyArbitrary, policyArbitrary } from "../support/generate.js";
@@ -86,6 +86,14 @@ describe("generated policy text", () => {
         expect(kinds("exception")).toEqual(p.layer.exceptions.map((e) => e.target).sort());
         const names = new Set(bundle.rules.map((r) => r.event.params.rule));
         for (const d of p.layer.disables) expect(names.has(d.target)).toBe(false);
+        // `fact X: also …` adds the values after the baseline's own, in the compiled fact.
+        for (const e of p.layer.extensions) {
+          const fact = bundle.facts.find((f) => f.name === phraseKey(e.fact));
+          const base = p.base.facts.find((f) => f.name === e.fact)!;
+          expect(fact && "values" in fact ? fact.values : []).toEqual(
+            [...base.values, ...e.values].map(phraseKey),
+          );
+        }
       }),
       { numRuns: RUNS },
     );

@@ -333,6 +333,8 @@ export function layeredPolicyArbitrary(
           termCount: fc.integer({ min: 0, max: 2 }),
           targets: fc.shuffledSubarray(base.rules.map((r) => r.id)),
           split: fc.tuple(fc.nat(), fc.nat()),
+          /** Per baseline fact: how many values the layer adds (`fact X: also …`; lists only). */
+          extend: fc.array(fc.constantFrom(0, 0, 1, 2), { minLength: 6, maxLength: 6 }),
           style: styleArbitrary(options.vary ?? true),
         })
         .chain((p) => {
@@ -345,7 +347,17 @@ export function layeredPolicyArbitrary(
           });
           const facts = factsFrom(pool, shapes);
           const termNames = pool.splice(0, Math.min(p.termCount, pool.length));
-          const allFacts = [...base.facts, ...facts];
+          // Values added to the baseline's list facts, from the names left over.
+          const extensions = base.facts.flatMap((f, i) => {
+            const count = f.kind === "choice" || f.kind === "set" ? (p.extend[i] ?? 0) : 0;
+            const values = pool.splice(0, Math.min(count, pool.length));
+            return values.length > 0 ? [{ fact: f.name, values }] : [];
+          });
+          const extended = base.facts.map((f) => {
+            const added = extensions.find((e) => e.fact === f.name)?.values ?? [];
+            return added.length > 0 ? { ...f, values: [...f.values, ...added] } : f;
+          });
+          const allFacts = [...extended, ...facts];
           const scope = (terms: readonly string[]): Scope => ({
             facts: allFacts,
             terms: [...base.terms.map((t) => t.name), ...terms],
@@ -392,6 +404,7 @@ export function layeredPolicyArbitrary(
                 title: p.title,
                 extends: "base.precept",
                 facts,
+                extensions,
                 terms: x.terms,
                 rules: x.rules.map((r, i) => ruleFrom(ruleId(i, 0, "L"), r)),
                 overrides: x.overrides.map(([r, reason], i) => ({

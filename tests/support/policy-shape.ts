@@ -116,6 +116,8 @@ export interface GeneratedLayer {
   /** The `extends` path, relative to the layer. */
   readonly extends: string;
   readonly facts: readonly GeneratedFact[];
+  /** `fact X: also a, b`: values added to the baseline's list facts. */
+  readonly extensions: readonly { readonly fact: string; readonly values: readonly string[] }[];
   readonly terms: readonly GeneratedTerm[];
   readonly rules: readonly GeneratedRule[];
   /** Each replaces the baseline rule with the same id. */

@@ -292,6 +292,8 @@ export class Writer {
       `${this.kw("policy")} ${this.text(l.title)} ${this.kw("version")} "1" ${this.kw("extends")} ${this.text(l.extends)}`,
     );
     this.lines.push("");
+    for (const e of l.extensions)
+      this.line(0, `${this.kw("fact")} ${e.fact}: ${this.kw("also")} ${e.values.join(", ")}`);
     this.facts(l.facts);
     this.terms(l.terms);
     for (const r of l.rules) {

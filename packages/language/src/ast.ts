@@ -159,6 +159,8 @@ export type FactType =
   | { readonly kind: "choice"; readonly values: readonly Name[]; readonly range: Range }
   /** `any of a, b, c`: a several-valued fact, whose value is a set of the listed values. */
   | { readonly kind: "set"; readonly values: readonly Name[]; readonly range: Range }
+  /** `also a, b`: in a layer, values added to a baseline's list or several-valued fact. */
+  | { readonly kind: "also"; readonly values: readonly Name[]; readonly range: Range }
   | { readonly kind: "yes/no"; readonly range: Range }
   | { readonly kind: "number"; readonly unit?: Name; readonly range: Range }
   | { readonly kind: "text"; readonly range: Range };

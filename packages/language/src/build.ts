@@ -311,6 +311,11 @@ export class AstBuilder {
           .map((v) => this.phrase(v))
           .filter((v): v is A.Name => !!v);
         type = { kind: "choice", values, range: typeRange };
+      } else if (this.token(typeNode, "Also")) {
+        const values = this.nodes(typeNode, "addedValues")
+          .map((v) => this.phrase(v))
+          .filter((v): v is A.Name => !!v);
+        type = { kind: "also", values, range: typeRange };
       } else if (this.token(typeNode, "Any")) {
         const values = this.nodes(typeNode, "setValues")
           .map((v) => this.phrase(v))

@@ -49,6 +49,10 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
         break;
       }
       case "Fact": {
+        if (d.type?.kind === "also") {
+          if (d.name) extendFact(cx, d, d.name, d.type);
+          break;
+        }
         if (!d.name || reserved(cx, d.name, "a fact name")) break;
         const existing = cx.scope.facts.get(d.name.key) ?? cx.scope.terms.get(d.name.key);
         if (clash(cx, existing, d.name, "fact")) break;
@@ -177,6 +181,81 @@ function declareOutcomes(cx: Checking, d: A.OutcomesDeclaration): void {
       cx.symbols.push(symbol);
     }
   }
+}
+
+/**
+ * `fact X: also a, b` in a layer: the baseline's fact X, with a and b added to its list, takes its
+ * place in this layer's scope (and so in the effective policy). Its baseline rules keep their
+ * meaning: `X is not v` is true for the added values. `asks` replaces the question (which may
+ * need to mention the new values); `means` is added to the baseline's.
+ */
+function extendFact(
+  cx: Checking,
+  d: A.FactDeclaration,
+  name: A.Name,
+  type: Extract<A.FactType, { kind: "also" }>,
+): void {
+  const base = cx.base?.facts.get(name.key);
+  const own = cx.scope.facts.get(name.key);
+  if (!base) {
+    if (own) {
+      cx.report(
+        "extend-own-fact",
+        "error",
+        `'${own.label}' is declared in this file; list all its values there instead of adding them with 'also'.`,
+        name.range,
+        { related: [{ message: "declared here", uri: own.uri, range: own.nameRange }] },
+      );
+    } else cx.unknown("unknown-fact", "baseline fact", name, new Set(cx.base?.facts.keys() ?? []));
+    return;
+  }
+  cx.refer("fact", name.key, name.range, base);
+  const current = cx.scope.facts.get(name.key) ?? base;
+  const listed = current.node.type;
+  if (listed?.kind !== "choice" && listed?.kind !== "set") {
+    if (listed)
+      cx.report(
+        "type-mismatch",
+        "error",
+        `'${base.label}' ${listed.kind === "yes/no" ? "is a yes/no fact" : `is a ${listed.kind} fact`}; only list facts (one of …, any of …) take more values.`,
+        type.range,
+      );
+    return;
+  }
+  const seen = new Set(listed.values.map((v) => v.key));
+  const added: A.Name[] = [];
+  for (const v of type.values) {
+    if (reserved(cx, v, "a value")) continue;
+    if (seen.has(v.key)) {
+      cx.report(
+        "duplicate-value",
+        "error",
+        `'${v.text}' is already a value of '${base.label}'.`,
+        v.range,
+      );
+      continue;
+    }
+    if (listed.kind === "set" && v.key === "nothing")
+      cx.report(
+        "reserved-name",
+        "error",
+        "'nothing' cannot be a value of a several-valued fact: `is nothing` gives it no values.",
+        v.range,
+      );
+    seen.add(v.key);
+    added.push(v);
+  }
+  const description =
+    current.node.description && d.description
+      ? { ...d.description, value: `${current.node.description.value} ${d.description.value}` }
+      : (d.description ?? current.node.description);
+  const node: A.FactDeclaration = {
+    ...current.node,
+    type: { kind: listed.kind, values: [...listed.values, ...added], range: listed.range },
+    ...(d.question ? { question: d.question } : {}),
+    ...(description ? { description } : {}),
+  };
+  cx.scope.facts.set(name.key, { ...current, node });
 }
 
 /** Reports a name that is unsafe as a key (see RESERVED_NAMES); true when it is one. */

@@ -45,6 +45,7 @@ export const DIAGNOSTIC_CODES = {
   "extends-cycle": "Policies that extend each other in a circle",
   "outcomes-in-layer": "A layer that declares its own outcomes",
   "layer-conflict": "A layer that declares a name its baseline already has",
+  "extend-own-fact": "`fact X: also …` on a fact that is not a baseline's",
   // scenarios
   "missing-expectation": "A scenario without `expect`",
   "scenario-fact-twice": "A scenario that gives the same fact twice",

@@ -293,6 +293,12 @@ export class Layout {
           type.values.map((v) => v.text),
           CONTINUATION,
         );
+      case "also":
+        return fill(
+          `${head}also `,
+          type.values.map((v) => v.text),
+          CONTINUATION,
+        );
       case "set":
         return fill(
           `${head}any of `,

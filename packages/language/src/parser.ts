@@ -219,6 +219,16 @@ export class PreceptParser extends CstParser {
       },
       {
         ALT: () => {
+          this.CONSUME(T.Also);
+          this.SUBRULE6(this.phrase, { LABEL: "addedValues" });
+          this.MANY3(() => {
+            this.CONSUME3(T.Comma);
+            this.SUBRULE7(this.phrase, { LABEL: "addedValues" });
+          });
+        },
+      },
+      {
+        ALT: () => {
           this.CONSUME(T.Yes);
           this.CONSUME(T.Or);
           this.CONSUME(T.No);

@@ -95,6 +95,8 @@ function factType(type: A.FactType): M.FactTypeModel {
     case "choice":
     case "set":
       return { kind: type.kind, values: type.values.map((v) => v.key) };
+    case "also": // never in scope: declaring merges it into the baseline's list
+      return { kind: "choice", values: type.values.map((v) => v.key) };
     case "number":
       return type.unit ? { kind: "number", unit: type.unit.text } : { kind: "number" };
     default:

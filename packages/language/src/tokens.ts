@@ -145,6 +145,7 @@ export const Of = keyword("of", "soft");
 export const Any = keyword("any", "soft");
 export const All = keyword("all", "soft");
 export const None = keyword("none", "soft");
+export const Also = keyword("also", "soft");
 export const Yes = keyword("yes", "soft");
 export const No = keyword("no", "soft");
 export const NumberType = keyword("number", "soft", "NumberType");

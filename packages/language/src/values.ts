@@ -48,6 +48,9 @@ export function describeType(type: FactType): string {
       return `is a list fact (one of ${listValues(choicesOf(type).texts)})`;
     case "set":
       return `is a several-valued fact (any of ${listValues(choicesOf(type).texts)})`;
+    // (Never in scope: declaring merges `also` into the baseline's list.)
+    case "also":
+      return `adds ${type.values.map((v) => v.text).join(", ")} to a baseline's list`;
     case "yes/no":
       return "is a yes/no fact";
     case "number":
@@ -96,6 +99,8 @@ export function checkValue(
     ];
   }
   switch (type.kind) {
+    case "also":
+      return [];
     case "choice":
     case "set": {
       const { texts: values, keys } = choicesOf(type);
@@ -207,6 +212,7 @@ export function typedValue(type: FactType, value: Value): Exclude<FactValue, rea
   switch (type.kind) {
     case "choice":
     case "set":
+    case "also":
       return value.kind === "Phrase" ? value.name.key : "";
     case "yes/no":
       return value.kind === "Phrase" && YES.has(value.name.key);

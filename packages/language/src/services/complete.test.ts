@@ -197,6 +197,7 @@ describe("complete: keywords from the grammar", () => {
     expect(labels(after("fact platform: <|>"), "keyword")).toEqual([
       "one of",
       "any of",
+      "also",
       "yes or no",
       "number",
       "text",

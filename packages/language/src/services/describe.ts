@@ -12,6 +12,8 @@ export function factTypeText(type: A.FactType | undefined): string {
       return `one of ${type.values.map((v) => v.text).join(", ")}`;
     case "set":
       return `any of ${type.values.map((v) => v.text).join(", ")}`;
+    case "also":
+      return `also ${type.values.map((v) => v.text).join(", ")}`;
     case "yes/no":
       return "yes or no";
     case "number":
