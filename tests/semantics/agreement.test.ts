@@ -7,7 +7,7 @@
 import type { Decider } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { complete, factsArbitrary, modelArbitrary } from "./arbitraries.js";
+import { complete, factsArbitrary, modelArbitrary, withPresumptions } from "./arbitraries.js";
 import { importModule, type PolicyModule, withoutExplanation } from "./generated-module.js";
 import { built, comparable, embedderOutcome, load } from "./helpers.js";
 import { type ReferenceDecision, decide as reference } from "./reference.js";
@@ -93,7 +93,9 @@ describe("unknown facts", () => {
       fc.property(partial, ([policy, facts, choices]) => {
         const decider = load(policy);
         const partialResult = comparable(decider.decideSync(facts));
-        const full = comparable(decider.decideSync(complete(policy, facts, choices)));
+        // Presumed values stand for the facts they fill (§6.2): complete the rest.
+        const completion = complete(policy, withPresumptions(policy, facts), choices);
+        const full = comparable(decider.decideSync(completion));
         if (partialResult.undetermined) {
           const strength = (o: string) => policy.outcomes.find((x) => x.name === o)?.strength ?? 0;
           expect(strength(full.outcome)).toBeGreaterThanOrEqual(
@@ -119,7 +121,7 @@ describe("unknown facts", () => {
         if (!result.undetermined) return;
         expect(result.undetermined.needs.length).toBeGreaterThan(0);
         const answered: Record<string, unknown> = { ...facts };
-        const filled = complete(policy, facts, choices);
+        const filled = complete(policy, withPresumptions(policy, facts), choices);
         for (const need of result.undetermined.needs) answered[need] = filled[need];
         expect(decider.decideSync(answered).ok && decider.outcome(answered)).not.toBe(
           "undetermined",

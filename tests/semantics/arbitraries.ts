@@ -46,7 +46,20 @@ const factArbitrary = (name: string): fc.Arbitrary<FactModel> =>
     .chain((type) =>
       fc
         .record(
-          { question: fc.constant(`What about ${name}?`), description: fc.constant(`the ${name}`) },
+          {
+            question: fc.constant(`What about ${name}?`),
+            description: fc.constant(`the ${name}`),
+            // One fact in four presumes a value (§6.2).
+            presumed: fc
+              .tuple(
+                fc.constantFrom(...domain({ name, label: name, type } as FactModel)),
+                fc.boolean(),
+              )
+              .map(([value, described]) => ({
+                value,
+                ...(described ? { text: `presuming ${name}` } : {}),
+              })),
+          },
           { requiredKeys: [] },
         )
         .map((extra) => ({ name, label: name, type, ...extra, origin: origin(LAYERS[0]!) })),
@@ -270,6 +283,14 @@ export function factsArbitrary(policy: PolicyModel, complete = false): fc.Arbitr
     });
     return facts;
   });
+}
+
+/** `facts` with each unknown fact that has a presumption given its presumed value (§6.2). */
+export function withPresumptions(policy: PolicyModel, facts: Facts): Facts {
+  const out: Record<string, FactValue | undefined> = { ...facts };
+  for (const f of policy.facts)
+    if (f.presumed && out[f.name] === undefined) out[f.name] = f.presumed.value;
+  return out;
 }
 
 /** Fills the unknown facts of `facts` from `choices` (one number per fact). */

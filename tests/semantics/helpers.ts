@@ -35,6 +35,7 @@ export function comparable(r: DecideResult): ReferenceDecision {
         }
       : {}),
     warnings: r.warnings,
+    ...(r.assumed ? { assumed: r.assumed.map((a) => a.fact) } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export interface ReferenceDecision {
     readonly pending: readonly string[];
   };
   readonly warnings: readonly string[];
+  /** §6.2: the presumed facts the decision relied on, in declaration order. */
+  readonly assumed?: readonly string[];
 }
 
 /** §2: Kleene's three-valued logic. */
@@ -139,8 +141,39 @@ export function strengthOf(policy: PolicyModel, outcome: string): number {
   return policy.outcomes.find((o) => o.name === outcome)!.strength;
 }
 
-/** §5–§7. */
+/**
+ * §6.2: unknown facts with a presumption take the presumed value; the decision states the
+ * presumptions whose facts the decision without them would still need, and (when undetermined)
+ * needs them too.
+ */
 export function decide(policy: PolicyModel, facts: Facts): ReferenceDecision {
+  const used = policy.facts.filter((f) => f.presumed && facts[f.name] === undefined);
+  if (used.length === 0) return decideAsGiven(policy, facts);
+  const filled: Record<string, FactValue | undefined> = { ...facts };
+  for (const f of used) filled[f.name] = f.presumed!.value;
+  const decision = decideAsGiven(policy, filled);
+  const without = decideAsGiven(policy, facts).undetermined?.needs ?? [];
+  const assumed = used.map((f) => f.name).filter((n) => without.includes(n));
+  if (assumed.length === 0) return decision;
+  const u = decision.undetermined;
+  return {
+    ...decision,
+    ...(u
+      ? {
+          undetermined: {
+            ...u,
+            needs: policy.facts
+              .map((f) => f.name)
+              .filter((n) => u.needs.includes(n) || assumed.includes(n)),
+          },
+        }
+      : {}),
+    assumed,
+  };
+}
+
+/** §5–§7, on the facts as given. */
+function decideAsGiven(policy: PolicyModel, facts: Facts): ReferenceDecision {
   const strength = (o: string): number => strengthOf(policy, o);
   const all = entries(policy).map((e) => ({ ...e, truth: truth(e.appliesWhen, facts) }));
   const candidates = all.filter((e) => e.kind !== "advice");

@@ -59,16 +59,28 @@ function factsFrom(
     unit: boolean;
     question?: string;
     description?: string;
+    presume?: { pick: number; text?: string };
   }[],
 ): GeneratedFact[] {
   return shapes.map((s) => {
     const name = pool.shift()!;
     const values = s.kind === "choice" || s.kind === "set" ? pool.splice(0, s.values) : [];
     const unit = s.kind === "number" && s.unit ? pool.shift() : undefined;
+    const fact: GeneratedFact = { name, kind: s.kind, values };
+    const p = s.presume;
+    const chosen = values.filter((_, i) => ((p?.pick ?? 0) >> i) & 1);
+    const presumed = p && {
+      ...(s.kind === "set"
+        ? {
+            value: { kind: "phrase" as const, text: chosen[0] ?? "nothing" },
+            also: chosen.slice(1).map((text) => ({ kind: "phrase" as const, text })),
+          }
+        : { value: scenarioValue(fact, p.pick), also: [] }),
+      ...(p.text !== undefined ? { text: p.text } : {}),
+    };
     return {
-      name,
-      kind: s.kind,
-      values,
+      ...fact,
+      ...(presumed ? { presumed } : {}),
       ...(unit ? { unit } : {}),
       ...(s.question !== undefined ? { question: s.question } : {}),
       ...(s.description !== undefined ? { description: s.description } : {}),
@@ -77,15 +89,30 @@ function factsFrom(
 }
 
 const KINDS: readonly FactKind[] = ["choice", "yes/no", "number", "text", "yes/no", "choice"];
-/** `sets: false` keeps the draws of the text generated before several-valued facts existed. */
-const factShapeOf = (sets: boolean) =>
-  fc.record({
-    kind: fc.constantFrom<FactKind>(...(sets ? [...KINDS, "set" as const] : KINDS)),
-    values: fc.integer({ min: 1, max: 4 }),
-    unit: fc.boolean(),
-    question: optionalText,
-    description: optionalText,
-  });
+/**
+ * `constructs: false` keeps the draws of the text generated before several-valued facts and
+ * presumptions existed.
+ */
+const factShapeOf = (constructs: boolean) =>
+  constructs
+    ? fc.record({
+        kind: fc.constantFrom<FactKind>(...KINDS, "set"),
+        values: fc.integer({ min: 1, max: 4 }),
+        unit: fc.boolean(),
+        question: optionalText,
+        description: optionalText,
+        presume: fc.option(fc.record({ pick: fc.nat(15), text: optionalText }), {
+          nil: undefined,
+          freq: 3,
+        }),
+      })
+    : fc.record({
+        kind: fc.constantFrom<FactKind>(...KINDS),
+        values: fc.integer({ min: 1, max: 4 }),
+        unit: fc.boolean(),
+        question: optionalText,
+        description: optionalText,
+      });
 
 const citationArbitrary = (sources: readonly string[]) =>
   fc.record(
@@ -246,7 +273,7 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
       ),
       outcomeCount: fc.integer({ min: 2, max: 5 }),
       meanings: fc.array(sentenceArbitrary, { minLength: 6, maxLength: 6 }),
-      factShapes: fc.array(factShapeOf(options.sets ?? true), range(options.facts, 1, 6)),
+      factShapes: fc.array(factShapeOf(options.constructs ?? true), range(options.facts, 1, 6)),
       termCount: fc.integer({ min: 0, max: 4 }),
       style: styleArbitrary(vary),
     })
@@ -329,7 +356,7 @@ export function layeredPolicyArbitrary(
         .record({
           pool: fresh,
           title: sentenceArbitrary,
-          factShapes: fc.array(factShapeOf(options.sets ?? true), { maxLength: 3 }),
+          factShapes: fc.array(factShapeOf(options.constructs ?? true), { maxLength: 3 }),
           termCount: fc.integer({ min: 0, max: 2 }),
           targets: fc.shuffledSubarray(base.rules.map((r) => r.id)),
           split: fc.tuple(fc.nat(), fc.nat()),

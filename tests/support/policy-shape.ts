@@ -11,6 +11,12 @@ export interface GeneratedFact {
   readonly unit?: string;
   readonly question?: string;
   readonly description?: string;
+  /** `presume v [and w] ["text"]`. */
+  readonly presumed?: {
+    readonly value: GeneratedValue;
+    readonly also: readonly GeneratedValue[];
+    readonly text?: string;
+  };
 }
 
 export type GeneratedValue =
@@ -151,8 +157,8 @@ export interface PolicyOptions {
   /** Vary keyword case, layout and comments (default true); false gives plain, tidy text. */
   readonly vary?: boolean;
   /**
-   * Declare several-valued facts too (default true). The benchmark turns them off, so that its
-   * fixed-seed input stays the text it measured before they existed.
+   * Declare several-valued facts and presumptions too (default true). The benchmark turns them
+   * off, so that its fixed-seed input stays the text it measured before they existed.
    */
-  readonly sets?: boolean;
+  readonly constructs?: boolean;
 }

@@ -202,6 +202,11 @@ export class Writer {
       const lines = [
         ...(f.question !== undefined ? [`${this.kw("asks")} ${this.text(f.question)}`] : []),
         ...(f.description !== undefined ? [`${this.kw("means")} ${this.text(f.description)}`] : []),
+        ...(f.presumed
+          ? [
+              `${this.kw("presume")} ${[f.presumed.value, ...f.presumed.also].map((v) => this.value(v)).join(` ${this.kw("and")} `)}${f.presumed.text !== undefined ? ` ${this.text(f.presumed.text)}` : ""}`,
+            ]
+          : []),
       ];
       if (this.chance(0.5)) lines.reverse();
       for (const l of lines) this.line(2, l);

@@ -198,6 +198,13 @@ function fact(f: FactModel): BundleFact {
     label: f.label,
     ...opt("question", f.question),
     ...opt("description", f.description),
+    ...opt(
+      "presumed",
+      f.presumed && {
+        value: Array.isArray(f.presumed.value) ? [...f.presumed.value] : f.presumed.value,
+        ...opt("text", f.presumed.text),
+      },
+    ),
   };
   switch (f.type.kind) {
     case "choice":

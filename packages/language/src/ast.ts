@@ -173,7 +173,18 @@ export interface FactDeclaration extends Node {
   readonly question?: Text;
   /** `means "…"`: what the fact means. */
   readonly description?: Text;
+  /** `presume <value> ["…"]`: the value decisions assume while the fact is unknown. */
+  readonly presumption?: Presumption;
   readonly clauses: readonly ClauseMark[];
+}
+
+/** `presume read "you have read your employer's guidance"`. */
+export interface Presumption extends Node {
+  readonly value: Value;
+  /** Further values of a several-valued fact (`presume a and b`). */
+  readonly also: readonly Value[];
+  /** The presumption in plain words, for explanations ("assuming …"). */
+  readonly text?: Text;
 }
 
 export interface TermDeclaration extends Node {
@@ -223,7 +234,8 @@ export interface ClauseMark extends Node {
     | "given"
     | "expect"
     | "asks"
-    | "means";
+    | "means"
+    | "presume";
 }
 
 export interface RuleDeclaration extends Node, RuleBody {

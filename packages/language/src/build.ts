@@ -330,7 +330,20 @@ export class AstBuilder {
     let question: A.Text | undefined;
     let description: A.Text | undefined;
     const clauses: A.ClauseMark[] = [];
+    let presumption: A.Presumption | undefined;
     for (const d of this.nodes(node, "describe")) {
+      const presume = this.token(d, "Presume");
+      if (presume) {
+        clauses.push({ clause: "presume", range: this.tokenRange(presume) });
+        const [value, ...also] = this.nodes(d, "presumed")
+          .map((v) => this.value(v))
+          .filter((v): v is A.Value => !!v);
+        const text = this.text(this.token(d, "presumption"));
+        const range = this.nodeRange(d);
+        if (value && range && !presumption)
+          presumption = { value, also, range, ...(text ? { text } : {}) };
+        continue;
+      }
       const text = this.text(this.token(d, "StringLiteral"));
       const keyword = this.token(d, "Asks") ?? this.token(d, "Means");
       if (keyword)
@@ -348,6 +361,7 @@ export class AstBuilder {
       type,
       question,
       description,
+      ...(presumption ? { presumption } : {}),
       clauses,
     };
   }

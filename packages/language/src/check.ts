@@ -13,7 +13,7 @@ import { declareAll } from "./declare.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Range } from "./position.js";
 import { checkCitation, checkCondition, resolveOutcome } from "./references.js";
-import { checkScenario } from "./scenarios.js";
+import { checkAssignedValues, checkScenario } from "./scenarios.js";
 import { candidateKeys } from "./suggest.js";
 import type { PolicySymbol, RuleSymbol, Scope, SymbolReference, TermSymbol } from "./symbols.js";
 import { termCycles } from "./term-cycles.js";
@@ -59,7 +59,8 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
 function checkDeclaration(cx: Checking, d: A.Declaration): void {
   switch (d.kind) {
     case "Fact":
-      duplicateClauses(cx, d.clauses, ["asks", "means"], false);
+      duplicateClauses(cx, d.clauses, ["asks", "means", "presume"], false);
+      if (d.presumption) checkPresumption(cx, d, d.presumption);
       break;
     case "Term":
       if (d.condition) checkCondition(cx, d.condition);
@@ -89,6 +90,13 @@ function checkDeclaration(cx: Checking, d: A.Declaration): void {
     default:
       break;
   }
+}
+
+/** `presume v`: a value of the fact's type (only on the declaration that made it into scope). */
+function checkPresumption(cx: Checking, d: A.FactDeclaration, p: A.Presumption): void {
+  const fact = d.name && cx.scope.facts.get(d.name.key);
+  if (!fact || fact.node.presumption !== p) return;
+  checkAssignedValues(cx, fact, p.value, p.also);
 }
 
 function duplicateClauses(

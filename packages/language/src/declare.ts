@@ -254,6 +254,7 @@ function extendFact(
     type: { kind: listed.kind, values: [...listed.values, ...added], range: listed.range },
     ...(d.question ? { question: d.question } : {}),
     ...(description ? { description } : {}),
+    ...(d.presumption ? { presumption: d.presumption } : {}),
   };
   cx.scope.facts.set(name.key, { ...current, node });
 }

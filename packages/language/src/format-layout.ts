@@ -234,6 +234,15 @@ export class Layout {
             item(INDENT, [`${INDENT}means ${quote(d.description.value)}`]),
             this.tokensOf(b, T.Means)[0]?.startOffset,
           );
+        if (d.presumption) {
+          const p = d.presumption;
+          const values = [p.value, ...p.also].map(value).join(" and ");
+          this.add(
+            b,
+            item(INDENT, [`${INDENT}${join("presume", values, p.text && quote(p.text.value))}`]),
+            this.tokensOf(b, T.Presume)[0]?.startOffset,
+          );
+        }
         return;
       }
       case "Term": {

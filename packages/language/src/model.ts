@@ -34,6 +34,8 @@ export interface FactModel {
   readonly type: FactTypeModel;
   readonly question?: string;
   readonly description?: string;
+  /** `presume …`: the value decisions assume while the fact is unknown (docs/semantics.md §6.2). */
+  readonly presumed?: { readonly value: FactValue; readonly text?: string };
   readonly origin: Origin;
 }
 

@@ -10,7 +10,7 @@ const CONTEXT: Record<string, string> = {
   outcomeEntry: "in the outcomes list (each outcome needs its meaning in quotes)",
   fact: "in this fact",
   factType: "in this fact's type",
-  describe: "after `asks` or `means`",
+  describe: "after `asks`, `means` or `presume`",
   term: "in this term",
   rule: "in this rule",
   override: "in this override",

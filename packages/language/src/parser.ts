@@ -248,10 +248,27 @@ export class PreceptParser extends CstParser {
     ]);
   });
 
-  /** `asks "…"` or `means "…"`. */
+  /** `asks "…"`, `means "…"` or `presume <value> ["what it means"]`. */
   public describe = this.RULE("describe", () => {
-    this.OR([{ ALT: () => this.CONSUME(T.Asks) }, { ALT: () => this.CONSUME(T.Means) }]);
-    this.CONSUME(T.StringLiteral);
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(T.Asks) }, { ALT: () => this.CONSUME(T.Means) }]);
+          this.CONSUME(T.StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.Presume);
+          this.SUBRULE(this.value, { LABEL: "presumed" });
+          this.MANY(() => {
+            this.CONSUME(T.And);
+            this.SUBRULE2(this.value, { LABEL: "presumed" });
+          });
+          this.OPTION(() => this.CONSUME2(T.StringLiteral, { LABEL: "presumption" }));
+        },
+      },
+    ]);
   });
 
   public term = this.RULE("term", () => {

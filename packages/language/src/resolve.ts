@@ -122,6 +122,14 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     type: factType(f.node.type!),
     ...(f.node.question ? { question: f.node.question.value } : {}),
     ...(f.node.description ? { description: f.node.description.value } : {}),
+    ...(f.node.presumption
+      ? {
+          presumed: {
+            value: givenValue(f.node.type!, f.node.presumption.value, f.node.presumption.also),
+            ...(f.node.presumption.text ? { text: f.node.presumption.text.value } : {}),
+          },
+        }
+      : {}),
     origin: origin(f.uri, f.range, f.layer),
   }));
   const terms: M.TermModel[] = [...scope.terms.values()].map((t) => ({

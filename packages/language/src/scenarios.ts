@@ -7,24 +7,55 @@ import type { Checking } from "./check-base.js";
 import type { Range } from "./position.js";
 import { checkFactValue, expectedValues, resolveFact, resolveOutcome } from "./references.js";
 import { candidateKeys } from "./suggest.js";
+import type { FactSymbol } from "./symbols.js";
 import { describeType, isNothing } from "./values.js";
 
+/**
+ * The value a scenario gives a fact (or a fact presumes): `fact is v`; for a several-valued fact
+ * `is a and b` or `is nothing`.
+ */
+export function checkAssignedValues(
+  cx: Checking,
+  fact: FactSymbol,
+  value: A.Value,
+  also: readonly A.Value[],
+): void {
+  if (fact.node.type?.kind === "set") {
+    checkSetValues(cx, fact, value, also);
+    return;
+  }
+  checkFactValue(cx, fact, value, "is");
+  const extra = also[0];
+  if (extra && fact.node.type) {
+    cx.report(
+      "type-mismatch",
+      "error",
+      `'${fact.label}' ${describeType(fact.node.type)} and takes one value; only several-valued facts (any of …) take several.`,
+      { start: extra.range.start, end: also.at(-1)!.range.end },
+    );
+  }
+}
+
 /** `content is personal and work`, or `content is nothing`: each value once, each a value of the fact. */
-function checkSetValues(cx: Checking, a: A.Assignment): void {
-  const fact = cx.scope.facts.get(a.fact.key)!;
-  if (isNothing(a.value)) {
-    if (a.also.length > 0) {
+function checkSetValues(
+  cx: Checking,
+  fact: FactSymbol,
+  value: A.Value,
+  also: readonly A.Value[],
+): void {
+  if (isNothing(value)) {
+    if (also.length > 0) {
       cx.report(
         "type-mismatch",
         "error",
         `'nothing' means '${fact.label}' has no values; it cannot be given with others.`,
-        a.value.range,
+        value.range,
       );
     }
     return;
   }
   const seen = new Set<string>();
-  for (const v of [a.value, ...a.also]) {
+  for (const v of [value, ...also]) {
     checkFactValue(cx, fact, v, "given");
     if (v.kind !== "Phrase") continue;
     if (seen.has(v.name.key))
@@ -61,20 +92,7 @@ export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
       );
       continue;
     }
-    if (a.form !== "is") continue;
-    if (fact.node.type?.kind === "set") checkSetValues(cx, a);
-    else {
-      checkFactValue(cx, fact, a.value, "is");
-      const extra = a.also[0];
-      if (extra && fact.node.type) {
-        cx.report(
-          "type-mismatch",
-          "error",
-          `'${fact.label}' ${describeType(fact.node.type)} and takes one value; only several-valued facts (any of …) take several.`,
-          { start: extra.range.start, end: a.also.at(-1)!.range.end },
-        );
-      }
-    }
+    if (a.form === "is") checkAssignedValues(cx, fact, a.value, a.also);
   }
   const expects = d.clauses.filter((c) => c.clause === "expect");
   for (const extra of expects.slice(1)) {

@@ -130,6 +130,7 @@ export const Because = keyword("because", "hard");
 export const Advise = keyword("advise", "hard");
 export const Asks = keyword("asks", "hard");
 export const Means = keyword("means", "hard");
+export const Presume = keyword("presume", "hard");
 export const Given = keyword("given", "hard");
 export const Expect = keyword("expect", "hard");
 export const Undetermined = keyword("undetermined", "hard");

@@ -63,6 +63,11 @@ export type BundleFact = {
   readonly label: string;
   readonly question?: string;
   readonly description?: string;
+  /**
+   * `presume …` (format /2): the value decisions assume while the fact is unknown; `text` says it
+   * in plain words ("you have read your employer's guidance").
+   */
+  readonly presumed?: { readonly value: FactValue; readonly text?: string };
 } & (
   | { readonly type: "choice"; readonly values: readonly string[] }
   /** A several-valued fact: its value is an array of distinct listed values (format /2). */

@@ -14,6 +14,7 @@ import { FactReader } from "./facts.js";
 import { bundleHash } from "./hash.js";
 import { count, DEFAULT_LIMITS, decisionWork, type Limits, limitsOf } from "./limits.js";
 import { meaningErrors } from "./meaning.js";
+import { Presumptions } from "./presume.js";
 import { buildProgram, F, type Program, T, type Tri, U } from "./program.js";
 import { type ScenarioResult, scenarioResult } from "./scenarios.js";
 import { shapeErrors } from "./shape.js";
@@ -101,6 +102,7 @@ export class Decider {
   private readonly program: Program;
   private readonly candidates: Candidates;
   private readonly explainer: Explainer;
+  private readonly presumptions: Presumptions;
   private readonly factNames: readonly string[];
   private readonly complete: EnginePool;
   private readonly reader: FactReader;
@@ -112,6 +114,7 @@ export class Decider {
     this.program = buildProgram(bundle);
     this.candidates = new Candidates(this.program.entries, bundle.facts);
     this.explainer = new Explainer(this.program);
+    this.presumptions = new Presumptions(this.program);
     this.reader = new FactReader(bundle.facts, limits.maxTextLength);
     this.factNames = bundle.facts.map((f) => f.name);
     this.complete = new EnginePool(bundleRules(bundle));
@@ -122,8 +125,10 @@ export class Decider {
    * Unknown facts (missing or null) are handled by Precept, never by the engine's options.
    */
   async decide(facts: Readonly<Record<string, unknown>>): Promise<DecideResult> {
-    const read = this.reader.read(facts);
-    if (!read.ok) return rejected(read.errors);
+    const given = this.reader.read(facts);
+    if (!given.ok) return rejected(given.errors);
+    const presumed = this.presumptions.fill(given);
+    const read = presumed ?? given;
     const tri = new Uint8Array(this.program.entries.length) as unknown as Tri[];
     const input = engineFacts(this.factNames, read.values);
     if (read.known === this.factNames.length) {
@@ -142,20 +147,28 @@ export class Decider {
               : U;
       }
     }
-    return assemble(this.program, truthOfAll(tri), read.values, this.explainer);
+    const decision = assemble(this.program, truthOfAll(tri), read.values, this.explainer);
+    return presumed
+      ? this.presumptions.state(decision, given.values, presumed.used, this.explainer)
+      : decision;
   }
 
   /** The same decision, evaluated by closures: synchronous and much faster. */
   decideSync(facts: Readonly<Record<string, unknown>>): DecideResult {
-    const read = this.reader.read(facts);
-    if (!read.ok) return rejected(read.errors);
+    const given = this.reader.read(facts);
+    if (!given.ok) return rejected(given.errors);
+    const presumed = this.presumptions.fill(given);
+    const read = presumed ?? given;
     const complete = read.known === this.factNames.length;
-    return assemble(
+    const decision = assemble(
       this.program,
       truthOf(this.program, this.candidates, read.values, read.ordinals, complete),
       read.values,
       this.explainer,
     );
+    return presumed
+      ? this.presumptions.state(decision, given.values, presumed.used, this.explainer)
+      : decision;
   }
 
   /**
@@ -163,8 +176,9 @@ export class Decider {
    * says why). The fastest path, for high-volume callers and analysis.
    */
   outcome(facts: Readonly<Record<string, unknown>>): string | undefined {
-    const read = this.reader.read(facts);
-    if (!read.ok) return undefined;
+    const given = this.reader.read(facts);
+    if (!given.ok) return undefined;
+    const read = this.presumptions.fill(given) ?? given;
     return outcomeOf(
       this.program,
       read.values,
@@ -189,8 +203,9 @@ export class Decider {
         errors: [{ fact: "", message: `There is no rule '${rule}'. Rules: ${ids}.` }],
       };
     }
-    const read = this.reader.read(facts);
-    if (!read.ok) return { ok: false, errors: read.errors };
+    const given = this.reader.read(facts);
+    if (!given.ok) return { ok: false, errors: given.errors };
+    const read = this.presumptions.fill(given) ?? given;
     return whyNot(this.program, this.explainer, entry, read.values);
   }
 

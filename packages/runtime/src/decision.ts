@@ -1,10 +1,19 @@
 /** What `decide` answers (docs/semantics.md §5–§7). */
+import type { FactValue } from "./bundle.js";
 import type { FactError } from "./fact-input.js";
 
 export interface Need {
   readonly fact: string;
   /** The fact's question, or one generated from its label and type. */
   readonly question: string;
+}
+
+/** A presumption the decision relied on (docs/semantics.md §6.2). */
+export interface Assumption extends Need {
+  /** The presumed value. */
+  readonly value: FactValue;
+  /** The presumption in plain words: "you have read your employer's guidance". */
+  readonly text: string;
 }
 
 export interface Decision {
@@ -25,6 +34,11 @@ export interface Decision {
     readonly pending: readonly string[];
   };
   readonly warnings: readonly string[];
+  /**
+   * Presumed values the decision relied on, for facts not given that it would otherwise still
+   * need; answering any of them may change the decision. Absent when none.
+   */
+  readonly assumed?: readonly Assumption[];
   /** The decision in plain English. */
   readonly explanation: string;
 }

@@ -11,7 +11,7 @@ export {
   type LoadResult,
   loadBundle,
 } from "./decider.js";
-export type { DecideResult, Decision, Need, Rejected } from "./decision.js";
+export type { Assumption, DecideResult, Decision, Need, Rejected } from "./decision.js";
 export { factQuestion, NEGATED } from "./explain.js";
 export {
   allowedValues,

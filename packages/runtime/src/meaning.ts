@@ -48,6 +48,9 @@ export function meaningErrors(b: Bundle): string[] {
   };
   const facts = unique(b.facts, (f) => f.name, "The fact");
   for (const f of b.facts) {
+    if (f.presumed && !fitsFact(f, f.presumed.value)) {
+      errors.push(`The fact '${f.name}' presumes a value that does not fit it.`);
+    }
     if ((f.type === "choice" || f.type === "set") && new Set(f.values).size !== f.values.length) {
       errors.push(`The fact '${f.name}' lists a value twice.`);
     }

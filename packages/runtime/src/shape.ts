@@ -176,7 +176,14 @@ const rule = object({
 });
 
 const fact: Check = (v, path, errors) => {
-  const common = { name, label: string, "question?": string, "description?": string };
+  const presumed = object({ value: givenValue, "text?": string });
+  const common = {
+    name,
+    label: string,
+    "question?": string,
+    "description?": string,
+    "presumed?": presumed,
+  };
   const type = isRecord(v) ? v.type : undefined;
   if (type === "choice" || type === "set")
     object({ ...common, type: string, values: array(name, 1) })(v, path, errors);
@@ -191,6 +198,12 @@ const fact: Check = (v, path, errors) => {
     );
 };
 
+/** A fact's value: a scalar, or a several-valued fact's array of strings. */
+const givenValue: Check = (v, path, errors) => {
+  if (Array.isArray(v)) array(string)(v, path, errors);
+  else scalar(v, path, errors);
+};
+
 const given: Check = (v, path, errors) => {
   if (!isRecord(v)) {
     errors.push(`${path}: must be an object, not ${show(v)}.`);
@@ -198,9 +211,7 @@ const given: Check = (v, path, errors) => {
   }
   for (const k of Object.keys(v)) {
     name(k, `${path} key`, errors);
-    const value = v[k];
-    if (Array.isArray(value)) array(string)(value, `${path}.${k}`, errors);
-    else scalar(value, `${path}.${k}`, errors);
+    givenValue(v[k], `${path}.${k}`, errors);
   }
 };
 

@@ -239,7 +239,7 @@ describe("complete: keywords from the grammar", () => {
 
   it("offers declarations after a whole declaration, not inside an unfinished one", () => {
     const words = labels(after("fact platform: text <|>"), "keyword");
-    expect(words.slice(0, 3)).toEqual(["asks", "means", "source"]);
+    expect(words.slice(0, 4)).toEqual(["asks", "means", "presume", "source"]);
     expect(labels(after("fact platform: text asks <|>"))).toEqual([]);
   });
 

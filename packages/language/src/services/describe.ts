@@ -33,7 +33,8 @@ export function factValues(fact: FactSymbol): string[] {
   return [];
 }
 
-function valueText(v: A.Value): string {
+/** A value as written. */
+export function valueText(v: A.Value): string {
   switch (v.kind) {
     case "Phrase":
       return v.name.text;

@@ -14,7 +14,7 @@ import type {
   TermSymbol,
 } from "../symbols.js";
 import { analysisFor, type ServiceContext } from "./context.js";
-import { conditionText, factTypeText } from "./describe.js";
+import { conditionText, factTypeText, valueText } from "./describe.js";
 import { locate } from "./locate.js";
 import { codeBlock, escapeMarkdown as esc, quoted } from "./markdown.js";
 
@@ -68,6 +68,11 @@ function factHover(f: FactSymbol): string[] {
   } else if (type) lines.push(esc(factTypeText(type)));
   if (f.node.question) lines.push(`asks ${quoted(f.node.question.value)}`);
   if (f.node.description) lines.push(esc(f.node.description.value));
+  const p = f.node.presumption;
+  if (p)
+    lines.push(
+      `presumed while unknown: ${esc([p.value, ...p.also].map(valueText).join(" and "))}${p.text ? ` (${quoted(p.text.value)})` : ""}`,
+    );
   return lines;
 }
 
