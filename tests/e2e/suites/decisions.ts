@@ -10,6 +10,7 @@ import {
   form,
   layerScenarioCount,
   outcome,
+  tick,
   tryPanel,
   yesNo,
 } from "../support/panels.js";
@@ -21,7 +22,8 @@ export function decisionTests(e2e: () => E2E): void {
       await page.locator("#tab-layer").click();
       await choose(page, "activity", "sharing material");
       await yesNo(page, "taken on trust premises", "Yes");
-      await yesNo(page, "communications approval", "No");
+      // A several-valued fact: clearing "Unknown" with no box ticked answers "none of these".
+      await tick(page, "trust approvals", "Unknown");
       await expect.poll(() => outcome(page).textContent()).toBe("Prohibit");
       await page.getByLabel("Scenario title").fill('A "saved" photo');
       await page.locator("#save-scenario").click();
@@ -30,7 +32,7 @@ export function decisionTests(e2e: () => E2E): void {
       const saved = [
         "",
         'scenario "A \\"saved\\" photo"',
-        "  given activity is sharing material, taken on trust premises, not communications approval",
+        "  given activity is sharing material, taken on trust premises, trust approvals is nothing",
         "  expect prohibit by rule NT-1",
         "",
       ].join("\n");

@@ -12,6 +12,11 @@ export const yesNo = (page: Page, fact: string, answer: "Yes" | "No" | "Unknown"
   form(page)
     .locator(`fieldset[data-fact="${fact}"] label`, { hasText: new RegExp(`^${answer}$`) })
     .click();
+/** Ticks or clears one box of a several-valued fact ("Unknown" clears the answer). */
+export const tick = (page: Page, fact: string, label: string) =>
+  form(page)
+    .locator(`fieldset[data-fact="${fact}"] label`, { hasText: new RegExp(`^${label}$`) })
+    .click();
 export const outcome = (page: Page) => tryPanel(page).locator(".decision .outcome");
 export const explanation = (page: Page) => tryPanel(page).getByTestId("explanation");
 
