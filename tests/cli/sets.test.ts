@@ -46,7 +46,8 @@ describe("precept explain with a several-valued fact", () => {
     expect(file.stdout).toMatch(/^Prohibit — content includes patient area/);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("Did you mean 'work'?");
-  });
+    // Four processes at once: slow on a loaded machine.
+  }, 90_000);
 
   it("asks one question for the fact and reads several answers to it", async () => {
     const asked = await precept(["explain", policy, "--ask"], { input: "1, 2\npersonal\n" });
@@ -58,5 +59,5 @@ describe("precept explain with a several-valued fact", () => {
     const none = await precept(["explain", policy, "--ask"], { input: "0\n" });
     expect(none.stdout).toMatch(/^Allow — /);
     expect(none.stderr).toContain("--fact content=nothing");
-  });
+  }, 90_000);
 });

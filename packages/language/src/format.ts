@@ -65,7 +65,7 @@ const SINGLE_CLAUSES: Record<A.Declaration["kind"], readonly TokenType[]> = {
   Rule: [T.When, T.Then, T.Because],
   Override: [T.When, T.Then, T.Because],
   Exception: [T.When, T.Then, T.Because],
-  Fact: [T.Asks, T.Means],
+  Fact: [T.Asks, T.Means, T.Presume],
   Scenario: [T.Expect],
   Source: [],
   Outcomes: [],
