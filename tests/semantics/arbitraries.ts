@@ -169,6 +169,8 @@ function termsArbitrary(facts: readonly FactModel[], count: number): fc.Arbitrar
 
 export interface ModelOptions {
   readonly maxRules?: number;
+  /** Declare constraints between facts too (§1.1); off by default. */
+  readonly constraints?: boolean;
 }
 
 export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyModel> {
@@ -212,8 +214,11 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
             .tuple(
               fc.array(rule, { maxLength: options.maxRules ?? 8 }),
               fc.array(fc.constantFrom("override", "disable", "exception"), { maxLength: 2 }),
+              options.constraints
+                ? fc.array(conditionArbitrary(facts, terms, 1), { maxLength: 2 })
+                : fc.constant([] as ConditionModel[]),
             )
-            .map(([rules, loosenings]): PolicyModel => {
+            .map(([rules, loosenings, constraints]): PolicyModel => {
               const ruleModels: RuleModel[] = rules.map((r, i) => {
                 const id = `${i + 1}.${i % 3}`;
                 const exceptions: ExceptionModel[] = r.exceptions.map((e, j) => ({
@@ -256,6 +261,11 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
                   rule: ruleModels[i]?.id ?? "0.0",
                   reason: "because",
                   origin: origin(layers.at(-1)!),
+                })),
+                constraints: constraints.map((condition, i) => ({
+                  title: `constraint ${i + 1}`,
+                  condition,
+                  origin: origin(layers[0]!),
                 })),
                 scenarios: [],
               };

@@ -19,6 +19,15 @@ export function load(policy: PolicyModel): Decider {
 
 /** The decision without what the reference does not compute (explanation, question wording). */
 export function comparable(r: DecideResult): ReferenceDecision {
+  if (!r.ok && r.errors.every((e) => e.constraint !== undefined))
+    return {
+      outcome: "contradictory",
+      decidingRules: [],
+      alsoApplies: [],
+      advice: [],
+      warnings: [],
+      contradicts: r.errors.map((e) => e.constraint!),
+    };
   if (!r.ok) throw new Error(r.explanation);
   return {
     outcome: r.outcome,

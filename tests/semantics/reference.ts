@@ -19,6 +19,8 @@ export interface ReferenceDecision {
     readonly pending: readonly string[];
   };
   readonly warnings: readonly string[];
+  /** §1.1: the constraints a contradictory fact set breaks (then there is no decision). */
+  readonly contradicts?: readonly string[];
   /** §6.2: the presumed facts the decision relied on, in declaration order. */
   readonly assumed?: readonly string[];
 }
@@ -147,10 +149,23 @@ export function strengthOf(policy: PolicyModel, outcome: string): number {
  * needs them too.
  */
 export function decide(policy: PolicyModel, facts: Facts): ReferenceDecision {
+  // §1.1: a fact set that makes a constraint false is contradictory: no decision.
+  const broken = contradicted(policy, facts);
+  if (broken.length > 0)
+    return {
+      outcome: "contradictory",
+      decidingRules: [],
+      alsoApplies: [],
+      advice: [],
+      warnings: [],
+      contradicts: broken,
+    };
   const used = policy.facts.filter((f) => f.presumed && facts[f.name] === undefined);
   if (used.length === 0) return decideAsGiven(policy, facts);
   const filled: Record<string, FactValue | undefined> = { ...facts };
   for (const f of used) filled[f.name] = f.presumed!.value;
+  // Presumptions that together would contradict a constraint are not made.
+  if (contradicted(policy, filled).length > 0) return decideAsGiven(policy, facts);
   const decision = decideAsGiven(policy, filled);
   const without = decideAsGiven(policy, facts).undetermined?.needs ?? [];
   const assumed = used.map((f) => f.name).filter((n) => without.includes(n));
@@ -170,6 +185,13 @@ export function decide(policy: PolicyModel, facts: Facts): ReferenceDecision {
       : {}),
     assumed,
   };
+}
+
+/** §1.1: the titles of the constraints `facts` make false. */
+export function contradicted(policy: PolicyModel, facts: Facts): string[] {
+  return policy.constraints
+    .filter((c) => truth(c.condition, facts) === "false")
+    .map((c) => c.title);
 }
 
 /** §5–§7, on the facts as given. */

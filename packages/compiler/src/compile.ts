@@ -128,6 +128,15 @@ export function compile(policy: PolicyModel): Bundle {
       ...opt("description", t.description),
     })),
     rules,
+    // Only when there are some: a bundle without constraints keeps the shape (and hash) it had.
+    ...(policy.constraints.length > 0
+      ? {
+          constraints: policy.constraints.flatMap((c) => {
+            const root = conditions.root(conditions.compile(c.condition));
+            return root ? [{ title: c.title, conditions: root }] : [];
+          }),
+        }
+      : {}),
     loosenings: policy.loosenings.map((l) => ({
       kind: l.kind,
       rule: l.rule,

@@ -125,7 +125,20 @@ export type Declaration =
   | OverrideDeclaration
   | DisableDeclaration
   | ExceptionDeclaration
-  | ScenarioDeclaration;
+  | ScenarioDeclaration
+  | ConstraintDeclaration;
+
+/**
+ * `constraint "title": A → B` (A implies B) or `constraint "title": A` (A always holds): facts
+ * that cannot go together. A fact set that breaks one is contradictory and gets no decision.
+ */
+export interface ConstraintDeclaration extends Node {
+  readonly kind: "Constraint";
+  readonly title?: Text;
+  readonly condition?: Condition;
+  /** After `→`: what the condition implies. */
+  readonly consequence?: Condition;
+}
 
 export interface PolicyHeader extends Node {
   readonly kind: "Header";

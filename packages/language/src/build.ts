@@ -265,6 +265,16 @@ export class AstBuilder {
       }
       case "scenario":
         return this.scenario(inner, range);
+      case "constraint": {
+        const consequence = this.condition(this.node(inner, "consequence"));
+        return {
+          kind: "Constraint",
+          range,
+          title: this.text(this.token(inner, "title")),
+          condition: this.condition(this.node(inner, "condition")),
+          ...(consequence ? { consequence } : {}),
+        };
+      }
       default:
         return undefined;
     }

@@ -84,6 +84,17 @@ function checkDeclaration(cx: Checking, d: A.Declaration): void {
     case "Exception":
       exception(cx, d);
       break;
+    case "Constraint":
+      if (d.condition) checkCondition(cx, d.condition);
+      else if (!cx.hadSyntaxError(d.range))
+        cx.report(
+          "missing-condition",
+          "error",
+          "This constraint has no condition after ':'.",
+          d.range,
+        );
+      if (d.consequence) checkCondition(cx, d.consequence);
+      break;
     case "Scenario":
       checkScenario(cx, d);
       break;

@@ -285,6 +285,14 @@ export class Layout {
         this.add(b, item("", [line]), b.start);
         return;
       }
+      case "Constraint": {
+        const head = `constraint ${quote(d.title?.value ?? "")}: `;
+        const text = d.condition
+          ? `${condition(d.condition)}${d.consequence ? ` → ${condition(d.consequence)}` : ""}`
+          : "";
+        this.add(b, item("", [`${head}${text}`.trimEnd()]), b.start);
+        return;
+      }
       case "Scenario":
         this.scenario(b, d);
         return;

@@ -153,6 +153,14 @@ export interface ScenarioModel {
   readonly origin: Origin;
 }
 
+/** `constraint "title": …`: a condition every fact set must not make false (docs/semantics.md §1.1). */
+export interface ConstraintModel {
+  readonly title: string;
+  /** `A → B` is resolved to `not A or B`. */
+  readonly condition: ConditionModel;
+  readonly origin: Origin;
+}
+
 export interface LayerModel {
   readonly title: string;
   readonly version?: string;
@@ -176,6 +184,8 @@ export interface PolicyModel {
   /** The effective rules in source order (baseline first), each with its exceptions. */
   readonly rules: readonly RuleModel[];
   readonly loosenings: readonly LooseningModel[];
+  /** Every layer's constraints, baseline first. */
+  readonly constraints: readonly ConstraintModel[];
   /** The scenarios of this policy's own file (not its baselines'). */
   readonly scenarios: readonly ScenarioModel[];
 }

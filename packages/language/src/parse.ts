@@ -149,7 +149,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
         diagnostic(
           "syntax-error",
           "error",
-          `${describeToken(first)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, exception or scenario.`,
+          `${describeToken(first)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, exception, scenario or constraint.`,
           lines.range(first.startOffset, chunkEnd),
           { actual: first.image, expected: T.DECLARATION_STARTS.map((t) => t.LABEL ?? t.name) },
         ),

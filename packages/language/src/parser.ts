@@ -142,6 +142,7 @@ export class PreceptParser extends CstParser {
         { ALT: () => this.SUBRULE(this.disable) },
         { ALT: () => this.SUBRULE(this.exception) },
         { ALT: () => this.SUBRULE(this.scenario) },
+        { ALT: () => this.SUBRULE(this.constraint) },
       ]),
     );
   });
@@ -395,6 +396,18 @@ export class PreceptParser extends CstParser {
     this.SUBRULE(this.ruleId);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
     this.MANY(() => this.SUBRULE(this.ruleClause));
+  });
+
+  /** `constraint "title": condition [→ condition]`: what every fact set must satisfy. */
+  public constraint = this.RULE("constraint", () => {
+    this.CONSUME(T.Constraint);
+    this.CONSUME(T.StringLiteral, { LABEL: "title" });
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.condition, { LABEL: "condition" });
+    this.OPTION(() => {
+      this.CONSUME(T.Arrow);
+      this.SUBRULE2(this.condition, { LABEL: "consequence" });
+    });
   });
 
   public scenario = this.RULE("scenario", () => {

@@ -222,6 +222,27 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     }
   }
 
+  const constraints: M.ConstraintModel[] = chain.flatMap(({ document, layer }) =>
+    declarationsOf(document, "Constraint")
+      .filter((c) => c.condition)
+      .map((c) => {
+        const condition = resolver.condition(c.condition!);
+        return {
+          title: c.title?.value ?? "",
+          condition: c.consequence
+            ? {
+                kind: "any" as const,
+                conditions: [
+                  { kind: "not" as const, condition },
+                  resolver.condition(c.consequence),
+                ],
+              }
+            : condition,
+          origin: origin(document.uri, c.range, layer),
+        };
+      }),
+  );
+
   const scenarios: M.ScenarioModel[] = declarationsOf(top.document, "Scenario").map((s) => {
     const given: Record<string, M.FactValue> = {};
     for (const a of s.given) given[a.fact.key] = resolver.given(a.fact.key, a);
@@ -257,6 +278,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     terms,
     rules: [...rules.values()].map(({ rule, exceptions }) => ({ ...rule, exceptions })),
     loosenings,
+    constraints,
     scenarios,
   };
 }

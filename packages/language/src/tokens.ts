@@ -121,6 +121,7 @@ export const Override = keyword("override", "hard");
 export const Disable = keyword("disable", "hard");
 export const Exception = keyword("exception", "hard");
 export const Scenario = keyword("scenario", "hard");
+export const Constraint = keyword("constraint", "hard");
 // Clauses.
 export const Cites = keyword("cites", "hard");
 export const When = keyword("when", "hard");
@@ -211,4 +212,5 @@ export const DECLARATION_STARTS: readonly TokenType[] = [
   Disable,
   Exception,
   Scenario,
+  Constraint,
 ];

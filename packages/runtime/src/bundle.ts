@@ -40,6 +40,11 @@ export interface Bundle {
   /** Plain json-rules-engine rules, in policy order (each rule followed by its exceptions). */
   readonly rules: readonly BundleRule[];
   readonly loosenings: readonly BundleLoosening[];
+  /**
+   * Conditions no fact set may make false (format /2; absent when none): a fact set that breaks
+   * one is contradictory and gets no decision. json-rules-engine does not check them.
+   */
+  readonly constraints?: readonly BundleConstraint[];
   /** This policy's scenarios, as conformance fixtures. */
   readonly scenarios: readonly BundleScenario[];
 }
@@ -175,6 +180,11 @@ export interface BundleRule {
   readonly name: string;
   readonly conditions: RootCondition;
   readonly event: { readonly type: string; readonly params: EventParams };
+}
+
+export interface BundleConstraint {
+  readonly title: string;
+  readonly conditions: RootCondition;
 }
 
 export interface BundleLoosening {

@@ -5,16 +5,17 @@
  */
 import type { RuleProperties } from "json-rules-engine";
 import { assemble, outcomeOf, truthOf, truthOfAll } from "./assemble.js";
-import type { Bundle } from "./bundle.js";
+import type { Bundle, FactValue } from "./bundle.js";
 import { Candidates } from "./candidates.js";
+import { Constraints } from "./constraints.js";
 import { type DecideResult, rejected } from "./decision.js";
 import { bundleRules, dualRules, EnginePool, engineFacts } from "./engine.js";
 import { Explainer } from "./explain.js";
-import { FactReader } from "./facts.js";
+import { FactReader, type ReadFacts } from "./facts.js";
 import { bundleHash } from "./hash.js";
 import { count, DEFAULT_LIMITS, decisionWork, type Limits, limitsOf } from "./limits.js";
 import { meaningErrors } from "./meaning.js";
-import { Presumptions } from "./presume.js";
+import { type Presumed, Presumptions } from "./presume.js";
 import { buildProgram, F, type Program, T, type Tri, U } from "./program.js";
 import { type ScenarioResult, scenarioResult } from "./scenarios.js";
 import { shapeErrors } from "./shape.js";
@@ -77,7 +78,10 @@ export function checkBundle(
         `The bundle has ${count(bundle.rules.length)} rules and exceptions; at most ${count(limits.maxRules)} are allowed (limits.maxRules).`,
       );
     }
-    const work = decisionWork(bundle.rules, limits.maxDecisionWork);
+    const work = decisionWork(
+      [...bundle.rules, ...(bundle.constraints ?? [])],
+      limits.maxDecisionWork,
+    );
     if (work > limits.maxDecisionWork) {
       return fail(
         `A decision on this bundle would evaluate more than ${count(limits.maxDecisionWork)} conditions and listed values (limits.maxDecisionWork).`,
@@ -103,6 +107,7 @@ export class Decider {
   private readonly candidates: Candidates;
   private readonly explainer: Explainer;
   private readonly presumptions: Presumptions;
+  private readonly constraints: Constraints;
   private readonly factNames: readonly string[];
   private readonly complete: EnginePool;
   private readonly reader: FactReader;
@@ -115,6 +120,7 @@ export class Decider {
     this.candidates = new Candidates(this.program.entries, bundle.facts);
     this.explainer = new Explainer(this.program);
     this.presumptions = new Presumptions(this.program);
+    this.constraints = new Constraints(bundle, this.program.factIndex);
     this.reader = new FactReader(bundle.facts, limits.maxTextLength);
     this.factNames = bundle.facts.map((f) => f.name);
     this.complete = new EnginePool(bundleRules(bundle));
@@ -125,9 +131,9 @@ export class Decider {
    * Unknown facts (missing or null) are handled by Precept, never by the engine's options.
    */
   async decide(facts: Readonly<Record<string, unknown>>): Promise<DecideResult> {
-    const given = this.reader.read(facts);
+    const given = this.read(facts);
     if (!given.ok) return rejected(given.errors);
-    const presumed = this.presumptions.fill(given);
+    const presumed = this.presume(given);
     const read = presumed ?? given;
     const tri = new Uint8Array(this.program.entries.length) as unknown as Tri[];
     const input = engineFacts(this.factNames, read.values);
@@ -155,9 +161,9 @@ export class Decider {
 
   /** The same decision, evaluated by closures: synchronous and much faster. */
   decideSync(facts: Readonly<Record<string, unknown>>): DecideResult {
-    const given = this.reader.read(facts);
+    const given = this.read(facts);
     if (!given.ok) return rejected(given.errors);
-    const presumed = this.presumptions.fill(given);
+    const presumed = this.presume(given);
     const read = presumed ?? given;
     const complete = read.known === this.factNames.length;
     const decision = assemble(
@@ -176,9 +182,9 @@ export class Decider {
    * says why). The fastest path, for high-volume callers and analysis.
    */
   outcome(facts: Readonly<Record<string, unknown>>): string | undefined {
-    const given = this.reader.read(facts);
+    const given = this.read(facts);
     if (!given.ok) return undefined;
-    const read = this.presumptions.fill(given) ?? given;
+    const read = this.presume(given) ?? given;
     return outcomeOf(
       this.program,
       read.values,
@@ -203,10 +209,45 @@ export class Decider {
         errors: [{ fact: "", message: `There is no rule '${rule}'. Rules: ${ids}.` }],
       };
     }
-    const given = this.reader.read(facts);
+    const given = this.read(facts);
     if (!given.ok) return { ok: false, errors: given.errors };
-    const read = this.presumptions.fill(given) ?? given;
+    const read = this.presume(given) ?? given;
     return whyNot(this.program, this.explainer, entry, read.values);
+  }
+
+  /**
+   * The values of a choice or yes/no fact that the constraints still allow, given `facts`
+   * (undefined for other facts, or when the facts are invalid). One value: the answer is implied.
+   */
+  possibleValues(
+    fact: string,
+    facts: Readonly<Record<string, unknown>>,
+  ): readonly FactValue[] | undefined {
+    const i = this.program.factIndex.get(fact);
+    const f = i === undefined ? undefined : this.program.facts[i];
+    if (!f || (f.type !== "choice" && f.type !== "yes/no")) return undefined;
+    const read = this.read(facts);
+    if (!read.ok) return undefined;
+    const candidates = f.type === "choice" ? f.values : [true, false];
+    return this.constraints.any
+      ? this.constraints.possible(read.values, i!, candidates)
+      : candidates;
+  }
+
+  /** Reads a fact set: its values, or why it is invalid or contradictory. */
+  private read(facts: Readonly<Record<string, unknown>>): ReadFacts {
+    const read = this.reader.read(facts);
+    if (!read.ok || !this.constraints.any) return read;
+    const broken = this.constraints.broken(read.values, this.explainer);
+    return broken.length > 0 ? { ok: false, errors: broken } : read;
+  }
+
+  /** Presumed values for unknown facts, unless they would contradict a constraint. */
+  private presume(read: Extract<ReadFacts, { ok: true }>): Presumed | undefined {
+    const presumed = this.presumptions.fill(read);
+    if (!presumed || !this.constraints.any || this.constraints.allows(presumed.values))
+      return presumed;
+    return undefined;
   }
 
   /** Runs the bundle's scenarios through `decide`. */

@@ -24,6 +24,8 @@ export interface FactError {
   readonly message: string;
   /** The values the fact allows, in words. */
   readonly allowed?: string;
+  /** The title of the constraint the facts contradict (then `fact` is ""). */
+  readonly constraint?: string;
 }
 
 export function allowedValues(f: BundleFact): string {

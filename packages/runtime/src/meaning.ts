@@ -107,6 +107,10 @@ export function meaningErrors(b: Bundle): string[] {
     checkCondition(r.conditions, at, facts, terms, errors);
   });
 
+  (b.constraints ?? []).forEach((c, i) =>
+    checkCondition(c.conditions, `constraints[${i}] (${c.title})`, facts, terms, errors),
+  );
+
   b.scenarios.forEach((s, i) => {
     const at = `scenarios[${i}] (${s.title})`;
     for (const [k, v] of Object.entries(s.given)) {

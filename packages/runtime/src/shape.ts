@@ -244,6 +244,7 @@ const bundle = object({
       layer: string,
     }),
   ),
+  "constraints?": array(object({ title: string, conditions: rootCondition })),
   scenarios: array(
     object({
       title: string,

@@ -82,13 +82,30 @@ async function askUntilDecided(
       const need = decision.undetermined.needs[0];
       const fact = need && decider.bundle.facts.find((f) => f.name === need.fact);
       if (!need || !fact) break;
+      // A question whose answer the constraints already imply is not asked.
+      const possible = decider.possibleValues(fact.name, facts);
+      if (possible?.length === 1) {
+        facts[fact.name] = possible[0]!;
+        const shown = typeof possible[0] === "boolean" ? (possible[0] ? "yes" : "no") : possible[0];
+        io.stderr(
+          `\n${p("dim", `${fact.label}: ${String(shown)} (implied by the other answers)`)}\n`,
+        );
+        decision = await decide(decider, facts);
+        continue;
+      }
       const value = await asker.ask(fact, need.question);
       if (value === undefined) {
         io.stderr(`${p("yellow", "No more answers:")} the decision is still undetermined.\n`);
         break;
       }
+      const tried = await decider.decide({ ...facts, [fact.name]: value });
+      if (!tried.ok) {
+        // An answer that contradicts a constraint is refused; the question is asked again.
+        io.stderr(`${p("yellow", tried.errors.map((e) => e.message).join(" "))}\n`);
+        continue;
+      }
       facts[fact.name] = value;
-      decision = await decide(decider, facts);
+      decision = tried;
     }
   } finally {
     asker.close();

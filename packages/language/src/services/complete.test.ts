@@ -228,6 +228,7 @@ describe("complete: keywords from the grammar", () => {
       "disable rule",
       "exception to rule",
       "scenario",
+      "constraint",
     ]);
     const snippets = items.filter((i) => i.kind === "snippet");
     expect(snippets.map((i) => i.label)).toEqual(["rule", "scenario", "fact", "term"]);
