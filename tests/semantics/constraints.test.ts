@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { comparable } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 
-export const CONSTRAINED = `policy "Constraints" version "1"
+const CONSTRAINED = `policy "Constraints" version "1"
 source bps: "Guidance", BPS, 2012
 outcomes, strongest first:
   decline "no"
