@@ -4,7 +4,7 @@
  * fact sets), `decide`, `decideSync`, `outcome` and the generated module (`precept compile --target
  * js`), checked and trusted.
  */
-import type { Decider } from "@precept/runtime";
+import type { Bundle, Decider } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { complete, factsArbitrary, modelArbitrary, withPresumptions } from "./arbitraries.js";
@@ -16,7 +16,7 @@ const RUNS = Number(process.env.PRECEPT_PROPERTY_RUNS ?? 300);
 
 // With constraints (§1.1): contradictory fact sets are rejected alike by every evaluator.
 const withFactSets = (complete: boolean) =>
-  modelArbitrary({ constraints: true }).chain((policy) =>
+  modelArbitrary({ constraints: true, presumptions: true }).chain((policy) =>
     fc.tuple(
       fc.constant(policy),
       fc.array(factsArbitrary(policy, complete), { minLength: 1, maxLength: 6 }),
@@ -70,8 +70,11 @@ describe("every evaluator agrees with the reference interpreter", () => {
  * slow part of these properties (generated-module.test.ts checks it on fact sets of its own).
  */
 let policies = 0;
-const someModule = (bundle: unknown): Promise<PolicyModule | undefined> =>
-  policies++ % 3 === 0 ? importModule(bundle) : Promise.resolve(undefined);
+const someModule = (bundle: Bundle): Promise<PolicyModule | undefined> =>
+  // The generated module does not support presumptions or constraints yet (it refuses them).
+  policies++ % 3 === 0 && !bundle.facts.some((f) => f.presumed) && !bundle.constraints?.length
+    ? importModule(bundle)
+    : Promise.resolve(undefined);
 
 /** The generated module, checked and trusted, answers as `decideSync` and `outcome` do. */
 function agreesWithModule(module: PolicyModule, decider: Decider, facts: Record<string, unknown>) {
@@ -83,7 +86,7 @@ function agreesWithModule(module: PolicyModule, decider: Decider, facts: Record<
 }
 
 describe("unknown facts", () => {
-  const partial = modelArbitrary().chain((policy) =>
+  const partial = modelArbitrary({ presumptions: true }).chain((policy) =>
     fc.tuple(
       fc.constant(policy),
       factsArbitrary(policy),

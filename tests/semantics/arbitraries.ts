@@ -32,7 +32,7 @@ const OUTCOMES = ["prohibit", "decline", "caution", "allow"];
 const ADVICE = ["Ask first.", "Keep a record.", "Talk to a supervisor."];
 const LAYERS = ["Baseline", "Trust", "Team"];
 
-const factArbitrary = (name: string): fc.Arbitrary<FactModel> =>
+const factArbitrary = (name: string, presumptions = false): fc.Arbitrary<FactModel> =>
   fc
     .oneof(
       fc.subarray(CHOICES, { minLength: 2 }).map((values) => ({ kind: "choice" as const, values })),
@@ -49,7 +49,7 @@ const factArbitrary = (name: string): fc.Arbitrary<FactModel> =>
           {
             question: fc.constant(`What about ${name}?`),
             description: fc.constant(`the ${name}`),
-            // One fact in four presumes a value (§6.2).
+            // With `presumptions`, half the facts presume a value (§6.2).
             presumed: fc
               .tuple(
                 fc.constantFrom(...domain({ name, label: name, type } as FactModel)),
@@ -62,7 +62,14 @@ const factArbitrary = (name: string): fc.Arbitrary<FactModel> =>
           },
           { requiredKeys: [] },
         )
-        .map((extra) => ({ name, label: name, type, ...extra, origin: origin(LAYERS[0]!) })),
+        .map(({ presumed, ...extra }) => ({
+          name,
+          label: name,
+          type,
+          ...extra,
+          ...(presumptions && presumed ? { presumed } : {}),
+          origin: origin(LAYERS[0]!),
+        })),
     );
 
 /** The values a test on this fact compares with (and fact sets draw from). */
@@ -171,6 +178,8 @@ export interface ModelOptions {
   readonly maxRules?: number;
   /** Declare constraints between facts too (§1.1); off by default. */
   readonly constraints?: boolean;
+  /** Let facts presume values (§6.2); off by default. */
+  readonly presumptions?: boolean;
 }
 
 export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyModel> {
@@ -182,96 +191,103 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
       layerCount: fc.integer({ min: 1, max: 3 }),
     })
     .chain(({ factCount, outcomeCount, termCount, layerCount }) =>
-      fc.tuple(...FACT_NAMES.slice(0, factCount).map(factArbitrary)).chain((facts) =>
-        termsArbitrary(facts, termCount).chain((terms) => {
-          const outcomes = OUTCOMES.slice(0, outcomeCount).map((name, i) => ({
-            name,
-            label: name,
-            strength: outcomeCount - i,
-          }));
-          const layers = LAYERS.slice(0, layerCount);
-          const outcome = fc.oneof(
-            { weight: 6, arbitrary: fc.constantFrom(...outcomes.map((o) => o.name)) },
-            { weight: 1, arbitrary: fc.constant("no guidance") },
-          );
-          const condition = conditionArbitrary(facts, terms, 3);
-          const advice = fc.array(fc.constantFrom(...ADVICE), { maxLength: 2 });
-          const exception = fc.record({
-            condition,
-            outcome: fc.option(outcome, { nil: undefined }),
-            advice,
-            layer: fc.constantFrom(...layers),
-          });
-          const rule = fc.record({
-            condition,
-            outcome,
-            advice,
-            exceptions: fc.array(exception, { maxLength: 3 }),
-            layer: fc.constantFrom(...layers),
-            cited: fc.boolean(),
-          });
-          return fc
-            .tuple(
-              fc.array(rule, { maxLength: options.maxRules ?? 8 }),
-              fc.array(fc.constantFrom("override", "disable", "exception"), { maxLength: 2 }),
-              options.constraints
-                ? fc.array(conditionArbitrary(facts, terms, 1), { maxLength: 2 })
-                : fc.constant([] as ConditionModel[]),
-            )
-            .map(([rules, loosenings, constraints]): PolicyModel => {
-              const ruleModels: RuleModel[] = rules.map((r, i) => {
-                const id = `${i + 1}.${i % 3}`;
-                const exceptions: ExceptionModel[] = r.exceptions.map((e, j) => ({
-                  id: `${id}#${j + 1}`,
-                  rule: id,
-                  condition: e.condition,
-                  ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
-                  advice: e.advice,
-                  inline: j === 0,
-                  origin: origin(e.layer),
-                }));
+      fc
+        .tuple(...FACT_NAMES.slice(0, factCount).map((n) => factArbitrary(n, options.presumptions)))
+        .chain((facts) =>
+          termsArbitrary(facts, termCount).chain((terms) => {
+            const outcomes = OUTCOMES.slice(0, outcomeCount).map((name, i) => ({
+              name,
+              label: name,
+              strength: outcomeCount - i,
+            }));
+            const layers = LAYERS.slice(0, layerCount);
+            const outcome = fc.oneof(
+              { weight: 6, arbitrary: fc.constantFrom(...outcomes.map((o) => o.name)) },
+              { weight: 1, arbitrary: fc.constant("no guidance") },
+            );
+            const condition = conditionArbitrary(facts, terms, 3);
+            const advice = fc.array(fc.constantFrom(...ADVICE), { maxLength: 2 });
+            const exception = fc.record({
+              condition,
+              outcome: fc.option(outcome, { nil: undefined }),
+              advice,
+              layer: fc.constantFrom(...layers),
+            });
+            const rule = fc.record({
+              condition,
+              outcome,
+              advice,
+              exceptions: fc.array(exception, { maxLength: 3 }),
+              layer: fc.constantFrom(...layers),
+              cited: fc.boolean(),
+            });
+            return fc
+              .tuple(
+                fc.array(rule, { maxLength: options.maxRules ?? 8 }),
+                fc.array(fc.constantFrom("override", "disable", "exception"), { maxLength: 2 }),
+                options.constraints
+                  ? fc.array(conditionArbitrary(facts, terms, 1), { maxLength: 2 })
+                  : fc.constant([] as ConditionModel[]),
+              )
+              .map(([rules, loosenings, constraints]): PolicyModel => {
+                const ruleModels: RuleModel[] = rules.map((r, i) => {
+                  const id = `${i + 1}.${i % 3}`;
+                  const exceptions: ExceptionModel[] = r.exceptions.map((e, j) => ({
+                    id: `${id}#${j + 1}`,
+                    rule: id,
+                    condition: e.condition,
+                    ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
+                    advice: e.advice,
+                    inline: j === 0,
+                    origin: origin(e.layer),
+                  }));
+                  return {
+                    id,
+                    title: `Rule ${id}`,
+                    citations: r.cited
+                      ? [{ source: "bps", section: String(i), quote: "a quote" }]
+                      : [],
+                    condition: r.condition,
+                    outcome: r.outcome,
+                    advice: r.advice,
+                    exceptions,
+                    origin: origin(r.layer),
+                  };
+                });
                 return {
-                  id,
-                  title: `Rule ${id}`,
-                  citations: r.cited
-                    ? [{ source: "bps", section: String(i), quote: "a quote" }]
-                    : [],
-                  condition: r.condition,
-                  outcome: r.outcome,
-                  advice: r.advice,
-                  exceptions,
-                  origin: origin(r.layer),
+                  title: "Generated",
+                  version: "1",
+                  uri: "p.precept",
+                  layers: layers.map((title, i) => ({ title, uri: `${i}.precept` })),
+                  sources: [
+                    {
+                      id: "bps",
+                      title: "e-Professionalism: guidance",
+                      publisher: "BPS",
+                      year: 2012,
+                    },
+                  ],
+                  outcomes,
+                  defaultOutcome: { name: "no guidance", label: "no guidance", strength: 0 },
+                  facts,
+                  terms,
+                  rules: ruleModels,
+                  loosenings: loosenings.map((kind, i) => ({
+                    kind,
+                    rule: ruleModels[i]?.id ?? "0.0",
+                    reason: "because",
+                    origin: origin(layers.at(-1)!),
+                  })),
+                  constraints: constraints.map((condition, i) => ({
+                    title: `constraint ${i + 1}`,
+                    condition,
+                    origin: origin(layers[0]!),
+                  })),
+                  scenarios: [],
                 };
               });
-              return {
-                title: "Generated",
-                version: "1",
-                uri: "p.precept",
-                layers: layers.map((title, i) => ({ title, uri: `${i}.precept` })),
-                sources: [
-                  { id: "bps", title: "e-Professionalism: guidance", publisher: "BPS", year: 2012 },
-                ],
-                outcomes,
-                defaultOutcome: { name: "no guidance", label: "no guidance", strength: 0 },
-                facts,
-                terms,
-                rules: ruleModels,
-                loosenings: loosenings.map((kind, i) => ({
-                  kind,
-                  rule: ruleModels[i]?.id ?? "0.0",
-                  reason: "because",
-                  origin: origin(layers.at(-1)!),
-                })),
-                constraints: constraints.map((condition, i) => ({
-                  title: `constraint ${i + 1}`,
-                  condition,
-                  origin: origin(layers[0]!),
-                })),
-                scenarios: [],
-              };
-            });
-        }),
-      ),
+          }),
+        ),
     );
 }
 

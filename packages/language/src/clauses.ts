@@ -94,7 +94,7 @@ const KINDS = new Map<TokenType, Kind>([
     T.Fact,
     {
       what: "fact",
-      keywords: [T.Asks, T.Means],
+      keywords: [T.Asks, T.Means, T.Presume],
       clause: () => parser.describe(),
       attach: (declaration, clause) => push(declaration, "describe", clause),
       conditions: false,

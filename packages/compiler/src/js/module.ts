@@ -39,6 +39,14 @@ export function generateModule(json: unknown, options: LoadOptions = {}): Genera
   const checked = checkBundle(json, options);
   if (!checked.ok) return checked;
   const { bundle } = checked;
+  if (bundle.facts.some((f) => f.presumed) || (bundle.constraints?.length ?? 0) > 0) {
+    return {
+      ok: false,
+      errors: [
+        "The generated module does not support presumptions (`presume`) or constraints between facts yet; decide this policy with @precept/runtime.",
+      ],
+    };
+  }
   const maxTextLength = options.limits?.maxTextLength ?? DEFAULT_LIMITS.maxTextLength;
   return { ok: true, bundle, js: moduleSource(bundle, maxTextLength), dts: declarations(bundle) };
 }
