@@ -6,7 +6,7 @@
  */
 import type { Bundle, FactValue } from "./bundle.js";
 import type { Explainer } from "./explain.js";
-import type { FactError } from "./facts.js";
+import type { FactError } from "./fact-input.js";
 import { evaluateNode, F, type Node, toNode, type Values } from "./program.js";
 
 export class Constraints {
