@@ -44,6 +44,13 @@ export class PolicyAnalyser {
   ) {
     this.space = space ?? new Space([policy]);
     this.candidates = candidatesOf(policy, this.space);
+    const constraints = policy.constraints ?? [];
+    if (constraints.length > 0) {
+      // Not yet exact here: the space is every combination of values, constraints not applied.
+      this.limits.push(
+        `Constraints between facts are not taken into account yet (${constraints.map((c) => `"${c.title}"`).join(", ")}): gaps, overlaps, layer impact and examples may include situations a constraint rules out, and a rule that only a constraint rules out is not reported as unsatisfiable.`,
+      );
+    }
   }
 
   /** A witness in `region` with the decision there. */
