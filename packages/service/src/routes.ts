@@ -3,7 +3,7 @@
  * health checks. Facts are read by the runtime's facts contract and decided by `decideSync`, which
  * gives exactly `decide`'s decision without json-rules-engine (so no request can take seconds).
  */
-import { type FactInputMode, readFacts } from "@precept/runtime";
+import { type FactError, type FactInputMode, readFacts } from "@precept/runtime";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Policies, Policy } from "./policies.js";
 import {
@@ -71,6 +71,13 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
     return policy;
   };
 
+  const invalidFacts = (reply: FastifyReply, errors: readonly FactError[]) =>
+    reply.code(400).send({
+      error: "invalid-facts",
+      message: errors.map((e) => e.message).join(" "),
+      errors,
+    });
+
   /** The facts by the contract, or a 400 with the runtime's messages. */
   const factsOr400 = (policy: Policy, body: FactsBody, reply: FastifyReply) => {
     const read = readFacts(policy.bundle.facts, body.facts, {
@@ -78,11 +85,7 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
       maxTextLength: options.maxTextLength,
     });
     if (!read.ok) {
-      void reply.code(400).send({
-        error: "invalid-facts",
-        message: read.errors.map((e) => e.message).join(" "),
-        errors: read.errors,
-      });
+      void invalidFacts(reply, read.errors);
       return undefined;
     }
     return read;
@@ -119,7 +122,8 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
       const read = factsOr400(policy, request.body, reply);
       if (!read) return reply;
       const decision = policy.decider.decideSync(read.facts);
-      if (!decision.ok) throw new Error("facts read by the contract were rejected");
+      // Facts the contract reads can still contradict one of the policy's constraints.
+      if (!decision.ok) return invalidFacts(reply, decision.errors);
       request.log.info(
         {
           policy: policy.id,
@@ -157,6 +161,9 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
       if (!read) return reply;
       const answer = policy.decider.whyNot(request.body.rule, read.facts);
       if (!answer.ok) {
+        if (answer.errors.some((e) => e.constraint !== undefined)) {
+          return invalidFacts(reply, answer.errors);
+        }
         return reply.code(400).send({
           error: "unknown-rule",
           message: answer.errors.map((e) => e.message).join(" "),

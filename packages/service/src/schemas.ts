@@ -32,7 +32,8 @@ export const errorSchema = {
     message: { type: "string", description: "The problem in plain English." },
     errors: {
       type: "array",
-      description: "For invalid-facts: each problem with the facts, as the runtime reports it.",
+      description:
+        "For invalid-facts: each problem with the facts (or the constraint they contradict), as the runtime reports it.",
       items: {
         type: "object",
         required: ["fact", "message"],
@@ -40,6 +41,10 @@ export const errorSchema = {
           fact: { type: "string", description: 'The fact name as given ("" for the whole set).' },
           message: { type: "string" },
           allowed: { type: "string", description: "The values the fact allows, in words." },
+          constraint: {
+            type: "string",
+            description: "The title of the policy's constraint the facts contradict.",
+          },
         },
       },
     },

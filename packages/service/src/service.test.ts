@@ -351,6 +351,49 @@ rule 2: content includes none of work, patient area → allow
   });
 });
 
+describe("constraints between facts", () => {
+  it("answers a contradictory fact set with invalid-facts naming the constraint, never a 500", async () => {
+    const file = path.join(dir, "constrained.precept");
+    writeFileSync(
+      file,
+      `policy "Constrained" version "1"
+outcomes, strongest first:
+  decline "no"
+  allow "fine"
+otherwise no guidance
+fact other person: one of supervisor, colleague
+fact evaluative relationship: one of none, they evaluate you
+constraint "A supervisor evaluates you": other person is supervisor → evaluative relationship is they evaluate you
+rule 1: evaluative relationship is they evaluate you → decline
+rule 2: other person is colleague → allow
+`,
+    );
+    const { service, base } = await start({ files: [file] });
+    try {
+      const facts = { "other person": "supervisor", "evaluative relationship": "none" };
+      for (const [route, body] of [
+        ["decisions", { facts }],
+        ["why-not", { rule: "1", facts }],
+      ] as const) {
+        const r = await fetch(`${base}/v1/policies/constrained/${route}`, json(body));
+        expect(r.status).toBe(400);
+        expect(await r.json()).toMatchObject({
+          error: "invalid-facts",
+          message: expect.stringContaining('"A supervisor evaluates you"'),
+          errors: [{ constraint: "A supervisor evaluates you" }],
+        });
+      }
+      const fine = await fetch(
+        `${base}/v1/policies/constrained/decisions`,
+        json({ facts: { "other person": "colleague", "evaluative relationship": "none" } }),
+      );
+      expect(await fine.json()).toMatchObject({ decision: { outcome: "allow" } });
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe("limits, access and CORS", () => {
   it("refuses a body over the limit with 413", async () => {
     const { service, base } = await start({ files: [bundleFile], bodyLimit: 1000 });
