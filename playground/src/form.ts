@@ -120,6 +120,18 @@ export function factControl(
     input.value = typeof value === "number" ? String(value) : "";
     input.addEventListener("input", () => onAnswer(fact.name, typed(fact, input.value)));
     control = input;
+  } else if (fact.type === "date") {
+    // The browser's date picker gives YYYY-MM-DD, the form the runtime reads; empty is unknown.
+    const input = h("input", {
+      id,
+      type: "date",
+      ...(described ? { "aria-describedby": described } : {}),
+    });
+    input.value = typeof value === "string" ? value : "";
+    input.addEventListener("input", () =>
+      onAnswer(fact.name, input.value === "" ? undefined : input.value),
+    );
+    control = input;
   } else {
     const input = h("input", {
       id,

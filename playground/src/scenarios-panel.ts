@@ -70,7 +70,9 @@ export class ScenariosPanel {
     }
     const started = performance.now();
     const facts = compiled.bundle.facts;
-    const results = compiled.bundle.scenarios.map((s) => decider.decideSync(s.given));
+    const results = compiled.bundle.scenarios.map((s) =>
+      decider.decideSync(s.given, { asOf: s.asOf }),
+    );
     const rows = compiled.bundle.scenarios.map((s, i) => row(s, results[i]!, facts));
     this.host.ran(results);
     performance.measure("precept:scenarios", { start: started, end: performance.now() });

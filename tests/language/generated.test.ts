@@ -25,9 +25,21 @@ import {
 /** Both kinds of condition in one comparable shape: names by key. */
 type Shape = string | number | Shape[];
 const value = (v: Value): Shape =>
-  v.kind === "Phrase" ? v.name.key : v.kind === "Number" ? v.value : `"${v.value}"`;
+  v.kind === "Phrase"
+    ? v.name.key
+    : v.kind === "Number"
+      ? v.value
+      : v.kind === "Date"
+        ? `@${v.iso}`
+        : `"${v.value}"`;
 const generatedValue = (v: GeneratedValue): Shape =>
-  v.kind === "phrase" ? phraseKey(v.text) : v.kind === "number" ? v.value : `"${v.value}"`;
+  v.kind === "phrase"
+    ? phraseKey(v.text)
+    : v.kind === "number"
+      ? v.value
+      : v.kind === "date"
+        ? `@${v.iso}`
+        : `"${v.value}"`;
 
 function parsedShape(c: Condition | undefined): Shape {
   if (!c) return "missing";
@@ -47,6 +59,12 @@ function parsedShape(c: Condition | undefined): Shape {
       return [c.negated ? "not in" : "in", c.subject.key, ...c.values.map(value)];
     case "Includes":
       return [`includes ${c.quantifier}`, c.subject.key, ...c.values.map(value)];
+    case "DateComparison": {
+      const o = c.operand;
+      const operand =
+        o.kind === "Relative" ? `${o.direction} ${o.amount.value} ${o.unit.key}` : value(o);
+      return [`${c.negated ? "not " : ""}${c.operator}`, c.subject.key, operand];
+    }
   }
 }
 
@@ -67,6 +85,16 @@ function generatedShape(c: GeneratedCondition): Shape {
       return [c.negated ? "not in" : "in", phraseKey(c.fact), ...c.values.map(generatedValue)];
     case "includes":
       return [`includes ${c.quantifier}`, phraseKey(c.fact), ...c.values.map(generatedValue)];
+    case "date comparison": {
+      const o = c.operand;
+      const operand =
+        o.kind === "relative"
+          ? `${o.direction} ${o.amount} ${phraseKey(o.unit)}`
+          : o.kind === "today"
+            ? "today"
+            : generatedValue(o);
+      return [`${c.negated ? "not " : ""}${c.operator}`, phraseKey(c.fact), operand];
+    }
   }
 }
 
@@ -120,6 +148,10 @@ describe("generated policies", () => {
           unless: r.exceptions.map((u) => [parsedShape(u.condition), u.outcome?.key]),
           citations: r.citations.map((c) => [c.source?.key, c.section?.text, c.quote?.value]),
           advice: r.advice.map((a) => a.value),
+          inForce: r.inForce && [
+            r.inForce.from?.kind === "Date" ? r.inForce.from.iso : undefined,
+            r.inForce.until?.kind === "Date" ? r.inForce.until.iso : undefined,
+          ],
         }));
         expect(rules).toEqual(
           p.rules.map((r) => ({
@@ -132,6 +164,10 @@ describe("generated policies", () => {
             ]),
             citations: r.citations.map((c) => [c.source, c.section, c.quote]),
             advice: r.advice,
+            inForce: r.inForce && [
+              r.inForce.from?.kind === "date" ? r.inForce.from.iso : undefined,
+              r.inForce.until?.kind === "date" ? r.inForce.until.iso : undefined,
+            ],
           })),
         );
       }),

@@ -7,7 +7,13 @@
 import type { Bundle, Decider } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { complete, factsArbitrary, modelArbitrary, withPresumptions } from "./arbitraries.js";
+import {
+  complete,
+  DECISION_DATES,
+  factsArbitrary,
+  modelArbitrary,
+  withPresumptions,
+} from "./arbitraries.js";
 import { importModule, type PolicyModule, withoutExplanation } from "./generated-module.js";
 import { built, comparable, embedderOutcome, load } from "./helpers.js";
 import { type ReferenceDecision, decide as reference } from "./reference.js";
@@ -20,25 +26,28 @@ const withFactSets = (complete: boolean) =>
     fc.tuple(
       fc.constant(policy),
       fc.array(factsArbitrary(policy, complete), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom(...DECISION_DATES),
     ),
   );
 
 describe("every evaluator agrees with the reference interpreter", () => {
   it("on complete fact sets, including plain json-rules-engine", async () => {
     await fc.assert(
-      fc.asyncProperty(withFactSets(true), async ([policy, factSets]) => {
+      fc.asyncProperty(withFactSets(true), async ([policy, factSets, asOf]) => {
         const { bundle, decider } = built(policy);
         const module = await someModule(bundle);
         for (const facts of factSets) {
-          const expected = reference(policy, facts);
+          const expected = reference(policy, facts, asOf);
           expect(expected.undetermined).toBeUndefined();
-          const viaEngine = await decider.decide(facts);
+          const viaEngine = await decider.decide(facts, { asOf });
           expect(comparable(viaEngine)).toEqual(expected);
-          expect(decider.decideSync(facts)).toEqual(viaEngine);
-          expect(decider.outcome(facts)).toBe(expected.contradicts ? undefined : expected.outcome);
+          expect(decider.decideSync(facts, { asOf })).toEqual(viaEngine);
+          expect(decider.outcome(facts, { asOf })).toBe(
+            expected.contradicts ? undefined : expected.outcome,
+          );
           // json-rules-engine does not check constraints: the embedder contract is for others.
           if (!expected.contradicts)
-            expect(await embedderOutcome(bundle, facts)).toBe(expected.outcome);
+            expect(await embedderOutcome(bundle, facts, asOf)).toBe(expected.outcome);
           if (module) agreesWithModule(module, decider, facts);
         }
       }),
@@ -48,15 +57,17 @@ describe("every evaluator agrees with the reference interpreter", () => {
 
   it("on partial fact sets", async () => {
     await fc.assert(
-      fc.asyncProperty(withFactSets(false), async ([policy, factSets]) => {
+      fc.asyncProperty(withFactSets(false), async ([policy, factSets, asOf]) => {
         const decider = load(policy);
         const module = await someModule(decider.bundle);
         for (const facts of factSets) {
-          const expected = reference(policy, facts);
-          const viaEngine = await decider.decide(facts);
+          const expected = reference(policy, facts, asOf);
+          const viaEngine = await decider.decide(facts, { asOf });
           expect(comparable(viaEngine)).toEqual(expected);
-          expect(decider.decideSync(facts)).toEqual(viaEngine);
-          expect(decider.outcome(facts)).toBe(expected.contradicts ? undefined : expected.outcome);
+          expect(decider.decideSync(facts, { asOf })).toEqual(viaEngine);
+          expect(decider.outcome(facts, { asOf })).toBe(
+            expected.contradicts ? undefined : expected.outcome,
+          );
           if (module) agreesWithModule(module, decider, facts);
         }
       }),
@@ -71,8 +82,11 @@ describe("every evaluator agrees with the reference interpreter", () => {
  */
 let policies = 0;
 const someModule = (bundle: Bundle): Promise<PolicyModule | undefined> =>
-  // The generated module does not support presumptions or constraints yet (it refuses them).
-  policies++ % 3 === 0 && !bundle.facts.some((f) => f.presumed) && !bundle.constraints?.length
+  // The generated module does not support presumptions, constraints or dates yet (it refuses them).
+  policies++ % 3 === 0 &&
+  !bundle.facts.some((f) => f.presumed || f.type === "date") &&
+  !bundle.constraints?.length &&
+  !bundle.dates
     ? importModule(bundle)
     : Promise.resolve(undefined);
 

@@ -6,9 +6,11 @@
  */
 import type {
   ConditionModel,
+  DecisionDate,
   ExceptionModel,
   FactModel,
   FactValue,
+  InForceModel,
   Origin,
   PolicyModel,
   RuleModel,
@@ -28,6 +30,19 @@ const FACT_NAMES = ["relationship", "capacity", "consent given", "age", "platfor
 const CHOICES = ["alpha", "beta", "gamma", "delta"];
 const TEXTS = ["x", "y", "z"];
 const NUMBERS = [0, 1, 2, 3, 4, 5];
+const DATES = ["2022-02-28", "2023-02-28", "2024-02-29", "2024-03-31", "2024-09-01"];
+/** Decision dates: month ends and a leap day, so that durations land on the edges. */
+export const DECISION_DATES = ["2024-02-29", "2025-02-28", "2026-03-31", "2024-09-01"];
+/** Durations from the decision date (`2 years ago` is -2 years). */
+const SHIFTS: readonly DecisionDate[] = [
+  { kind: "decision date", amount: 0, unit: "day" },
+  { kind: "decision date", amount: -2, unit: "year" },
+  { kind: "decision date", amount: -1, unit: "year" },
+  { kind: "decision date", amount: -1, unit: "month" },
+  { kind: "decision date", amount: -25, unit: "month" },
+  { kind: "decision date", amount: 3, unit: "week" },
+  { kind: "decision date", amount: -184, unit: "day" },
+];
 const OUTCOMES = ["prohibit", "decline", "caution", "allow"];
 const ADVICE = ["Ask first.", "Keep a record.", "Talk to a supervisor."];
 const LAYERS = ["Baseline", "Trust", "Team"];
@@ -42,6 +57,7 @@ const factArbitrary = (name: string, presumptions = false): fc.Arbitrary<FactMod
         .option(fc.constant("years"), { nil: undefined })
         .map((unit) => (unit ? { kind: "number" as const, unit } : { kind: "number" as const })),
       fc.constant({ kind: "text" as const }),
+      fc.constant({ kind: "date" as const }),
     )
     .chain((type) =>
       fc
@@ -91,6 +107,8 @@ function domain(f: FactModel): FactValue[] {
       return [...NUMBERS, 2.5];
     case "text":
       return [...TEXTS, "w"];
+    case "date":
+      return [...DATES, "2031-01-01"];
   }
 }
 
@@ -112,6 +130,24 @@ function testArbitrary(facts: readonly FactModel[]): fc.Arbitrary<ConditionModel
       return includes;
     }
     if (f.type.kind === "yes/no") return eq;
+    if (f.type.kind === "date") {
+      // Against dates and against the decision date moved by a duration.
+      const operand = fc.oneof(scalar, fc.constantFrom(...SHIFTS));
+      const compare = fc
+        .tuple(
+          fc.constantFrom(
+            "lessThan",
+            "lessThanInclusive",
+            "greaterThan",
+            "greaterThanInclusive",
+            "equal",
+            "notEqual",
+          ),
+          operand,
+        )
+        .map(([o, v]) => ({ kind: "test", fact: f.name, operator: o, value: v }) as ConditionModel);
+      return fc.oneof(compare, member);
+    }
     if (f.type.kind === "number") {
       const compare = fc
         .tuple(
@@ -174,6 +210,17 @@ function termsArbitrary(facts: readonly FactModel[], count: number): fc.Arbitrar
   return arb;
 }
 
+/** `in force from … until …` around the decision dates (a period may also be empty). */
+const inForceArbitrary: fc.Arbitrary<InForceModel> = fc
+  .record(
+    {
+      from: fc.constantFrom("2024-02-29", "2024-09-01", "2025-03-01"),
+      until: fc.constantFrom("2024-08-31", "2025-02-28", "2026-03-31"),
+    },
+    { requiredKeys: [] },
+  )
+  .filter((f) => !f.from || !f.until || f.from <= f.until);
+
 export interface ModelOptions {
   readonly maxRules?: number;
   /** Declare constraints between facts too (§1.1); off by default. */
@@ -207,13 +254,16 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
             );
             const condition = conditionArbitrary(facts, terms, 3);
             const advice = fc.array(fc.constantFrom(...ADVICE), { maxLength: 2 });
+            const inForce = fc.option(inForceArbitrary, { nil: undefined, freq: 3 });
             const exception = fc.record({
+              inForce,
               condition,
               outcome: fc.option(outcome, { nil: undefined }),
               advice,
               layer: fc.constantFrom(...layers),
             });
             const rule = fc.record({
+              inForce,
               condition,
               outcome,
               advice,
@@ -239,6 +289,7 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
                     ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
                     advice: e.advice,
                     inline: j === 0,
+                    ...(e.inForce ? { inForce: e.inForce } : {}),
                     origin: origin(e.layer),
                   }));
                   return {
@@ -251,6 +302,7 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
                     outcome: r.outcome,
                     advice: r.advice,
                     exceptions,
+                    ...(r.inForce ? { inForce: r.inForce } : {}),
                     origin: origin(r.layer),
                   };
                 });

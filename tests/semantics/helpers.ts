@@ -4,7 +4,7 @@ import type { PolicyModel } from "@precept/language";
 import { type Built, buildModel } from "@precept/project";
 import type { DecideResult, Decider } from "@precept/runtime";
 import { Engine } from "./jre.js";
-import type { Facts, ReferenceDecision } from "./reference.js";
+import { type Facts, type ReferenceDecision, shiftDate } from "./reference.js";
 
 /** The policy through the project's one pipeline (compile → load); a failure fails the test. */
 export function built(policy: PolicyModel): Built {
@@ -48,13 +48,20 @@ export function comparable(r: DecideResult): ReferenceDecision {
   };
 }
 
-/** The embedder contract: plain json-rules-engine, highest `params.strength` wins. */
+/**
+ * The embedder contract: plain json-rules-engine, highest `params.strength` wins. The embedder
+ * supplies the decision-date facts (`bundle.dates`), here with the reference's own date arithmetic.
+ */
 export async function embedderOutcome(
   bundle: ReturnType<typeof compile>,
   facts: Facts,
+  asOf = "2000-01-01",
 ): Promise<string> {
   const engine = new Engine(bundle.rules);
-  const { events } = await engine.run({ ...facts });
+  const dates = Object.fromEntries(
+    (bundle.dates ?? []).map((d) => [d.name, shiftDate(asOf, d.amount, d.unit)]),
+  );
+  const { events } = await engine.run({ ...facts, ...dates });
   let best: { type: string; strength: number } | undefined;
   for (const e of events) {
     const strength = (e.params as { strength: number }).strength;

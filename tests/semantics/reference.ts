@@ -3,7 +3,13 @@
  * PolicyModel, with no regard for speed. The compiler, json-rules-engine on the bundle, `decide`
  * and the fast evaluator are all tested against it.
  */
-import type { ConditionModel, FactValue, PolicyModel } from "@precept/language";
+import type {
+  ConditionModel,
+  DecisionDate,
+  FactValue,
+  InForceModel,
+  PolicyModel,
+} from "@precept/language";
 
 export type Truth = "true" | "false" | "unknown";
 export type Facts = Readonly<Record<string, FactValue | undefined>>;
@@ -25,13 +31,45 @@ export interface ReferenceDecision {
   readonly assumed?: readonly string[];
 }
 
-/** §2: Kleene's three-valued logic. */
-export function truth(c: ConditionModel, facts: Facts): Truth {
+/**
+ * §1.1: the decision date moved by a duration, the simple way: JavaScript's own UTC calendar for
+ * days, and for months the same day of the target month or its last day. Kept within 0001–9999.
+ */
+export function shiftDate(date: string, amount: number, unit: DecisionDate["unit"]): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const at = new Date(0);
+  if (unit === "day" || unit === "week") {
+    at.setUTCFullYear(y, m - 1, d + amount * (unit === "week" ? 7 : 1));
+  } else {
+    const months = y * 12 + (m - 1) + amount * (unit === "year" ? 12 : 1);
+    const year = Math.floor(months / 12);
+    const month = months - year * 12;
+    const last = new Date(0);
+    last.setUTCFullYear(year, month + 1, 0); // day 0 of the next month: this month's last day
+    at.setUTCFullYear(year, month, Math.min(d, last.getUTCDate()));
+  }
+  const year = at.getUTCFullYear();
+  if (year < 1) return "0001-01-01";
+  if (year > 9999) return "9999-12-31";
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(year, 4)}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
+}
+
+/** §1.1: whether a rule or exception is part of the policy on the decision date. */
+export function inForce(f: InForceModel | undefined, asOf: string): boolean {
+  return (!f?.from || f.from <= asOf) && (!f?.until || asOf <= f.until);
+}
+
+const isDecisionDate = (v: unknown): v is DecisionDate =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** §2: Kleene's three-valued logic, on the decision date `asOf`. */
+export function truth(c: ConditionModel, facts: Facts, asOf = "2000-01-01"): Truth {
   switch (c.kind) {
     case "test": {
       const x = facts[c.fact];
       if (x === undefined) return "unknown";
-      const v = c.value;
+      const v = isDecisionDate(c.value) ? shiftDate(asOf, c.value.amount, c.value.unit) : c.value;
       const list = v as readonly FactValue[];
       // §2: a several-valued fact's value is the set of its values that hold.
       const set = x as readonly string[];
@@ -58,31 +96,31 @@ export function truth(c: ConditionModel, facts: Facts): Truth {
       return holds ? "true" : "false";
     }
     case "all": {
-      const parts = c.conditions.map((x) => truth(x, facts));
+      const parts = c.conditions.map((x) => truth(x, facts, asOf));
       if (parts.includes("false")) return "false";
       return parts.includes("unknown") ? "unknown" : "true";
     }
     case "any": {
-      const parts = c.conditions.map((x) => truth(x, facts));
+      const parts = c.conditions.map((x) => truth(x, facts, asOf));
       if (parts.includes("true")) return "true";
       return parts.includes("unknown") ? "unknown" : "false";
     }
     case "not": {
-      const t = truth(c.condition, facts);
+      const t = truth(c.condition, facts, asOf);
       return t === "true" ? "false" : t === "false" ? "true" : "unknown";
     }
     case "term":
-      return truth(c.condition, facts);
+      return truth(c.condition, facts, asOf);
   }
 }
 
 /** §6.1: the relevant facts of a condition. */
-export function relevant(c: ConditionModel, facts: Facts, out: Set<string>): void {
-  if (truth(c, facts) !== "unknown") return;
+export function relevant(c: ConditionModel, facts: Facts, out: Set<string>, asOf: string): void {
+  if (truth(c, facts, asOf) !== "unknown") return;
   if (c.kind === "test") out.add(c.fact);
   else if (c.kind === "all" || c.kind === "any")
-    for (const x of c.conditions) relevant(x, facts, out);
-  else relevant(c.condition, facts, out);
+    for (const x of c.conditions) relevant(x, facts, out, asOf);
+  else relevant(c.condition, facts, out, asOf);
 }
 
 interface Entry {
@@ -94,10 +132,12 @@ interface Entry {
   readonly appliesWhen: ConditionModel;
 }
 
-/** §3: every rule gives its entries, in policy order. */
-export function entries(policy: PolicyModel): Entry[] {
+/** §3: every rule in force gives its entries, in policy order (with its exceptions in force). */
+export function entries(policy: PolicyModel, asOf: string): Entry[] {
   const out: Entry[] = [];
-  for (const r of policy.rules) {
+  for (const rule of policy.rules) {
+    if (!inForce(rule.inForce, asOf)) continue;
+    const r = { ...rule, exceptions: rule.exceptions.filter((e) => inForce(e.inForce, asOf)) };
     out.push({
       id: r.id,
       rule: r.id,
@@ -148,9 +188,9 @@ export function strengthOf(policy: PolicyModel, outcome: string): number {
  * presumptions whose facts the decision without them would still need, and (when undetermined)
  * needs them too.
  */
-export function decide(policy: PolicyModel, facts: Facts): ReferenceDecision {
+export function decide(policy: PolicyModel, facts: Facts, asOf = "2000-01-01"): ReferenceDecision {
   // §1.1: a fact set that makes a constraint false is contradictory: no decision.
-  const broken = contradicted(policy, facts);
+  const broken = contradicted(policy, facts, asOf);
   if (broken.length > 0)
     return {
       outcome: "contradictory",
@@ -161,13 +201,13 @@ export function decide(policy: PolicyModel, facts: Facts): ReferenceDecision {
       contradicts: broken,
     };
   const used = policy.facts.filter((f) => f.presumed && facts[f.name] === undefined);
-  if (used.length === 0) return decideAsGiven(policy, facts);
+  if (used.length === 0) return decideAsGiven(policy, facts, asOf);
   const filled: Record<string, FactValue | undefined> = { ...facts };
   for (const f of used) filled[f.name] = f.presumed!.value;
   // Presumptions that together would contradict a constraint are not made.
-  if (contradicted(policy, filled).length > 0) return decideAsGiven(policy, facts);
-  const decision = decideAsGiven(policy, filled);
-  const without = decideAsGiven(policy, facts).undetermined?.needs ?? [];
+  if (contradicted(policy, filled, asOf).length > 0) return decideAsGiven(policy, facts, asOf);
+  const decision = decideAsGiven(policy, filled, asOf);
+  const without = decideAsGiven(policy, facts, asOf).undetermined?.needs ?? [];
   const assumed = used.map((f) => f.name).filter((n) => without.includes(n));
   if (assumed.length === 0) return decision;
   const u = decision.undetermined;
@@ -188,16 +228,19 @@ export function decide(policy: PolicyModel, facts: Facts): ReferenceDecision {
 }
 
 /** §1.1: the titles of the constraints `facts` make false. */
-export function contradicted(policy: PolicyModel, facts: Facts): string[] {
+export function contradicted(policy: PolicyModel, facts: Facts, asOf: string): string[] {
   return policy.constraints
-    .filter((c) => truth(c.condition, facts) === "false")
+    .filter((c) => truth(c.condition, facts, asOf) === "false")
     .map((c) => c.title);
 }
 
-/** §5–§7, on the facts as given. */
-function decideAsGiven(policy: PolicyModel, facts: Facts): ReferenceDecision {
+/** §5–§7, on the facts as given, on the decision date `asOf`. */
+function decideAsGiven(policy: PolicyModel, facts: Facts, asOf: string): ReferenceDecision {
   const strength = (o: string): number => strengthOf(policy, o);
-  const all = entries(policy).map((e) => ({ ...e, truth: truth(e.appliesWhen, facts) }));
+  const all = entries(policy, asOf).map((e) => ({
+    ...e,
+    truth: truth(e.appliesWhen, facts, asOf),
+  }));
   const candidates = all.filter((e) => e.kind !== "advice");
   const holding = candidates.filter((e) => e.truth === "true");
 
@@ -238,7 +281,7 @@ function decideAsGiven(policy: PolicyModel, facts: Facts): ReferenceDecision {
   if (pending.length === 0) return { outcome: atLeast, ...decision };
 
   const needed = new Set<string>();
-  for (const e of pending) relevant(e.appliesWhen, facts, needed);
+  for (const e of pending) relevant(e.appliesWhen, facts, needed, asOf);
   return {
     outcome: "undetermined",
     ...decision,

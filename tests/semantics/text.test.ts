@@ -8,7 +8,7 @@ import { analyze, format, memoryHost, type PolicyModel, phraseKey } from "@prece
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredPolicyArbitrary, policyArbitrary } from "../support/generate.js";
-import { factsArbitrary } from "./arbitraries.js";
+import { DECISION_DATES, factsArbitrary } from "./arbitraries.js";
 import { comparable, embedderOutcome, load } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 
@@ -31,19 +31,24 @@ const cases = (files: fc.Arbitrary<{ files: Record<string, string>; entry: strin
           minLength: 1,
           maxLength: 5,
         }),
+        fc.constantFrom(...DECISION_DATES),
       ),
     );
 
-async function agree(policy: PolicyModel, factSets: readonly Record<string, unknown>[]) {
+async function agree(
+  policy: PolicyModel,
+  factSets: readonly Record<string, unknown>[],
+  asOf: string,
+) {
   const decider = load(policy);
   const bundle = decider.bundle as ReturnType<typeof compile>;
   for (const facts of factSets) {
-    const expected = reference(policy, facts as never);
-    const viaEngine = await decider.decide(facts);
+    const expected = reference(policy, facts as never, asOf);
+    const viaEngine = await decider.decide(facts, { asOf });
     expect(comparable(viaEngine)).toEqual(expected);
-    expect(decider.decideSync(facts)).toEqual(viaEngine);
+    expect(decider.decideSync(facts, { asOf })).toEqual(viaEngine);
     if (Object.keys(facts).length === policy.facts.length) {
-      expect(await embedderOutcome(bundle, facts as never)).toBe(expected.outcome);
+      expect(await embedderOutcome(bundle, facts as never, asOf)).toBe(expected.outcome);
     }
   }
 }
@@ -55,7 +60,7 @@ describe("generated policy text", () => {
       entry: "p.precept",
     }));
     await fc.assert(
-      fc.asyncProperty(cases(single), ([policy, factSets]) => agree(policy, factSets)),
+      fc.asyncProperty(cases(single), ([policy, factSets, asOf]) => agree(policy, factSets, asOf)),
       { numRuns: RUNS },
     );
   });
@@ -66,7 +71,7 @@ describe("generated policy text", () => {
       entry: p.entry,
     }));
     await fc.assert(
-      fc.asyncProperty(cases(layered), ([policy, factSets]) => agree(policy, factSets)),
+      fc.asyncProperty(cases(layered), ([policy, factSets, asOf]) => agree(policy, factSets, asOf)),
       { numRuns: RUNS },
     );
   });

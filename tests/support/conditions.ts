@@ -3,7 +3,12 @@
  * parentheses exactly where the text needs them: the tree is what the parser will read.
  */
 import fc from "fast-check";
-import type { GeneratedCondition, GeneratedFact, GeneratedValue } from "./policy-shape.js";
+import type {
+  GeneratedCondition,
+  GeneratedDateOperand,
+  GeneratedFact,
+  GeneratedValue,
+} from "./policy-shape.js";
 import { textArbitrary } from "./vocabulary.js";
 export interface Scope {
   readonly facts: readonly GeneratedFact[];
@@ -29,6 +34,81 @@ const textValueArbitrary: fc.Arbitrary<GeneratedValue> = textArbitrary(12).map((
   value,
 }));
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A real day, written `2024-09-01` or `1 September 2024` (month ends and leap days often). */
+export const dateArbitrary: fc.Arbitrary<GeneratedValue> = fc
+  .record({
+    year: fc.integer({ min: 1990, max: 2030 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant(31), fc.constant(29)),
+    words: fc.boolean(),
+  })
+  .map(({ year, month, day, words }) => {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const d = Math.min(day, last);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const iso = `${year}-${pad(month)}-${pad(d)}`;
+    return { kind: "date", iso, raw: words ? `${d} ${MONTHS[month - 1]} ${year}` : iso };
+  });
+
+const unitArbitrary = fc.constantFrom(
+  "day",
+  "days",
+  "week",
+  "weeks",
+  "month",
+  "months",
+  "year",
+  "years",
+  "Years",
+);
+const durationArbitrary = fc.record({
+  amount: fc.integer({ min: 0, max: 40 }),
+  unit: unitArbitrary,
+});
+
+const dateOperandArbitrary: fc.Arbitrary<GeneratedDateOperand> = fc.oneof(
+  dateArbitrary,
+  fc.constant({ kind: "today" as const }),
+  fc
+    .tuple(durationArbitrary, fc.constantFrom("ago" as const, "from today" as const))
+    .map(([d, direction]) => ({ kind: "relative" as const, ...d, direction })),
+);
+
+function dateComparisonArbitrary(fact: GeneratedFact): fc.Arbitrary<GeneratedCondition> {
+  const within = durationArbitrary.map(
+    (d): GeneratedDateOperand => ({ kind: "relative", ...d, direction: "ago" }),
+  );
+  return fc
+    .tuple(
+      fc.constantFrom("before", "after", "on or before", "on or after", "within"),
+      fc.boolean(),
+      dateOperandArbitrary,
+      within,
+    )
+    .map(([operator, negated, operand, duration]) => ({
+      kind: "date comparison" as const,
+      fact: fact.name,
+      negated,
+      operator: operator as "before" | "after" | "on or before" | "on or after" | "within",
+      operand: operator === "within" ? duration : operand,
+    }));
+}
+
 /** A value that fits the fact's type. */
 function valueFor(fact: GeneratedFact): fc.Arbitrary<GeneratedValue> {
   switch (fact.kind) {
@@ -41,6 +121,8 @@ function valueFor(fact: GeneratedFact): fc.Arbitrary<GeneratedValue> {
       return numberArbitrary;
     case "text":
       return textValueArbitrary;
+    case "date":
+      return dateArbitrary;
   }
 }
 
@@ -58,7 +140,7 @@ function leafArbitrary(scope: Scope): fc.Arbitrary<GeneratedCondition> {
           kind: fc.constant("comparison" as const),
           fact: fc.constant(fact.name),
           operator:
-            fact.kind === "number"
+            fact.kind === "number" || fact.kind === "date"
               ? fc.constantFrom(
                   "is" as const,
                   "is not" as const,
@@ -94,6 +176,8 @@ function leafArbitrary(scope: Scope): fc.Arbitrary<GeneratedCondition> {
       ),
     );
   }
+  const dated = scope.facts.filter((f) => f.kind === "date");
+  if (dated.length > 0) options.push(fc.constantFrom(...dated).chain(dateComparisonArbitrary));
   const names = [...yesNo, ...scope.terms];
   if (names.length > 0) {
     options.push(fc.constantFrom(...names).map((name) => ({ kind: "reference" as const, name })));

@@ -17,7 +17,7 @@
  * while the structure records the meaning.
  */
 import fc from "fast-check";
-import { conditionArbitrary, type Scope } from "./conditions.js";
+import { conditionArbitrary, dateArbitrary, type Scope } from "./conditions.js";
 import { mutationsOf } from "./mutate.js";
 import type {
   FactKind,
@@ -90,13 +90,13 @@ function factsFrom(
 
 const KINDS: readonly FactKind[] = ["choice", "yes/no", "number", "text", "yes/no", "choice"];
 /**
- * `constructs: false` keeps the draws of the text generated before several-valued facts and
- * presumptions existed.
+ * `constructs: false` keeps the draws of the text generated before several-valued facts,
+ * presumptions and dates existed.
  */
 const factShapeOf = (constructs: boolean) =>
   constructs
     ? fc.record({
-        kind: fc.constantFrom<FactKind>(...KINDS, "set"),
+        kind: fc.constantFrom<FactKind>(...KINDS, "set", "date"),
         values: fc.integer({ min: 1, max: 4 }),
         unit: fc.boolean(),
         question: optionalText,
@@ -141,6 +141,17 @@ function ruleArbitrary(scope: Scope, depth: number) {
     ),
     reason: optionalText,
     advice: fc.array(sentenceArbitrary, { maxLength: 2 }),
+    inForce: fc.option(
+      fc
+        .record({ from: dateArbitrary, until: dateArbitrary, which: fc.constantFrom(0, 1, 2) })
+        .map(({ from, until, which }) => {
+          const [a, b] = [from, until].sort((x, y) =>
+            x.kind === "date" && y.kind === "date" && x.iso < y.iso ? -1 : 1,
+          );
+          return which === 0 ? { from: a! } : which === 1 ? { until: b! } : { from: a!, until: b! };
+        }),
+      { nil: undefined, freq: 4 },
+    ),
   });
 }
 
@@ -160,6 +171,7 @@ function ruleFrom(id: string, s: RuleShape): GeneratedRule {
     })),
     ...(s.reason !== undefined ? { reason: s.reason } : {}),
     advice: s.advice,
+    ...(s.inForce ? { inForce: s.inForce } : {}),
   };
 }
 
@@ -241,6 +253,11 @@ function scenarioValue(fact: GeneratedFact, n: number): GeneratedValue {
       return { kind: "number", value: n % 120, raw: String(n % 120) };
     case "text":
       return { kind: "text", value: `text ${n % 7}` };
+    case "date": {
+      const day = (n % 28) + 1;
+      const iso = `20${20 + (n % 9)}-0${(n % 9) + 1}-${String(day).padStart(2, "0")}`;
+      return { kind: "date", iso, raw: iso };
+    }
   }
 }
 

@@ -2,7 +2,7 @@
  * What a generated policy declares, as plain data: what `generate.ts` produced and what its text
  * says. Names are as declared; compare them by `phraseKey`.
  */
-export type FactKind = "choice" | "set" | "yes/no" | "number" | "text";
+export type FactKind = "choice" | "set" | "yes/no" | "number" | "text" | "date";
 export interface GeneratedFact {
   readonly name: string;
   readonly kind: FactKind;
@@ -22,7 +22,20 @@ export interface GeneratedFact {
 export type GeneratedValue =
   | { readonly kind: "phrase"; readonly text: string }
   | { readonly kind: "number"; readonly value: number; readonly raw: string }
-  | { readonly kind: "text"; readonly value: string };
+  | { readonly kind: "text"; readonly value: string }
+  /** `raw` is how the text writes it: `2024-09-01` or `1 September 2024`. */
+  | { readonly kind: "date"; readonly iso: string; readonly raw: string };
+
+/** What a date is compared with: a date, today, or a duration from today. */
+export type GeneratedDateOperand =
+  | GeneratedValue
+  | { readonly kind: "today" }
+  | {
+      readonly kind: "relative";
+      readonly amount: number;
+      readonly unit: string;
+      readonly direction: "ago" | "from today";
+    };
 
 /** A condition as the parser reads it: `group` marks the parentheses in the text. */
 export type GeneratedCondition =
@@ -49,6 +62,14 @@ export type GeneratedCondition =
       readonly fact: string;
       readonly quantifier: "one" | "any" | "all" | "none";
       readonly values: readonly GeneratedValue[];
+    }
+  | {
+      readonly kind: "date comparison";
+      readonly fact: string;
+      readonly negated: boolean;
+      readonly operator: "before" | "after" | "on or before" | "on or after" | "within";
+      /** For `within`: a `relative` operand (written without `ago`). */
+      readonly operand: GeneratedDateOperand;
     };
 
 export interface GeneratedTerm {
@@ -85,6 +106,8 @@ export interface GeneratedRule {
   readonly unless: readonly GeneratedUnless[];
   readonly reason?: string;
   readonly advice: readonly string[];
+  /** `in force from … until …` (dates, from ≤ until). */
+  readonly inForce?: { readonly from?: GeneratedValue; readonly until?: GeneratedValue };
 }
 export interface GeneratedAssignment {
   readonly fact: string;

@@ -25,7 +25,8 @@ export const UNUSUAL_WORDS = [
 // biome-ignore format: a word list reads best filled
 export const INNER_WORDS = [
   "of", "to", "first", "text", "number", "yes", "no", "section", "advice", "needs", "rules",
-  "strongest", "one",
+  "strongest", "one", "date", "on", "before", "after", "within", "ago", "today", "from", "until",
+  "in", "as",
 ];
 /** Numbers may sit inside a name after its first word: "stage 2", "over 18s", "the 1st contact". */
 export const NUMBER_WORDS = ["2", "12", "18s", "1st", "2.5", "2026-01"];

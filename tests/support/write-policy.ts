@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import type {
   GeneratedCondition,
+  GeneratedDateOperand,
   GeneratedFact,
   GeneratedLayer,
   GeneratedPolicy,
@@ -103,9 +104,15 @@ export class Writer {
   private value(v: GeneratedValue): string {
     return v.kind === "phrase"
       ? this.name(v.text)
-      : v.kind === "number"
+      : v.kind === "number" || v.kind === "date"
         ? v.raw
         : this.text(v.value);
+  }
+  private dateOperand(o: GeneratedDateOperand, within: boolean): string {
+    if (o.kind === "today") return this.kw("today");
+    if (o.kind !== "relative") return this.value(o);
+    const duration = `${o.amount} ${o.unit}`;
+    return within ? duration : `${duration} ${this.kw(o.direction)}`;
   }
   private comment(): string {
     let body = "";
@@ -140,6 +147,8 @@ export class Writer {
         return `${this.name(c.fact)} ${this.kw(c.negated ? "is not one of" : "is one of")} ${c.values.map((v) => this.value(v)).join(", ")}`;
       case "includes":
         return `${this.name(c.fact)} ${this.kw(c.quantifier === "one" ? "includes" : `includes ${c.quantifier} of`)} ${c.values.map((v) => this.value(v)).join(", ")}`;
+      case "date comparison":
+        return `${this.name(c.fact)} ${this.kw(c.negated ? "is not" : "is")} ${this.kw(c.operator)} ${this.dateOperand(c.operand, c.operator === "within")}`;
     }
   }
 
@@ -155,6 +164,17 @@ export class Writer {
           `${this.kw("unless")} ${this.condition(u.condition)}${u.outcome ? ` ${this.style.arrow} ${this.name(u.outcome)}` : ""}`,
       ),
       ...(r.reason !== undefined ? [`${this.kw("because")} ${this.text(r.reason)}`] : []),
+      ...(r.inForce
+        ? [
+            [
+              this.kw("in force"),
+              r.inForce.from && `${this.kw("from")} ${this.value(r.inForce.from)}`,
+              r.inForce.until && `${this.kw("until")} ${this.value(r.inForce.until)}`,
+            ]
+              .filter(Boolean)
+              .join(" "),
+          ]
+        : []),
       ...r.advice.map((a) => `${this.kw("advise")} ${this.text(a)}`),
     ];
     let head = `${first} ${r.id}${title}`;
@@ -197,7 +217,9 @@ export class Writer {
               ? this.kw("yes or no")
               : f.kind === "number"
                 ? `${this.kw("number")}${f.unit ? ` (${f.unit})` : ""}`
-                : this.kw("text");
+                : f.kind === "date"
+                  ? this.kw("date")
+                  : this.kw("text");
       this.line(0, `${this.kw("fact")} ${f.name}: ${type}`);
       const lines = [
         ...(f.question !== undefined ? [`${this.kw("asks")} ${this.text(f.question)}`] : []),

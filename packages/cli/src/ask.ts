@@ -67,6 +67,8 @@ export function readAnswer(fact: BundleFact, answer: string): Reading {
       return { ok: false, message: "Answer with a number." };
     case "text":
       return { ok: false, message: read.ok ? "Please answer the question." : read.error.message };
+    case "date":
+      return { ok: false, message: "Answer with a date such as 2024-09-01 or 1 September 2024." };
   }
 }
 

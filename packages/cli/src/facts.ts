@@ -31,6 +31,8 @@ export function describeType(fact: BundleFact): string {
       return fact.unit ? `a number (${fact.unit})` : "a number";
     case "text":
       return "any text";
+    case "date":
+      return "a date such as 2024-09-01";
   }
 }
 

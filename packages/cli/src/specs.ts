@@ -135,11 +135,18 @@ export const explainSpec: CommandSpec = {
       value: "RULE",
       description: "Also say why a rule (or exception, e.g. 3.2#1) does or does not apply.",
     },
+    "as-of": {
+      type: "string",
+      value: "DATE",
+      description:
+        "Decide as on this date (2024-09-01 or '1 September 2024'; default: today): what dated rules and durations are judged by.",
+    },
   },
   minPositionals: 1,
   maxPositionals: 1,
   examples: [
     "precept explain my-layer/policy.precept --facts situation.json",
+    "precept explain my-layer/policy.precept --facts situation.json --as-of 2023-01-01",
     'precept explain rules/bps-e-professionalism/policy.precept --fact "other person=current service user" --fact capacity=personal',
     'precept explain rules/bps-e-professionalism/policy.precept --fact "activity=sharing material" --fact identifiability=direct --ask',
     "precept explain my-layer/policy.precept --facts situation.json --json",

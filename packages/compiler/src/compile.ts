@@ -68,10 +68,14 @@ export function compile(policy: PolicyModel): Bundle {
   };
 
   for (const rule of policy.rules) {
-    const own = conditions.compile(rule.condition);
+    // Outside its dates a rule is not part of the policy: its exceptions go with it.
+    const own = allOf([conditions.compile(rule.condition), conditions.inForce(rule.inForce)]);
     const exceptions = rule.exceptions.map((e) => ({
       e,
-      folded: named(conditions.compile(e.condition), `exception:${e.id}`),
+      folded: named(
+        allOf([conditions.compile(e.condition), conditions.inForce(e.inForce)]),
+        `exception:${e.id}`,
+      ),
     }));
     entry(
       rule.id,
@@ -149,6 +153,7 @@ export function compile(policy: PolicyModel): Bundle {
         given: Object.fromEntries(
           Object.entries(s.given).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
         ),
+        ...opt("asOf", s.asOf),
         expect: {
           outcome: s.expect.undetermined ? UNDETERMINED : (s.expect.outcome ?? ""),
           ...opt("byRules", s.expect.byRules && [...s.expect.byRules]),
@@ -157,6 +162,7 @@ export function compile(policy: PolicyModel): Bundle {
         },
       }),
     ),
+    ...(conditions.dates.size > 0 ? { dates: [...conditions.dates.values()] } : {}),
   };
   const hash = bundleHash(content);
   const { format, policy: title, ...rest } = content;
@@ -185,6 +191,7 @@ function ruleParams(rule: RuleModel): Omit<EventParams, "strength"> {
     reason: rule.reason ?? null,
     advice: [...rule.advice],
     layer: rule.origin.layer,
+    ...opt("inForce", rule.inForce && { ...rule.inForce }),
   };
 }
 
@@ -198,6 +205,7 @@ function exceptionParams(e: ExceptionModel, kind: EntryKind): Omit<EventParams, 
     reason: e.reason ?? null,
     advice: [...e.advice],
     layer: e.origin.layer,
+    ...opt("inForce", e.inForce && { ...e.inForce }),
   };
 }
 

@@ -7,9 +7,13 @@
  * Kleene values and relevant facts (docs/semantics.md §2, §6.1), so partial fact sets are decided
  * the same way on the model and on the bundle.
  */
-import type { ConditionModel, FactModel } from "@precept/language";
+import type { ConditionModel, DecisionDate, FactModel } from "@precept/language";
 import {
+  type BundleDateFact,
   type Condition,
+  DECISION_DATE,
+  dateFactName,
+  type FactReference,
   NEGATED,
   type RootCondition,
   type Scalar,
@@ -53,6 +57,27 @@ export function notOf(p: Folded): Folded {
 
 export class ConditionCompiler {
   private readonly terms = new Map<string, Folded>();
+  /** The decision-date facts used so far, in order of first use (the bundle's `dates`). */
+  readonly dates = new Map<string, BundleDateFact>();
+
+  /** The fact holding the decision date moved by `d`, recorded for the bundle. */
+  dateFact(d: { readonly amount: number; readonly unit: DecisionDate["unit"] }): FactReference {
+    const name = dateFactName(d.amount, d.unit);
+    if (!this.dates.has(name))
+      this.dates.set(name, { name, amount: d.amount, unit: d.amount === 0 ? "day" : d.unit });
+    return { fact: name };
+  }
+
+  /** `in force from … until …` as tests on the decision date (true when absent). */
+  inForce(f: { readonly from?: string; readonly until?: string } | undefined): Folded {
+    if (!f || (!f.from && !f.until)) return true;
+    this.dateFact({ amount: 0, unit: "day" });
+    const parts: Folded[] = [];
+    if (f.from)
+      parts.push({ fact: DECISION_DATE, operator: "greaterThanInclusive", value: f.from });
+    if (f.until) parts.push({ fact: DECISION_DATE, operator: "lessThanInclusive", value: f.until });
+    return allOf(parts);
+  }
 
   /** `facts` supplies the fact a constant condition is written over. */
   constructor(private readonly facts: readonly FactModel[]) {}
@@ -78,7 +103,11 @@ export class ConditionCompiler {
         return negated ? notOf(done) : done;
       }
       case "test": {
-        const value = Array.isArray(c.value) ? [...c.value] : (c.value as Scalar);
+        const value = Array.isArray(c.value)
+          ? [...c.value]
+          : typeof c.value === "object"
+            ? this.dateFact(c.value as DecisionDate)
+            : (c.value as Scalar);
         if (!negated) return { fact: c.fact, operator: c.operator, value };
         // A yes/no fact is true or false: "not x" reads best as "x is no".
         if (typeof value === "boolean" && (c.operator === "equal" || c.operator === "notEqual")) {
@@ -157,7 +186,9 @@ export class ConditionCompiler {
           ? true
           : fact.type.kind === "number"
             ? 0
-            : "";
+            : fact.type.kind === "date"
+              ? "2000-01-01"
+              : "";
     const tests: TestCondition[] = [
       { fact: fact.name, operator: "equal", value: v },
       { fact: fact.name, operator: "notEqual", value: v },

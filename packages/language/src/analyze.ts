@@ -9,7 +9,7 @@ import { checkDocument, type DocumentCheck } from "./check.js";
 import { findExceptionConflicts } from "./conflicts.js";
 import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
 import type { AnalysisHost } from "./host.js";
-import type { PolicyModel } from "./model.js";
+import type { ConditionModel, PolicyModel } from "./model.js";
 import { parse } from "./parse.js";
 import { buildModel, type CheckedDocument } from "./resolve.js";
 import { emptyScope, type PolicySymbol, type Scope, type SymbolReference } from "./symbols.js";
@@ -166,6 +166,7 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
   if (!hasErrors(diagnostics)) {
     policy = buildModel(checked);
     for (const d of findExceptionConflicts(policy)) diagnostics.push(d);
+    for (const d of undatedScenarios(policy)) diagnostics.push(d);
     if (hasErrors(diagnostics)) policy = undefined;
   }
   return {
@@ -177,6 +178,45 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     references,
     scope: scope ?? emptyScope(),
   };
+}
+
+/** Whether a condition compares with the decision date (`today`, `2 years ago`, `within`). */
+function usesDecisionDate(c: ConditionModel): boolean {
+  switch (c.kind) {
+    case "all":
+    case "any":
+      return c.conditions.some(usesDecisionDate);
+    case "not":
+    case "term":
+      return usesDecisionDate(c.condition);
+    case "test":
+      return typeof c.value === "object" && !Array.isArray(c.value);
+  }
+}
+
+/**
+ * Scenarios of a policy whose decisions depend on the decision date, without `as of`: they would
+ * pass today and fail some later day, so they are pinned to a date.
+ */
+function undatedScenarios(policy: PolicyModel): Diagnostic[] {
+  const dated = policy.rules.some(
+    (r) =>
+      r.inForce !== undefined ||
+      usesDecisionDate(r.condition) ||
+      r.exceptions.some((e) => e.inForce !== undefined || usesDecisionDate(e.condition)),
+  );
+  if (!dated) return [];
+  return policy.scenarios
+    .filter((s) => s.asOf === undefined)
+    .map((s) =>
+      diagnostic(
+        "scenario-without-date",
+        "warning",
+        `This policy's decisions depend on the decision date, so scenario "${s.title}" should say which: add \`as of <date>\` after its title.`,
+        s.origin.range,
+        { uri: s.origin.uri },
+      ),
+    );
 }
 
 function unusedWarnings(

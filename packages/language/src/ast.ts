@@ -46,7 +46,8 @@ export type Condition =
   | ReferenceCondition
   | ComparisonCondition
   | MembershipCondition
-  | IncludesCondition;
+  | IncludesCondition
+  | DateComparisonCondition;
 
 export interface AndCondition extends Node {
   readonly kind: "And";
@@ -97,8 +98,41 @@ export interface IncludesCondition extends Node {
   readonly values: readonly Value[];
 }
 
-/** A value in a comparison or scenario: a phrase (list value, yes, no), a number or a quoted text. */
-export type Value = PhraseValue | NumberValue | TextValue;
+export type DateOperator = "before" | "after" | "on or before" | "on or after" | "within";
+/**
+ * `fact is [not] before|after|on or before|on or after <date>` and `fact is [not] within 2 years`
+ * (from that long before the decision date up to the decision date).
+ */
+export interface DateComparisonCondition extends Node {
+  readonly kind: "DateComparison";
+  readonly subject: Name;
+  readonly negated: boolean;
+  readonly operator: DateOperator;
+  readonly operatorRange: Range;
+  /** For `within`, the duration (a `Relative` operand written without `ago`). */
+  readonly operand: DateOperand;
+}
+
+/** A date in a comparison: a value (`2024-09-01`, `1 September 2024`, `today`) or relative. */
+export type DateOperand = Value | RelativeDate;
+/** `2 years ago`, `30 days from today` (and the duration of `within 2 years`). */
+export interface RelativeDate extends Node {
+  readonly kind: "Relative";
+  readonly amount: NumberValue;
+  readonly unit: Name;
+  readonly direction: "ago" | "from today";
+}
+
+/** A value in a comparison or scenario: a phrase (list value, yes, no), a number, a quoted text or a date. */
+export type Value = PhraseValue | NumberValue | TextValue | DateValue;
+/** A calendar date as written: `2024-09-01` or `1 September 2024`. */
+export interface DateValue extends Node {
+  readonly kind: "Date";
+  readonly raw: string;
+  /** `YYYY-MM-DD`; absent when the date does not exist (`problem` says why). */
+  readonly iso?: string;
+  readonly problem?: string;
+}
 export interface PhraseValue extends Node {
   readonly kind: "Phrase";
   readonly name: Name;
@@ -176,7 +210,8 @@ export type FactType =
   | { readonly kind: "also"; readonly values: readonly Name[]; readonly range: Range }
   | { readonly kind: "yes/no"; readonly range: Range }
   | { readonly kind: "number"; readonly unit?: Name; readonly range: Range }
-  | { readonly kind: "text"; readonly range: Range };
+  | { readonly kind: "text"; readonly range: Range }
+  | { readonly kind: "date"; readonly range: Range };
 
 export interface FactDeclaration extends Node {
   readonly kind: "Fact";
@@ -233,8 +268,15 @@ export interface RuleBody {
   readonly reason?: Text;
   readonly advice: readonly Text[];
   readonly exceptions: readonly UnlessClause[];
+  /** `in force from … until …`: the dates between which the rule is part of the policy. */
+  readonly inForce?: InForce;
   /** Ranges of the clause keywords, for "duplicate clause" diagnostics. */
   readonly clauses: readonly ClauseMark[];
+}
+/** `in force from <date> [until <date>]` or `in force until <date>`; both days included. */
+export interface InForce extends Node {
+  readonly from?: Value;
+  readonly until?: Value;
 }
 export interface ClauseMark extends Node {
   readonly clause:
@@ -248,7 +290,8 @@ export interface ClauseMark extends Node {
     | "expect"
     | "asks"
     | "means"
-    | "presume";
+    | "presume"
+    | "in force";
 }
 
 export interface RuleDeclaration extends Node, RuleBody {
@@ -278,6 +321,7 @@ export interface ExceptionDeclaration extends Node {
   readonly outcome?: Name;
   readonly reason?: Text;
   readonly advice: readonly Text[];
+  readonly inForce?: InForce;
   readonly clauses: readonly ClauseMark[];
 }
 
@@ -306,6 +350,8 @@ export interface Expectation extends Node {
 export interface ScenarioDeclaration extends Node {
   readonly kind: "Scenario";
   readonly title?: Text;
+  /** `as of <date>`: the decision date the scenario is decided on (otherwise today). */
+  readonly asOf?: Value;
   readonly given: readonly Assignment[];
   readonly expect?: Expectation;
   /** `expect advice "…"`: each must be among the decision's advice. */

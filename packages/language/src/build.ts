@@ -5,6 +5,7 @@
 import type { CstElement, CstNode, IToken } from "chevrotain";
 import type * as A from "./ast.js";
 import { phraseKey } from "./ast.js";
+import { checkDate, isoShaped, monthNumber } from "./dates.js";
 import { stringValue } from "./lexer.js";
 import type { LineIndex, Range } from "./position.js";
 
@@ -103,14 +104,53 @@ export class AstBuilder {
     return { kind: "Number", value, raw: t.image, range: this.tokenRange(t) };
   }
 
+  /** A date value, valid or not (`iso` absent and `problem` set when the day does not exist). */
+  private date(raw: string, range: Range, y: number, m: number, d: number): A.DateValue {
+    const checked = checkDate(y, m, d);
+    return checked.ok
+      ? { kind: "Date", raw, iso: checked.iso, range }
+      : { kind: "Date", raw, problem: checked.message, range };
+  }
+
   value(node: CstNode | undefined): A.Value | undefined {
     if (!node) return undefined;
+    const day = this.token(node, "day");
+    const month = this.token(node, "month");
+    const year = this.token(node, "year");
+    if (day && month && year) {
+      const range = this.lines.range(day.startOffset, year.startOffset + year.image.length);
+      const raw = `${day.image} ${month.image} ${year.image}`;
+      const y = /^\d{1,4}$/.test(year.image) ? Number(year.image) : Number.NaN;
+      const d = /^\d{1,2}$/.test(day.image) ? Number(day.image) : Number.NaN;
+      return this.date(raw, range, y, monthNumber(month.image) ?? 0, d);
+    }
     const n = this.token(node, "NumberLike");
-    if (n) return this.number(n);
+    if (n) {
+      const iso = isoShaped(n.image);
+      if (iso) return this.date(n.image, this.tokenRange(n), iso.year, iso.month, iso.day);
+      return this.number(n);
+    }
     const s = this.token(node, "StringLiteral");
     if (s) return { kind: "Text", value: stringValue(s.image), range: this.tokenRange(s) };
     const name = this.phrase(this.node(node, "phrase"));
     return name ? { kind: "Phrase", name, range: name.range } : undefined;
+  }
+
+  private dateOperand(node: CstNode | undefined): A.DateOperand | undefined {
+    if (!node) return undefined;
+    const amount = this.token(node, "amount");
+    const unit = this.token(node, "unit");
+    if (amount && unit) {
+      const end = this.nodeRange(node)!;
+      return {
+        kind: "Relative",
+        amount: this.number(amount),
+        unit: { text: unit.image, key: phraseKey(unit.image), range: this.tokenRange(unit) },
+        direction: this.token(node, "From") ? "from today" : "ago",
+        range: end,
+      };
+    }
+    return this.value(this.node(node, "value"));
   }
 
   // ---------------------------------------------------------------- conditions
@@ -155,6 +195,46 @@ export class AstBuilder {
     const is = this.token(node, "Is");
     if (is) {
       const not = this.token(node, "Not");
+      const dateOperator = this.token(node, "dateOperator");
+      const within = this.token(node, "Within");
+      if (dateOperator || within) {
+        const on = this.token(node, "On");
+        const last = within ?? dateOperator!;
+        const operatorRange = this.spanRange(
+          this.tokenRange(not ?? is),
+          this.lines.range(last.startOffset, last.startOffset + last.image.length),
+        );
+        let operand: A.DateOperand | undefined;
+        let operator: A.DateOperator;
+        if (within) {
+          operator = "within";
+          const amount = this.token(node, "amount");
+          const unit = this.token(node, "unit");
+          if (amount && unit) {
+            operand = {
+              kind: "Relative",
+              amount: this.number(amount),
+              unit: { text: unit.image, key: phraseKey(unit.image), range: this.tokenRange(unit) },
+              direction: "ago",
+              range: this.lines.range(amount.startOffset, unit.startOffset + unit.image.length),
+            };
+          }
+        } else {
+          const word = dateOperator!.image.toLowerCase() as "before" | "after";
+          operator = on ? `on or ${word}` : word;
+          operand = this.dateOperand(this.node(node, "dateOperand"));
+        }
+        if (!operand) return { kind: "Reference", name: subject, range: subject.range };
+        return {
+          kind: "DateComparison",
+          subject,
+          negated: !!not,
+          operator,
+          operatorRange,
+          operand,
+          range,
+        };
+      }
       const members = this.nodes(node, "members");
       if (members.length > 0) {
         const values = members.map((m) => this.value(m)).filter((v): v is A.Value => !!v);
@@ -260,6 +340,7 @@ export class AstBuilder {
           outcome: body.outcome,
           reason: body.reason,
           advice: body.advice,
+          ...(body.inForce ? { inForce: body.inForce } : {}),
           clauses: body.clauses,
         };
       }
@@ -336,6 +417,7 @@ export class AstBuilder {
         const unit = this.phrase(this.node(typeNode, "unit"));
         type = { kind: "number", range: typeRange, ...(unit ? { unit } : {}) };
       } else if (this.token(typeNode, "TextType")) type = { kind: "text", range: typeRange };
+      else if (this.token(typeNode, "DateType")) type = { kind: "date", range: typeRange };
     }
     let question: A.Text | undefined;
     let description: A.Text | undefined;
@@ -407,6 +489,7 @@ export class AstBuilder {
     let condition: A.Condition | undefined;
     let outcome: A.Name | undefined;
     let reason: A.Text | undefined;
+    let inForce: A.InForce | undefined;
     const compact = this.token(node, "Colon") !== undefined;
     if (compact) {
       condition = this.condition(this.node(node, "condition"));
@@ -448,6 +531,11 @@ export class AstBuilder {
         this.mark(clauses, "advise", this.token(clause, "Advise"));
         const text = this.text(this.token(clause, "advice"));
         if (text) advice.push(text);
+      } else if (this.token(clause, "Force")) {
+        this.mark(clauses, "in force", this.token(clause, "In"));
+        const from = this.value(this.node(clause, "from"));
+        const until = this.value(this.node(clause, "until"));
+        inForce ??= { range, ...(from ? { from } : {}), ...(until ? { until } : {}) };
       } else if (this.token(clause, "Unless")) {
         this.mark(clauses, "unless", this.token(clause, "Unless"));
         const unlessOutcome = this.phrase(this.node(clause, "unlessOutcome"));
@@ -467,6 +555,7 @@ export class AstBuilder {
       reason,
       advice,
       exceptions,
+      ...(inForce ? { inForce } : {}),
       clauses,
     };
   }
@@ -519,10 +608,12 @@ export class AstBuilder {
           .filter((n): n is A.Name => !!n),
       };
     }
+    const asOf = this.value(this.node(node, "asOf"));
     return {
       kind: "Scenario",
       range,
       title: this.text(this.token(node, "title")),
+      ...(asOf ? { asOf } : {}),
       given,
       expect,
       advice,

@@ -17,6 +17,7 @@ import { checkAssignedValues, checkScenario } from "./scenarios.js";
 import { candidateKeys } from "./suggest.js";
 import type { PolicySymbol, RuleSymbol, Scope, SymbolReference, TermSymbol } from "./symbols.js";
 import { termCycles } from "./term-cycles.js";
+import { checkDateValue, writtenValue } from "./values.js";
 
 export type { CheckContext } from "./check-base.js";
 
@@ -139,7 +140,8 @@ function ruleBody(
   id: A.RuleId | undefined,
   what: string,
 ): void {
-  duplicateClauses(cx, d.clauses, ["when", "then", "because"], d.compact);
+  duplicateClauses(cx, d.clauses, ["when", "then", "because", "in force"], d.compact);
+  if (d.inForce) checkInForce(cx, d.inForce);
   const anchor = id?.range ?? d.range;
   const broken = cx.hadSyntaxError(d.range);
   if (d.condition) checkCondition(cx, d.condition);
@@ -162,6 +164,44 @@ function ruleBody(
   for (const u of d.exceptions) {
     if (u.condition) checkCondition(cx, u.condition);
     if (u.outcome) resolveOutcome(cx, u.outcome);
+  }
+}
+
+/** `in force from … until …`: real dates (not `today`), the end not before the start. */
+function checkInForce(cx: Checking, f: A.InForce): void {
+  for (const v of [f.from, f.until]) {
+    if (!v) continue;
+    for (const p of checkDateValue("in force", v, false)) {
+      cx.report(
+        p.code,
+        "error",
+        p.code === "type-mismatch"
+          ? `\`in force\` takes dates such as 2024-09-01 or 1 September 2024, not '${writtenValue(v)}'.`
+          : p.message,
+        v.range,
+        {
+          actual: writtenValue(v),
+        },
+      );
+    }
+  }
+  if (!f.from && !f.until && !cx.hadSyntaxError(f.range)) {
+    cx.report(
+      "syntax-error",
+      "error",
+      "`in force` needs `from <date>`, `until <date>` or both.",
+      f.range,
+    );
+  }
+  const from = f.from?.kind === "Date" ? f.from.iso : undefined;
+  const until = f.until?.kind === "Date" ? f.until.iso : undefined;
+  if (from && until && until < from) {
+    cx.report(
+      "empty-period",
+      "error",
+      `This is in force until ${until}, before it comes into force on ${from}.`,
+      f.range,
+    );
   }
 }
 
@@ -247,7 +287,8 @@ function disable(cx: Checking, d: A.DisableDeclaration): void {
 }
 
 function exception(cx: Checking, d: A.ExceptionDeclaration): void {
-  duplicateClauses(cx, d.clauses, ["when", "then", "because"], false);
+  duplicateClauses(cx, d.clauses, ["when", "then", "because", "in force"], false);
+  if (d.inForce) checkInForce(cx, d.inForce);
   if (d.target) {
     const target = cx.scope.rules.get(d.target.text);
     cx.refer("rule", d.target.text, d.target.range, target);

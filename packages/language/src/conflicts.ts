@@ -5,24 +5,48 @@
  * them). Facts are few per rule, so this is exact in practice; beyond a budget it stays silent and
  * the runtime resolves the conflict (the stronger wins, with a warning).
  */
+
+import { addToDate } from "./dates.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
-import type { ConditionModel, ExceptionModel, FactModel, FactValue, PolicyModel } from "./model.js";
+import type {
+  ConditionModel,
+  ExceptionModel,
+  FactModel,
+  FactValue,
+  InForceModel,
+  PolicyModel,
+} from "./model.js";
 
 const MAX_COMBINATIONS = 20_000;
 
-export function evaluate(c: ConditionModel, facts: Readonly<Record<string, FactValue>>): boolean {
+/**
+ * The decision date the search assumes. Comparisons with the decision date are judged on this one
+ * day, so a conflict that needs another decision date can go unreported (the runtime still
+ * resolves it, with a warning).
+ */
+const NOMINAL_DATE = "2000-06-15";
+
+/** A condition's value on complete facts, on the decision date `asOf`. */
+export function evaluate(
+  c: ConditionModel,
+  facts: Readonly<Record<string, FactValue>>,
+  asOf = NOMINAL_DATE,
+): boolean {
   switch (c.kind) {
     case "all":
-      return c.conditions.every((x) => evaluate(x, facts));
+      return c.conditions.every((x) => evaluate(x, facts, asOf));
     case "any":
-      return c.conditions.some((x) => evaluate(x, facts));
+      return c.conditions.some((x) => evaluate(x, facts, asOf));
     case "not":
-      return !evaluate(c.condition, facts);
+      return !evaluate(c.condition, facts, asOf);
     case "term":
-      return evaluate(c.condition, facts);
+      return evaluate(c.condition, facts, asOf);
     case "test": {
       const v = facts[c.fact];
-      const w = c.value;
+      const w =
+        typeof c.value === "object" && !Array.isArray(c.value) && "kind" in c.value
+          ? addToDate(asOf, c.value.amount, c.value.unit)
+          : c.value;
       switch (c.operator) {
         case "equal":
           return v === w;
@@ -55,7 +79,14 @@ function constants(c: ConditionModel, into: Map<string, Set<FactValue>>): void {
   else if (c.kind === "not" || c.kind === "term") constants(c.condition, into);
   else {
     const set = into.get(c.fact) ?? new Set<FactValue>();
-    for (const v of Array.isArray(c.value) ? c.value : [c.value]) set.add(v as FactValue);
+    const values: readonly unknown[] = Array.isArray(c.value) ? c.value : [c.value];
+    for (const v of values) {
+      if (typeof v !== "object" || v === null) set.add(v as FactValue);
+      else {
+        const d = v as { amount: number; unit: "day" | "week" | "month" | "year" };
+        set.add(addToDate(NOMINAL_DATE, d.amount, d.unit));
+      }
+    }
     into.set(c.fact, set);
   }
 }
@@ -88,7 +119,28 @@ function candidates(fact: FactModel, mentioned: Set<FactValue>): FactValue[] {
     }
     case "text":
       return [...mentioned, "\u0000another text"];
+    case "date": {
+      // Each mentioned day, and the days either side of it.
+      const out = new Set<string>();
+      for (const d of mentioned as Set<string>) {
+        out.add(addToDate(d, -1, "day"));
+        out.add(d);
+        out.add(addToDate(d, 1, "day"));
+      }
+      if (out.size === 0) out.add(NOMINAL_DATE);
+      return [...out];
+    }
   }
+}
+
+/** Whether two in-force periods share a day (absent: always in force). */
+function overlap(a: InForceModel | undefined, b: InForceModel | undefined): boolean {
+  const from = [a?.from, b?.from]
+    .filter((x): x is string => !!x)
+    .sort()
+    .at(-1);
+  const until = [a?.until, b?.until].filter((x): x is string => !!x).sort()[0];
+  return !from || !until || from <= until;
 }
 
 /** A situation in which every condition holds, if one exists within the budget. */
@@ -140,7 +192,7 @@ export function findExceptionConflicts(policy: PolicyModel): Diagnostic[] {
       for (let j = i + 1; j < withOutcome.length; j++) {
         const a = withOutcome[i]!;
         const b = withOutcome[j]!;
-        if (a.outcome === b.outcome) continue;
+        if (a.outcome === b.outcome || !overlap(a.inForce, b.inForce)) continue;
         const found = witness([rule.condition, a.condition, b.condition], facts);
         if (!found || found === "too large") continue;
         out.push(

@@ -32,6 +32,13 @@ export const DIAGNOSTIC_CODES = {
   // types
   "type-mismatch": "A value or comparison that does not fit the fact's type",
   "term-cycle": "Terms that are defined in terms of each other",
+  // dates
+  "invalid-date": "A date that does not exist or cannot be read",
+  "unknown-unit": "A duration in a unit Precept does not know",
+  "invalid-duration": "A duration that is not a whole number, or too large",
+  "empty-period": "An `in force` period that ends before it starts",
+  "scenario-without-date":
+    "A scenario of a policy that depends on the decision date, without `as of`",
   // rules
   "missing-condition": "A rule without `when`",
   "missing-outcome": "A rule without `then`",

@@ -29,7 +29,19 @@ export function quote(value: string): string {
 }
 
 function value(v: A.Value): string {
-  return v.kind === "Phrase" ? v.name.text : v.kind === "Number" ? v.raw : quote(v.value);
+  return v.kind === "Phrase" ? v.name.text : v.kind === "Text" ? quote(v.value) : v.raw;
+}
+
+/** `is [not] on or after 2024-09-01`, `is within 2 years`, `is before 30 days from today`. */
+export function dateComparisonText(c: A.DateComparisonCondition, show: (v: A.Value) => string) {
+  const o = c.operand;
+  const operand =
+    o.kind !== "Relative"
+      ? show(o)
+      : c.operator === "within"
+        ? `${o.amount.raw} ${o.unit.text}`
+        : `${o.amount.raw} ${o.unit.text} ${o.direction}`;
+  return `${c.subject.text} is ${c.negated ? "not " : ""}${c.operator} ${operand}`;
 }
 
 /** A condition on one line. Parentheses are printed exactly where the author wrote them. */
@@ -51,6 +63,8 @@ function condition(c: A.Condition): string {
       return `${c.subject.text} is ${c.negated ? "not " : ""}one of ${c.values.map(value).join(", ")}`;
     case "Includes":
       return `${c.subject.text} includes ${c.quantifier === "one" ? "" : `${c.quantifier} of `}${c.values.map(value).join(", ")}`;
+    case "DateComparison":
+      return dateComparisonText(c, value);
   }
 }
 
@@ -328,6 +342,8 @@ export class Layout {
         return [`${head}number${type.unit ? ` (${type.unit.text})` : ""}`];
       case "text":
         return [`${head}text`];
+      case "date":
+        return [`${head}date`];
     }
   }
 
@@ -375,12 +391,23 @@ export class Layout {
         : [`${INDENT}unless`];
       this.add(b, item(INDENT, lines), mark(T.Unless, i));
     });
+    if (d.inForce) {
+      const f = d.inForce;
+      const rest = join(f.from && `from ${value(f.from)}`, f.until && `until ${value(f.until)}`);
+      // `in` is a soft keyword, also found inside names: the clause is placed by its own range.
+      this.add(b, clause("in force", rest), f.range.start.offset);
+    }
     if (d.reason) this.add(b, clause("because", quote(d.reason.value)), mark(T.Because));
     d.advice.forEach((a, i) => this.add(b, clause("advise", quote(a.value)), mark(T.Advise, i)));
   }
 
   private scenario(b: Block, d: A.ScenarioDeclaration): void {
-    this.add(b, item("", [join("scenario", d.title && quote(d.title.value))]), b.start);
+    const head = join(
+      "scenario",
+      d.title && quote(d.title.value),
+      d.asOf && `as of ${value(d.asOf)}`,
+    );
+    this.add(b, item("", [head]), b.start);
     const marks = (type: TokenType) => this.tokensOf(b, type).map((t) => t.startOffset);
     if (d.given.length > 0) {
       const given = d.given.map((a) =>

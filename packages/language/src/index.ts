@@ -12,6 +12,7 @@ export {
   resolveBaseline,
 } from "./baseline.js";
 export { evaluate, witness } from "./conflicts.js";
+export { addToDate, readDate } from "./dates.js";
 export * from "./diagnostics.js";
 export { type FormatOptions, type FormatResult, format, sameMeaning } from "./format.js";
 export { type AnalysisHost, type MemoryHostOptions, memoryHost, resolveUri } from "./host.js";

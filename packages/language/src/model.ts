@@ -17,7 +17,27 @@ export type FactTypeModel =
   | { readonly kind: "set"; readonly values: readonly string[] }
   | { readonly kind: "yes/no" }
   | { readonly kind: "number"; readonly unit?: string }
-  | { readonly kind: "text" };
+  | { readonly kind: "text" }
+  /** Values are ISO dates, `YYYY-MM-DD`. */
+  | { readonly kind: "date" };
+
+export type DateUnit = "day" | "week" | "month" | "year";
+
+/**
+ * The decision date moved by a signed amount (`2 years ago` is -2 years; `today` is 0 days), with
+ * calendar arithmetic: a month or year from the 31st or 29 February lands on the month's last day.
+ */
+export interface DecisionDate {
+  readonly kind: "decision date";
+  readonly amount: number;
+  readonly unit: DateUnit;
+}
+
+/** The dates between which a rule or exception is part of the policy, both days included. */
+export interface InForceModel {
+  readonly from?: string;
+  readonly until?: string;
+}
 
 /** Where a declaration was written. */
 export interface Origin {
@@ -63,8 +83,16 @@ export type ConditionModel =
       readonly kind: "test";
       readonly fact: string;
       readonly operator: TestOperator;
-      /** An array for `in` / `notIn`. Bare yes/no facts are `equal true`. */
-      readonly value: string | number | boolean | readonly (string | number | boolean)[];
+      /**
+       * An array for `in` / `notIn`. Bare yes/no facts are `equal true`. Date facts compare with
+       * ISO dates or with the decision date (`DecisionDate`); ordering compares ISO strings.
+       */
+      readonly value:
+        | string
+        | number
+        | boolean
+        | readonly (string | number | boolean)[]
+        | DecisionDate;
     };
 
 export interface TermModel {
@@ -109,6 +137,7 @@ export interface ExceptionModel {
   readonly reason?: string;
   readonly advice: readonly string[];
   readonly inline: boolean;
+  readonly inForce?: InForceModel;
   readonly origin: Origin;
 }
 
@@ -123,6 +152,8 @@ export interface RuleModel {
   readonly exceptions: readonly ExceptionModel[];
   /** Set when a layer's `override` replaced the baseline rule of the same id. */
   readonly overrides?: { readonly layer: string; readonly reason: string };
+  /** `in force from … until …`: outside these dates (by the decision date) the rule is absent. */
+  readonly inForce?: InForceModel;
   readonly origin: Origin;
 }
 
@@ -149,6 +180,8 @@ export interface ScenarioExpectation {
 export interface ScenarioModel {
   readonly title: string;
   readonly given: Readonly<Record<string, FactValue>>;
+  /** `as of`: the decision date (ISO); absent means the day the scenario runs. */
+  readonly asOf?: string;
   readonly expect: ScenarioExpectation;
   readonly origin: Origin;
 }

@@ -23,7 +23,13 @@ function only<K extends A.Declaration["kind"]>(
 function show(c: A.Condition | undefined): string {
   if (!c) return "∅";
   const v = (x: A.Value) =>
-    x.kind === "Phrase" ? x.name.text : x.kind === "Number" ? `#${x.raw}` : JSON.stringify(x.value);
+    x.kind === "Phrase"
+      ? x.name.text
+      : x.kind === "Number"
+        ? `#${x.raw}`
+        : x.kind === "Date"
+          ? `@${x.iso ?? "invalid"}`
+          : JSON.stringify(x.value);
   switch (c.kind) {
     case "And":
     case "Or":
@@ -40,6 +46,14 @@ function show(c: A.Condition | undefined): string {
       return `(${c.negated ? "not-in" : "in"} ${c.subject.text} ${c.values.map(v).join(" | ")})`;
     case "Includes":
       return `(includes-${c.quantifier} ${c.subject.text} ${c.values.map(v).join(" | ")})`;
+    case "DateComparison": {
+      const o = c.operand;
+      const operand =
+        o.kind === "Relative"
+          ? `${o.direction === "ago" ? "-" : "+"}${o.amount.raw}${o.unit.text}`
+          : v(o);
+      return `(${c.negated ? "not " : ""}${c.operator} ${c.subject.text} ${operand})`;
+    }
   }
 }
 
@@ -237,7 +251,13 @@ describe("declarations", () => {
     );
     expect(s.title?.value).toBe("Friend request");
     const value = (v: A.Value) =>
-      v.kind === "Phrase" ? v.name.key : v.kind === "Number" ? v.value : v.value;
+      v.kind === "Phrase"
+        ? v.name.key
+        : v.kind === "Number"
+          ? v.value
+          : v.kind === "Date"
+            ? v.raw
+            : v.value;
     expect(s.given.map((a) => [a.fact.key, a.form, value(a.value)])).toEqual([
       ["relationship", "is", "current service user"],
       ["identifiable information", "bare", "yes"],

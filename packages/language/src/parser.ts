@@ -16,6 +16,7 @@ import {
   type TokenType,
   tokenMatcher,
 } from "chevrotain";
+import { isMonthName } from "./dates.js";
 import { messages } from "./parser-messages.js";
 import * as T from "./tokens.js";
 
@@ -42,6 +43,7 @@ export class PreceptParser extends CstParser {
   private valueAlts?: Alternatives;
   private includesAlts?: Alternatives;
   private quantifierAlts?: Alternatives;
+  private dateAlts?: Alternatives;
   private phraseWords?: { GATE: () => boolean; DEF: () => void };
 
   constructor() {
@@ -95,6 +97,8 @@ export class PreceptParser extends CstParser {
     const after = this.LA(2);
     if (tokenMatcher(next, T.By))
       return tokenMatcher(after, T.Rule) || tokenMatcher(after, T.Rules);
+    // `in force from …` starts a clause.
+    if (tokenMatcher(next, T.In)) return tokenMatcher(after, T.Force);
     return false;
   }
 
@@ -246,6 +250,7 @@ export class PreceptParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.TextType) },
+      { ALT: () => this.CONSUME(T.DateType) },
     ]);
   });
 
@@ -355,6 +360,20 @@ export class PreceptParser extends CstParser {
         },
         {
           ALT: () => {
+            this.CONSUME(T.In);
+            this.CONSUME(T.Force);
+            this.OPTION2(() => {
+              this.CONSUME(T.From);
+              this.SUBRULE(this.value, { LABEL: "from" });
+            });
+            this.OPTION3(() => {
+              this.CONSUME(T.Until);
+              this.SUBRULE2(this.value, { LABEL: "until" });
+            });
+          },
+        },
+        {
+          ALT: () => {
             this.CONSUME(T.Unless);
             this.SUBRULE2(this.condition, { LABEL: "unlessCondition" });
             this.OPTION(() => {
@@ -413,6 +432,11 @@ export class PreceptParser extends CstParser {
   public scenario = this.RULE("scenario", () => {
     this.CONSUME(T.Scenario);
     this.OPTION(() => this.CONSUME(T.StringLiteral, { LABEL: "title" }));
+    this.OPTION2(() => {
+      this.CONSUME(T.As);
+      this.CONSUME(T.Of);
+      this.SUBRULE(this.value, { LABEL: "asOf" });
+    });
     this.MANY(() =>
       this.OR([
         {
@@ -555,6 +579,41 @@ export class PreceptParser extends CstParser {
               this.OR2(
                 (this.isAlts ??= [
                   {
+                    // `before 2024-09-01`, `after today`; `after care` stays a value.
+                    GATE: () => this.beforeOrAfter(1),
+                    ALT: () => {
+                      this.OR4([
+                        { ALT: () => this.CONSUME(T.Before, { LABEL: "dateOperator" }) },
+                        { ALT: () => this.CONSUME(T.After, { LABEL: "dateOperator" }) },
+                      ]);
+                      this.SUBRULE(this.dateOperand);
+                    },
+                  },
+                  {
+                    GATE: () =>
+                      tokenMatcher(this.LA(1), T.On) &&
+                      tokenMatcher(this.LA(2), T.Or) &&
+                      (tokenMatcher(this.LA(3), T.Before) || tokenMatcher(this.LA(3), T.After)),
+                    ALT: () => {
+                      this.CONSUME(T.On);
+                      this.CONSUME(T.Or);
+                      this.OR5([
+                        { ALT: () => this.CONSUME2(T.Before, { LABEL: "dateOperator" }) },
+                        { ALT: () => this.CONSUME2(T.After, { LABEL: "dateOperator" }) },
+                      ]);
+                      this.SUBRULE2(this.dateOperand);
+                    },
+                  },
+                  {
+                    GATE: () =>
+                      tokenMatcher(this.LA(1), T.Within) && tokenMatcher(this.LA(2), T.NumberLike),
+                    ALT: () => {
+                      this.CONSUME(T.Within);
+                      this.CONSUME(T.NumberLike, { LABEL: "amount" });
+                      this.CONSUME(T.Word, { LABEL: "unit" });
+                    },
+                  },
+                  {
                     GATE: () => tokenMatcher(this.LA(1), T.One) && tokenMatcher(this.LA(2), T.Of),
                     ALT: () => {
                       this.CONSUME(T.One);
@@ -622,9 +681,61 @@ export class PreceptParser extends CstParser {
     );
   });
 
+  /** `before`/`after` at `k` followed by something that starts a date. */
+  private beforeOrAfter(k: number): boolean {
+    const t = this.LA(k);
+    if (!tokenMatcher(t, T.Before) && !tokenMatcher(t, T.After)) return false;
+    const next = this.LA(k + 1);
+    return tokenMatcher(next, T.NumberLike) || tokenMatcher(next, T.Today);
+  }
+
+  /**
+   * `2 years ago`, `30 days from today`, or a value: `2024-09-01`, `1 September 2024`, `today`
+   * (a phrase, which the checker reads as the decision date).
+   */
+  public dateOperand = this.RULE("dateOperand", () => {
+    this.OR(
+      (this.dateAlts ??= [
+        {
+          GATE: () => tokenMatcher(this.LA(2), T.Word) && tokenMatcher(this.LA(3), T.Ago),
+          ALT: () => {
+            this.CONSUME(T.NumberLike, { LABEL: "amount" });
+            this.CONSUME(T.Word, { LABEL: "unit" });
+            this.CONSUME(T.Ago);
+          },
+        },
+        {
+          GATE: () =>
+            tokenMatcher(this.LA(2), T.Word) &&
+            tokenMatcher(this.LA(3), T.From) &&
+            tokenMatcher(this.LA(4), T.Today),
+          ALT: () => {
+            this.CONSUME2(T.NumberLike, { LABEL: "amount" });
+            this.CONSUME2(T.Word, { LABEL: "unit" });
+            this.CONSUME(T.From);
+            this.CONSUME2(T.Today);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.value) },
+      ]),
+    );
+  });
+
   public value = this.RULE("value", () => {
     this.OR(
       (this.valueAlts ??= [
+        {
+          // `1 September 2024`: a day, a month's name and a year.
+          GATE: () =>
+            tokenMatcher(this.LA(2), T.Word) &&
+            tokenMatcher(this.LA(3), T.NumberLike) &&
+            isMonthName(this.LA(2).image),
+          ALT: () => {
+            this.CONSUME2(T.NumberLike, { LABEL: "day" });
+            this.CONSUME2(T.Word, { LABEL: "month" });
+            this.CONSUME3(T.NumberLike, { LABEL: "year" });
+          },
+        },
         { ALT: () => this.CONSUME(T.NumberLike) },
         { ALT: () => this.CONSUME(T.StringLiteral) },
         { ALT: () => this.SUBRULE(this.phrase) },

@@ -6,9 +6,10 @@
 import type * as A from "./ast.js";
 import { phraseKey } from "./ast.js";
 import type { Checking } from "./check-base.js";
+import { dateUnit, MAX_AMOUNT, UNIT_WORDS } from "./dates.js";
 import { candidateKeys } from "./suggest.js";
 import type { FactSymbol, OutcomeSymbol, TermSymbol } from "./symbols.js";
-import { checkValue, describeType } from "./values.js";
+import { checkDateValue, checkValue, describeType, writtenValue } from "./values.js";
 
 export function checkCondition(cx: Checking, c: A.Condition): void {
   switch (c.kind) {
@@ -82,6 +83,52 @@ export function checkCondition(cx: Checking, c: A.Condition): void {
       for (const v of c.values) checkFactValue(cx, fact, v, "includes");
       return;
     }
+    case "DateComparison":
+      checkDateComparison(cx, c);
+      return;
+  }
+}
+
+function checkDateComparison(cx: Checking, c: A.DateComparisonCondition): void {
+  const fact = resolveFact(cx, c.subject);
+  if (fact?.node.type && fact.node.type.kind !== "date") {
+    cx.report(
+      "type-mismatch",
+      "error",
+      `'${fact.label}' ${describeType(fact.node.type)}; only dates can be ${c.operator === "within" ? "within a time" : `'${c.operator}'`}.`,
+      c.operatorRange,
+    );
+  }
+  const operand = c.operand;
+  if (operand.kind === "Relative") {
+    checkDuration(cx, operand);
+    return;
+  }
+  for (const problem of checkDateValue(fact?.label ?? c.subject.text, operand, true)) {
+    cx.report(problem.code, "error", problem.message, operand.range, {
+      actual: writtenValue(operand),
+    });
+  }
+}
+
+/** `2 years`: a whole number of a known unit, not beyond the calendar. */
+export function checkDuration(cx: Checking, d: A.RelativeDate): void {
+  const unit = dateUnit(d.unit.text);
+  if (!unit) {
+    cx.unknown("unknown-unit", "unit of time", d.unit, new Set(UNIT_WORDS));
+    return;
+  }
+  const amount = d.amount.value;
+  if (!Number.isInteger(amount) || amount > MAX_AMOUNT[unit]) {
+    cx.report(
+      "invalid-duration",
+      "error",
+      Number.isInteger(amount)
+        ? `${d.amount.raw} ${d.unit.text} is beyond the calendar (at most ${MAX_AMOUNT[unit]} ${unit}s).`
+        : `A duration is a whole number of ${unit}s, not '${d.amount.raw}'.`,
+      d.amount.range,
+      { actual: d.amount.raw },
+    );
   }
 }
 
@@ -183,12 +230,7 @@ export function checkFactValue(
     cx.report(problem.code, "error", problem.message, problem.range ?? value.range, {
       ...(problem.suggestion ? { suggestion: problem.suggestion } : {}),
       ...(problem.expected ? { expected: problem.expected } : {}),
-      actual:
-        value.kind === "Phrase"
-          ? value.name.text
-          : value.kind === "Number"
-            ? value.raw
-            : `"${value.value}"`,
+      actual: writtenValue(value),
     });
   }
 }

@@ -5,6 +5,7 @@
 import type * as A from "./ast.js";
 import { declarationsOf } from "./ast.js";
 import type { DocumentCheck } from "./check.js";
+import { dateUnit } from "./dates.js";
 import type * as M from "./model.js";
 import type { Scope } from "./symbols.js";
 import { givenValue, typedValue } from "./values.js";
@@ -23,6 +24,38 @@ const OPERATORS: Record<A.ComparisonOperator, M.TestOperator> = {
   ">": "greaterThan",
   ">=": "greaterThanInclusive",
 };
+
+const DATE_OPERATORS: Record<Exclude<A.DateOperator, "within">, M.TestOperator> = {
+  before: "lessThan",
+  after: "greaterThan",
+  "on or before": "lessThanInclusive",
+  "on or after": "greaterThanInclusive",
+};
+
+const TODAY: M.DecisionDate = { kind: "decision date", amount: 0, unit: "day" };
+
+/** `2 years ago` → -2 years; `30 days from today` → +30 days; any zero amount is today. */
+function decisionDate(r: A.RelativeDate): M.DecisionDate {
+  const n = r.amount.value;
+  if (n === 0) return TODAY;
+  return {
+    kind: "decision date",
+    amount: r.direction === "ago" ? -n : n,
+    unit: dateUnit(r.unit.text)!,
+  };
+}
+
+function dateOperand(o: A.DateOperand): string | M.DecisionDate {
+  if (o.kind === "Relative") return decisionDate(o);
+  return o.kind === "Date" ? o.iso! : TODAY;
+}
+
+function inForce(f: A.InForce | undefined): { inForce?: M.InForceModel } {
+  if (!f) return {};
+  const from = f.from?.kind === "Date" ? f.from.iso : undefined;
+  const until = f.until?.kind === "Date" ? f.until.iso : undefined;
+  return { inForce: { ...(from ? { from } : {}), ...(until ? { until } : {}) } };
+}
 
 class Resolver {
   private readonly termCache = new Map<string, M.ConditionModel>();
@@ -50,8 +83,22 @@ class Resolver {
           kind: "test",
           fact: c.subject.key,
           operator: OPERATORS[c.operator],
-          value: typedValue(type, c.value),
+          value:
+            type.kind === "date" && c.value.kind === "Phrase" ? TODAY : typedValue(type, c.value),
         };
+      }
+      case "DateComparison": {
+        const test = (operator: M.TestOperator, value: string | M.DecisionDate) =>
+          ({ kind: "test", fact: c.subject.key, operator, value }) as const;
+        let tested: M.ConditionModel;
+        if (c.operator === "within") {
+          const since = decisionDate(c.operand as A.RelativeDate);
+          tested = {
+            kind: "all",
+            conditions: [test("greaterThanInclusive", since), test("lessThanInclusive", TODAY)],
+          };
+        } else tested = test(DATE_OPERATORS[c.operator], dateOperand(c.operand));
+        return c.negated ? { kind: "not", condition: tested } : tested;
       }
       case "Membership": {
         const type = this.scope.facts.get(c.subject.key)!.node.type!;
@@ -99,6 +146,8 @@ function factType(type: A.FactType): M.FactTypeModel {
       return { kind: "choice", values: type.values.map((v) => v.key) };
     case "number":
       return type.unit ? { kind: "number", unit: type.unit.text } : { kind: "number" };
+    case "date":
+      return { kind: "date" };
     default:
       return { kind: type.kind };
   }
@@ -209,6 +258,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
         ...(e.reason ? { reason: e.reason.value } : {}),
         advice: e.advice.map((a) => a.value),
         inline: false,
+        ...inForce(e.inForce),
         origin: origin(uri, e.range, layer),
       });
       if (entry.rule.origin.uri !== uri) {
@@ -250,6 +300,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     return {
       title: s.title?.value ?? "",
       given,
+      ...(s.asOf?.kind === "Date" && s.asOf.iso ? { asOf: s.asOf.iso } : {}),
       expect: {
         ...(e.outcome ? { outcome: e.outcome.key } : {}),
         undetermined: e.undetermined,
@@ -317,6 +368,7 @@ function body(
     advice: d.advice.map((a) => a.value),
     exceptions: [],
     ...(overrides ? { overrides } : {}),
+    ...inForce(d.inForce),
     origin: where,
   };
   return { rule, exceptions };

@@ -8,7 +8,7 @@ import type { Range } from "./position.js";
 import { checkFactValue, expectedValues, resolveFact, resolveOutcome } from "./references.js";
 import { candidateKeys } from "./suggest.js";
 import type { FactSymbol } from "./symbols.js";
-import { describeType, isNothing } from "./values.js";
+import { checkDateValue, describeType, isNothing } from "./values.js";
 
 /**
  * The value a scenario gives a fact (or a fact presumes): `fact is v`; for a several-valued fact
@@ -24,7 +24,7 @@ export function checkAssignedValues(
     checkSetValues(cx, fact, value, also);
     return;
   }
-  checkFactValue(cx, fact, value, "is");
+  checkFactValue(cx, fact, value, "given");
   const extra = also[0];
   if (extra && fact.node.type) {
     cx.report(
@@ -93,6 +93,18 @@ export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
       continue;
     }
     if (a.form === "is") checkAssignedValues(cx, fact, a.value, a.also);
+  }
+  if (d.asOf) {
+    for (const p of checkDateValue("as of", d.asOf, false)) {
+      cx.report(
+        p.code,
+        "error",
+        p.code === "type-mismatch"
+          ? `\`as of\` takes the decision date, such as 2025-01-01 or 1 January 2025.`
+          : p.message,
+        d.asOf.range,
+      );
+    }
   }
   const expects = d.clauses.filter((c) => c.clause === "expect");
   for (const extra of expects.slice(1)) {

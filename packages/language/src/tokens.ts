@@ -160,6 +160,19 @@ export const Rules = keyword("rules", "soft");
 export const Advice = keyword("advice", "soft");
 export const Needs = keyword("needs", "soft");
 export const Section = keyword("section", "soft");
+// Dates: `fact x: date`, `x is on or after 2024-09-01`, `x is within 2 years`, `in force from …`.
+export const DateType = keyword("date", "soft", "DateType");
+export const Before = keyword("before", "soft");
+export const After = keyword("after", "soft");
+export const On = keyword("on", "soft");
+export const Within = keyword("within", "soft");
+export const Ago = keyword("ago", "soft");
+export const Today = keyword("today", "soft");
+export const From = keyword("from", "soft");
+export const Until = keyword("until", "soft");
+export const In = keyword("in", "soft");
+export const Force = keyword("force", "soft");
+export const As = keyword("as", "soft");
 
 /** Every keyword with its spelling and kind (drives completion and colouring). */
 export const KEYWORDS: readonly KeywordInfo[] = keywordList;

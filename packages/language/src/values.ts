@@ -57,7 +57,38 @@ export function describeType(type: FactType): string {
       return `is a number${type.unit ? ` (${type.unit.text})` : ""}`;
     case "text":
       return "is a text fact";
+    case "date":
+      return "is a date";
   }
+}
+
+/** Problems with a date value: `today` (as a phrase) or a date that exists. */
+export function checkDateValue(label: string, value: Value, allowToday: boolean): ValueProblem[] {
+  if (value.kind === "Date") {
+    return value.iso
+      ? []
+      : [
+          {
+            code: "invalid-date",
+            message: `'${value.raw}' is not a date: ${value.problem}.`,
+          },
+        ];
+  }
+  if (allowToday && value.kind === "Phrase" && value.name.key === "today") return [];
+  if (value.kind === "Number" && /^\d+-\d+-\d+$/.test(value.raw)) {
+    return [
+      {
+        code: "invalid-date",
+        message: `'${value.raw}' is not a date: write dates as 2024-09-01 (year-month-day) or 1 September 2024.`,
+      },
+    ];
+  }
+  return [
+    {
+      code: "type-mismatch",
+      message: `'${label}' is a date; compare it with a date such as 2024-09-01 or 1 September 2024${allowToday ? ", or today" : ""}.`,
+    },
+  ];
 }
 
 /**
@@ -90,7 +121,7 @@ export function checkValue(
       },
     ];
   }
-  if (ORDERING.has(operator) && type.kind !== "number") {
+  if (ORDERING.has(operator) && type.kind !== "number" && type.kind !== "date") {
     return [
       {
         code: "type-mismatch",
@@ -101,6 +132,8 @@ export function checkValue(
   switch (type.kind) {
     case "also":
       return [];
+    case "date":
+      return checkDateValue(label, value, operator !== "member" && operator !== "given");
     case "choice":
     case "set": {
       const { texts: values, keys } = choicesOf(type);
@@ -158,6 +191,8 @@ export function checkValue(
           suggestion: `"${value.kind === "Phrase" ? value.name.text : value.raw}"`,
         },
       ];
+    default:
+      return [];
   }
 }
 
@@ -220,5 +255,20 @@ export function typedValue(type: FactType, value: Value): Exclude<FactValue, rea
       return value.kind === "Number" ? value.value : Number.NaN;
     case "text":
       return value.kind === "Text" ? value.value : "";
+    case "date":
+      return value.kind === "Date" ? (value.iso ?? "") : "";
+  }
+}
+
+/** A value as written, for messages. */
+export function writtenValue(value: Value): string {
+  switch (value.kind) {
+    case "Phrase":
+      return value.name.text;
+    case "Number":
+    case "Date":
+      return value.raw;
+    case "Text":
+      return `"${value.value}"`;
   }
 }

@@ -84,7 +84,7 @@ export async function runScenarios(
           ? policy.scenarios[i]
           : policy.scenarios.find((s) => s.title === scenario.title);
       const started = performance.now();
-      const result = await decider.decide(scenario.given);
+      const result = await decider.decide(scenario.given, { asOf: scenario.asOf });
       const seconds = (performance.now() - started) / 1000;
       if (result.ok && !result.undetermined) {
         for (const id of result.decidingRules) {

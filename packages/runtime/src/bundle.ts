@@ -47,7 +47,31 @@ export interface Bundle {
   readonly constraints?: readonly BundleConstraint[];
   /** This policy's scenarios, as conformance fixtures. */
   readonly scenarios: readonly BundleScenario[];
+  /**
+   * (/2) The decision-date facts the rules use: each is the decision date moved by `amount`
+   * `unit`s, as an ISO date; the caller (or `@precept/runtime`) supplies them with the facts.
+   */
+  readonly dates?: readonly BundleDateFact[];
 }
+
+export type DateUnit = "day" | "week" | "month" | "year";
+
+/** A fact the runtime computes from the decision date: `@decision date - 2 years`. */
+export interface BundleDateFact {
+  readonly name: string;
+  readonly amount: number;
+  readonly unit: DateUnit;
+}
+
+/** The name of the decision date moved by `amount` units (`@decision date` itself for 0). */
+export function dateFactName(amount: number, unit: DateUnit): string {
+  if (amount === 0) return DECISION_DATE;
+  const n = Math.abs(amount);
+  return `${DECISION_DATE} ${amount < 0 ? "-" : "+"} ${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** The fact that holds the decision date in bundle rules. */
+export const DECISION_DATE = "@decision date";
 
 export interface BundleLayer {
   readonly title: string;
@@ -80,6 +104,8 @@ export type BundleFact = {
   | { readonly type: "yes/no" }
   | { readonly type: "number"; readonly unit?: string }
   | { readonly type: "text" }
+  /** (/2) Values are ISO dates, `YYYY-MM-DD`. */
+  | { readonly type: "date" }
 );
 
 export interface BundleOutcome {
@@ -119,10 +145,15 @@ export type Operator =
  */
 export type ConditionName = string;
 
+/** (/2) A test's value read from another fact: a decision-date fact (`bundle.dates`). */
+export interface FactReference {
+  readonly fact: string;
+}
+
 export interface TestCondition {
   readonly fact: string;
   readonly operator: Operator;
-  readonly value: Scalar | readonly Scalar[];
+  readonly value: Scalar | readonly Scalar[] | FactReference;
   readonly name?: ConditionName;
   /** Evaluation order hint for json-rules-engine (higher first); never changes a result. */
   readonly priority?: number;
@@ -173,6 +204,8 @@ export interface EventParams {
   readonly advice: readonly string[];
   /** The title of the layer that wrote this entry. */
   readonly layer: string;
+  /** (/2) The dates between which the entry's rule (or exception) is in force, both included. */
+  readonly inForce?: { readonly from?: string; readonly until?: string };
 }
 
 export interface BundleRule {
@@ -197,6 +230,8 @@ export interface BundleLoosening {
 export interface BundleScenario {
   readonly title: string;
   readonly given: Readonly<Record<string, FactValue>>;
+  /** (/2) The decision date of the scenario. */
+  readonly asOf?: string;
   readonly expect: {
     /** An outcome name, or `undetermined`. */
     readonly outcome: string;

@@ -8,7 +8,8 @@ import { assemble, outcomeOf, truthOf, truthOfAll } from "./assemble.js";
 import type { Bundle, FactValue } from "./bundle.js";
 import { Candidates } from "./candidates.js";
 import { Constraints } from "./constraints.js";
-import { type DecideResult, rejected } from "./decision.js";
+import { isIsoDate, today } from "./dates.js";
+import { type DecideResult, type Decision, rejected } from "./decision.js";
 import { bundleRules, dualRules, EnginePool, engineFacts } from "./engine.js";
 import { Explainer } from "./explain.js";
 import { FactReader, type ReadFacts } from "./facts.js";
@@ -16,10 +17,28 @@ import { bundleHash } from "./hash.js";
 import { count, DEFAULT_LIMITS, decisionWork, type Limits, limitsOf } from "./limits.js";
 import { meaningErrors } from "./meaning.js";
 import { type Presumed, Presumptions } from "./presume.js";
-import { buildProgram, F, type Program, T, type Tri, U } from "./program.js";
+import {
+  buildProgram,
+  F,
+  type Program,
+  T,
+  type Tri,
+  U,
+  type Values,
+  withDates,
+} from "./program.js";
 import { type ScenarioResult, scenarioResult } from "./scenarios.js";
 import { shapeErrors } from "./shape.js";
 import { type WhyNot, whyNot } from "./whynot.js";
+
+/** How to decide. */
+export interface DecideOptions {
+  /**
+   * The decision date, `YYYY-MM-DD`: what `today`, `2 years ago`, `within 2 years` and
+   * `in force from … until …` are judged against. Default: today, in the local calendar.
+   */
+  readonly asOf?: string;
+}
 
 export type LoadResult =
   | { readonly ok: true; readonly decider: Decider }
@@ -101,6 +120,13 @@ export function checkBundle(
   return errors.length > 0 ? fail(...errors) : { ok: true, bundle: value as Bundle };
 }
 
+function asOfError(options: DecideOptions | undefined) {
+  return {
+    fact: "",
+    message: `The decision date must be a date written YYYY-MM-DD, such as 2024-09-01, not ${JSON.stringify(options?.asOf)}.`,
+  };
+}
+
 export class Decider {
   readonly bundle: Bundle;
   private readonly program: Program;
@@ -109,6 +135,8 @@ export class Decider {
   private readonly presumptions: Presumptions;
   private readonly constraints: Constraints;
   private readonly factNames: readonly string[];
+  /** Declared facts and decision-date facts: what json-rules-engine is given. */
+  private readonly engineNames: readonly string[];
   private readonly complete: EnginePool;
   private readonly reader: FactReader;
   private partial?: { pool: EnginePool; fixed: Map<string, boolean> };
@@ -123,6 +151,7 @@ export class Decider {
     this.constraints = new Constraints(bundle, this.program.factIndex);
     this.reader = new FactReader(bundle.facts, limits.maxTextLength);
     this.factNames = bundle.facts.map((f) => f.name);
+    this.engineNames = this.program.facts.map((f) => f.name);
     this.complete = new EnginePool(bundleRules(bundle));
   }
 
@@ -130,13 +159,18 @@ export class Decider {
    * The decision, with json-rules-engine evaluating the bundle's rules. Safe to call concurrently.
    * Unknown facts (missing or null) are handled by Precept, never by the engine's options.
    */
-  async decide(facts: Readonly<Record<string, unknown>>): Promise<DecideResult> {
-    const given = this.read(facts);
+  async decide(
+    facts: Readonly<Record<string, unknown>>,
+    options?: DecideOptions,
+  ): Promise<DecideResult> {
+    const given = this.read(facts, options);
     if (!given.ok) return rejected(given.errors);
-    const presumed = this.presume(given);
+    const presumed = this.presume(given, options);
     const read = presumed ?? given;
+    const values = this.dated(read.values, options);
+    if (!values) return rejected([asOfError(options)]);
     const tri = new Uint8Array(this.program.entries.length) as unknown as Tri[];
-    const input = engineFacts(this.factNames, read.values);
+    const input = engineFacts(this.engineNames, values);
     if (read.known === this.factNames.length) {
       const fired = await this.complete.run(input);
       for (const e of this.program.entries) tri[e.index] = fired.has(e.name) ? T : F;
@@ -153,44 +187,69 @@ export class Decider {
               : U;
       }
     }
-    const decision = assemble(this.program, truthOfAll(tri), read.values, this.explainer);
-    return presumed
-      ? this.presumptions.state(decision, given.values, presumed.used, this.explainer)
-      : decision;
+    const decision = assemble(this.program, truthOfAll(tri), values, this.explainer);
+    return this.stamp(this.stated(decision, given, presumed, options), options);
   }
 
   /** The same decision, evaluated by closures: synchronous and much faster. */
-  decideSync(facts: Readonly<Record<string, unknown>>): DecideResult {
-    const given = this.read(facts);
+  decideSync(facts: Readonly<Record<string, unknown>>, options?: DecideOptions): DecideResult {
+    const given = this.read(facts, options);
     if (!given.ok) return rejected(given.errors);
-    const presumed = this.presume(given);
+    const presumed = this.presume(given, options);
     const read = presumed ?? given;
+    const values = this.dated(read.values, options);
+    if (!values) return rejected([asOfError(options)]);
     const complete = read.known === this.factNames.length;
     const decision = assemble(
       this.program,
-      truthOf(this.program, this.candidates, read.values, read.ordinals, complete),
-      read.values,
+      truthOf(this.program, this.candidates, values, read.ordinals, complete),
+      values,
       this.explainer,
     );
-    return presumed
-      ? this.presumptions.state(decision, given.values, presumed.used, this.explainer)
-      : decision;
+    return this.stamp(this.stated(decision, given, presumed, options), options);
+  }
+
+  /** The decision stating the presumptions that mattered (judged on the same decision date). */
+  private stated(
+    decision: Decision,
+    given: Extract<ReadFacts, { ok: true }>,
+    presumed: Presumed | undefined,
+    options: DecideOptions | undefined,
+  ): Decision {
+    if (!presumed) return decision;
+    const values = this.dated(given.values, options) ?? given.values;
+    return this.presumptions.state(decision, values, presumed.used, this.explainer);
+  }
+
+  /** The decision with its decision date, when the rules use one. */
+  private stamp(decision: Decision, options: DecideOptions | undefined): Decision {
+    if (!this.program.dates) return decision;
+    return { ...decision, asOf: options?.asOf ?? today() };
+  }
+
+  /** Whether the rules depend on the decision date (`today`, durations, `in force`). */
+  get usesDecisionDate(): boolean {
+    return this.program.dates !== undefined;
+  }
+
+  /** The values with the decision-date facts; undefined when `asOf` is not a date. */
+  private dated(values: Values, options: DecideOptions | undefined): Values | undefined {
+    if (!this.program.dates) return values;
+    const asOf = options?.asOf ?? today();
+    return isIsoDate(asOf) ? withDates(this.program, values, asOf) : undefined;
   }
 
   /**
    * Only the outcome name, or `undetermined`; undefined when the facts are invalid (`decideSync`
    * says why). The fastest path, for high-volume callers and analysis.
    */
-  outcome(facts: Readonly<Record<string, unknown>>): string | undefined {
-    const given = this.read(facts);
+  outcome(facts: Readonly<Record<string, unknown>>, options?: DecideOptions): string | undefined {
+    const given = this.read(facts, options);
     if (!given.ok) return undefined;
-    const read = this.presume(given) ?? given;
-    return outcomeOf(
-      this.program,
-      read.values,
-      read.ordinals,
-      read.known === this.factNames.length,
-    );
+    const read = this.presume(given, options) ?? given;
+    const values = this.dated(read.values, options);
+    if (!values) return undefined;
+    return outcomeOf(this.program, values, read.ordinals, read.known === this.factNames.length);
   }
 
   /** The question to ask for a fact: its own `asks`, or one made from its label and type. */
@@ -200,7 +259,7 @@ export class Decider {
   }
 
   /** Why a rule or exception (by id) does or does not apply. */
-  whyNot(rule: string, facts: Readonly<Record<string, unknown>>): WhyNot {
+  whyNot(rule: string, facts: Readonly<Record<string, unknown>>, options?: DecideOptions): WhyNot {
     const entry = this.program.entryByName.get(rule);
     if (!entry) {
       const ids = this.program.entries.map((e) => e.name).join(", ");
@@ -209,10 +268,12 @@ export class Decider {
         errors: [{ fact: "", message: `There is no rule '${rule}'. Rules: ${ids}.` }],
       };
     }
-    const given = this.read(facts);
+    const given = this.read(facts, options);
     if (!given.ok) return { ok: false, errors: given.errors };
-    const read = this.presume(given) ?? given;
-    return whyNot(this.program, this.explainer, entry, read.values);
+    const read = this.presume(given, options) ?? given;
+    const values = this.dated(read.values, options);
+    if (!values) return { ok: false, errors: [asOfError(options)] };
+    return whyNot(this.program, this.explainer, entry, values);
   }
 
   /**
@@ -222,30 +283,39 @@ export class Decider {
   possibleValues(
     fact: string,
     facts: Readonly<Record<string, unknown>>,
+    options?: DecideOptions,
   ): readonly FactValue[] | undefined {
     const i = this.program.factIndex.get(fact);
     const f = i === undefined ? undefined : this.program.facts[i];
     if (!f || (f.type !== "choice" && f.type !== "yes/no")) return undefined;
-    const read = this.read(facts);
+    const read = this.read(facts, options);
     if (!read.ok) return undefined;
     const candidates = f.type === "choice" ? f.values : [true, false];
     return this.constraints.any
-      ? this.constraints.possible(read.values, i!, candidates)
+      ? this.constraints.possible(this.dated(read.values, options) ?? read.values, i!, candidates)
       : candidates;
   }
 
-  /** Reads a fact set: its values, or why it is invalid or contradictory. */
-  private read(facts: Readonly<Record<string, unknown>>): ReadFacts {
+  /**
+   * Reads a fact set: its values, or why it is invalid or contradictory (constraints judged on the
+   * decision date too: they may compare a date with it).
+   */
+  private read(facts: Readonly<Record<string, unknown>>, options?: DecideOptions): ReadFacts {
     const read = this.reader.read(facts);
     if (!read.ok || !this.constraints.any) return read;
-    const broken = this.constraints.broken(read.values, this.explainer);
+    const values = this.dated(read.values, options) ?? read.values;
+    const broken = this.constraints.broken(values, this.explainer);
     return broken.length > 0 ? { ok: false, errors: broken } : read;
   }
 
   /** Presumed values for unknown facts, unless they would contradict a constraint. */
-  private presume(read: Extract<ReadFacts, { ok: true }>): Presumed | undefined {
+  private presume(
+    read: Extract<ReadFacts, { ok: true }>,
+    options: DecideOptions | undefined,
+  ): Presumed | undefined {
     const presumed = this.presumptions.fill(read);
-    if (!presumed || !this.constraints.any || this.constraints.allows(presumed.values))
+    if (!presumed || !this.constraints.any) return presumed;
+    if (this.constraints.allows(this.dated(presumed.values, options) ?? presumed.values))
       return presumed;
     return undefined;
   }
@@ -253,7 +323,10 @@ export class Decider {
   /** Runs the bundle's scenarios through `decide`. */
   async runScenarios(): Promise<ScenarioResult[]> {
     const out: ScenarioResult[] = [];
-    for (const s of this.bundle.scenarios) out.push(scenarioResult(s, await this.decide(s.given)));
+    for (const s of this.bundle.scenarios) {
+      const options = s.asOf !== undefined ? { asOf: s.asOf } : undefined;
+      out.push(scenarioResult(s, await this.decide(s.given, options)));
+    }
     return out;
   }
 

@@ -41,6 +41,8 @@ export interface Decision {
   readonly assumed?: readonly Assumption[];
   /** The decision in plain English. */
   readonly explanation: string;
+  /** The decision date, when the policy's rules depend on it (`YYYY-MM-DD`). */
+  readonly asOf?: string;
 }
 
 /** The fact set was invalid: no decision. */

@@ -3,10 +3,26 @@
  * anything else is phrased from the condition, mentioning only the parts that made the difference
  * (the operands of `or` that held, the operands of `and` that failed).
  */
-import type { BundleCitation, BundleFact, FactValue, Operator, Scalar } from "./bundle.js";
+import {
+  type BundleCitation,
+  type BundleFact,
+  DECISION_DATE,
+  type FactValue,
+  type Operator,
+  type Scalar,
+} from "./bundle.js";
 import { allowedValues } from "./fact-input.js";
 import { OPERATOR_NAMES, OPERATORS } from "./operators.js";
-import { type Entry, evaluateNode, F, type Node, type Program, T, type Values } from "./program.js";
+import {
+  type Entry,
+  evaluateNode,
+  F,
+  type Node,
+  type Program,
+  T,
+  testValue,
+  type Values,
+} from "./program.js";
 
 /** The test that holds exactly when the original does not, for a known value of the right type. */
 export const NEGATED: Readonly<Record<Operator, Operator>> = Object.fromEntries(
@@ -19,6 +35,39 @@ const NUMERIC: Partial<Record<Operator, string>> = {
   greaterThan: "is more than",
   greaterThanInclusive: "is at least",
 };
+
+const DATES: Partial<Record<Operator, string>> = {
+  lessThan: "is before",
+  lessThanInclusive: "is on or before",
+  greaterThan: "is after",
+  greaterThanInclusive: "is on or after",
+};
+
+/** `2 years before the decision date` for a decision-date fact's name. */
+export function decisionDateText(name: string): string {
+  if (name === DECISION_DATE) return "the decision date";
+  const m = / ([-+]) (.*)$/.exec(name);
+  return m ? `${m[2]} ${m[1] === "-" ? "before" : "after"} the decision date` : name;
+}
+
+/** A test of an `in force` clause: the decision date against a constant date. */
+export function isInForceTest(program: Program, n: Node): boolean {
+  return n.k === "test" && n.ref === undefined && program.facts[n.fact]?.name === DECISION_DATE;
+}
+
+/** A test node in words, with `operator` (its own or its negation) and the values on hand. */
+export function testText(
+  program: Program,
+  n: Extract<Node, { k: "test" }>,
+  operator: Operator,
+  values: Values,
+): string {
+  const f = program.facts[n.fact];
+  const label = f?.name === DECISION_DATE ? "the decision date" : (f?.label ?? "");
+  const text = phraseTest(f, label, operator, testValue(n, values));
+  if (n.ref === undefined) return text;
+  return `${text} (${decisionDateText(program.facts[n.ref]!.name)})`;
+}
 
 /** `not <exception's condition>` in a rule: "no exception applies", never worth saying. */
 export const isExceptionGuard = (n: Node): boolean =>
@@ -64,6 +113,7 @@ export function phraseTest(
   const unit = f?.type === "number" && f.unit ? ` ${f.unit}` : "";
   if (operator === "equal") return `${label} is ${v}${unit}`;
   if (operator === "notEqual") return `${label} is not ${v}${unit}`;
+  if (f?.type === "date") return `${label} ${DATES[operator]} ${v}`;
   return `${label} ${NUMERIC[operator]} ${v}${unit}`;
 }
 
@@ -82,6 +132,8 @@ export function factQuestion(f: BundleFact): string {
       return f.unit ? `${label} (${f.unit})?` : `${label}?`;
     case "text":
       return `${label}?`;
+    case "date":
+      return `${label} (a date, such as 2024-09-01)?`;
   }
 }
 
@@ -109,10 +161,8 @@ export class Explainer {
     switch (n.k) {
       case "const":
         return want ? "always" : "never";
-      case "test": {
-        const f = this.program.facts[n.fact];
-        return phraseTest(f, f?.label ?? "", want ? n.operator : NEGATED[n.operator], n.value);
-      }
+      case "test":
+        return testText(this.program, n, want ? n.operator : NEGATED[n.operator], values);
       case "not":
         return this.phrase(n.child, values, !want);
       case "all":
@@ -122,7 +172,7 @@ export class Explainer {
         const target = want ? T : F;
         const parts = n.children
           .filter((c) => every || evaluateNode(c, values) === target)
-          .filter((c) => !(want && isExceptionGuard(c)))
+          .filter((c) => !(want && (isExceptionGuard(c) || isInForceTest(this.program, c))))
           .map((c) => this.phrase(c, values, want))
           .filter((p) => p !== "always");
         return parts.join(" and ") || "always";
@@ -136,7 +186,7 @@ export class Explainer {
     const parts = e.root.k === "all" && e.root.name === undefined ? e.root.children : [e.root];
     const own: string[] = [];
     for (const p of parts) {
-      if (isExceptionGuard(p)) continue;
+      if (isExceptionGuard(p) || isInForceTest(this.program, p)) continue;
       if (p.name?.startsWith("exception:")) exceptionPart = this.phrase(p, values, true);
       else own.push(this.phrase(p, values, true));
     }
@@ -151,9 +201,14 @@ export class Explainer {
   }
 
   reference(e: Entry): string {
-    if (e.kind === "rule") return `rule ${e.name}`;
+    const f = e.params.inForce;
+    // Which version of a dated rule applied: "rule 4.2, in force from 2024-09-01".
+    const version = f
+      ? ` as in force${f.from ? ` from ${f.from}` : ""}${f.until ? ` until ${f.until}` : ""}`
+      : "";
+    if (e.kind === "rule") return `rule ${e.name}${version}`;
     const title = e.params.title ? ` "${e.params.title}"` : "";
-    return `exception${title} to rule ${e.params.rule}`;
+    return `exception${title} to rule ${e.params.rule}${version}`;
   }
 
   citation(c: BundleCitation): string {

@@ -14,7 +14,9 @@
  * Errors are worded exactly as the generated module (`precept compile --target js`) words them;
  * surfaces add their own hints (the CLI: did-you-mean, and how to write what `form` would read).
  */
+
 import type { BundleFact, FactValue } from "./bundle.js";
+import { isIsoDate } from "./dates.js";
 import { count, DEFAULT_LIMITS, shown } from "./limits.js";
 
 /** A problem with a fact set. */
@@ -40,6 +42,8 @@ export function allowedValues(f: BundleFact): string {
       return f.unit ? `a number (${f.unit})` : "a number";
     case "text":
       return "a string";
+    case "date":
+      return "a date written YYYY-MM-DD, such as 2024-09-01";
   }
 }
 
@@ -125,7 +129,10 @@ export function readFactValue(
     ok: false,
     error: {
       fact: fact.name,
-      message: `'${fact.name}' cannot be ${shown(raw)}: it must be ${why}.`,
+      message:
+        fact.type === "date" && typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw)
+          ? `'${fact.name}' cannot be ${shown(raw)}: there is no such day.`
+          : `'${fact.name}' cannot be ${shown(raw)}: it must be ${why}.`,
       allowed,
     },
   };
@@ -151,8 +158,25 @@ function fits(fact: BundleFact, raw: unknown, maxText: number): boolean {
       return typeof raw === "number" && Number.isFinite(raw);
     case "text":
       return typeof raw === "string" && raw.length <= maxText;
+    case "date":
+      return isIsoDate(raw);
   }
 }
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 /** What `form` mode reads `text` as (null: blank, unknown), or undefined when it cannot. */
 function fromText(fact: BundleFact, text: string): FactValue | null | undefined {
@@ -180,6 +204,16 @@ function fromText(fact: BundleFact, text: string): FactValue | null | undefined 
     }
     case "text":
       return undefined;
+    case "date": {
+      const t = text.trim();
+      if (isIsoDate(t)) return t;
+      // `1 September 2024` (or `1 Sep 2024`), as the language writes dates.
+      const m = /^(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})$/.exec(t);
+      const month = m ? MONTHS.findIndex((x) => x.startsWith(m[2]!.toLowerCase().slice(0, 3))) : -1;
+      if (!m || month < 0 || !MONTHS[month]!.startsWith(m[2]!.toLowerCase())) return undefined;
+      const iso = `${m[3]}-${String(month + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+      return isIsoDate(iso) ? iso : undefined;
+    }
   }
 }
 

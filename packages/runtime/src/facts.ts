@@ -4,6 +4,7 @@
  * (unknown). This runs on every decision, so the common case (only declared facts) avoids allocating.
  */
 import type { BundleFact, FactValue } from "./bundle.js";
+import { isIsoDate } from "./dates.js";
 import { type FactError, readFacts } from "./fact-input.js";
 import { DEFAULT_LIMITS } from "./limits.js";
 import type { Values } from "./program.js";
@@ -20,8 +21,8 @@ export type ReadFacts =
 
 const INVALID = -2;
 
-/** 0 choice, 1 yes/no, 2 number, 3 text, 4 several-valued. */
-const TYPE_CODES = { choice: 0, "yes/no": 1, number: 2, text: 3, set: 4 } as const;
+/** 0 choice, 1 yes/no, 2 number, 3 text, 4 several-valued, 5 date. */
+const TYPE_CODES = { choice: 0, "yes/no": 1, number: 2, text: 3, set: 4, date: 5 } as const;
 
 export class FactReader {
   private readonly names: readonly string[];
@@ -118,6 +119,8 @@ export class FactReader {
         return v === true ? 1 : v === false ? 0 : INVALID;
       case 2:
         return typeof v === "number" && Number.isFinite(v) ? -1 : INVALID;
+      case 5:
+        return isIsoDate(v) ? -1 : INVALID;
       case 3:
         return typeof v === "string" && v.length <= this.maxTextLength ? -1 : INVALID;
       default:

@@ -24,6 +24,11 @@ const ANY = 11;
 const NOT = 12;
 const TRUE = 13;
 const FALSE = 14;
+/**
+ * Tests that compare with another fact (a decision-date fact) instead of a constant: REF + the
+ * operator's code. Kept out of the `<= LAST_TEST` range, so the inlined constant tests stay as they were.
+ */
+const REF = 15;
 
 const OPERATOR_CODES: Record<string, number> = {
   equal: EQ,
@@ -42,7 +47,7 @@ export class Flat {
   private readonly kind: number[] = [];
   /** Tests: the fact index. Composites: where their children start in `children`. */
   private readonly arg: number[] = [];
-  /** Composites: how many children. */
+  /** Composites: how many children. Tests against a fact (REF): that fact's index. */
   private readonly count: number[] = [];
   /** Tests: the value (a Set for in / notIn). */
   private readonly value: unknown[] = [];
@@ -61,8 +66,13 @@ export class Flat {
         break;
       case "test": {
         const code = OPERATOR_CODES[n.operator]!;
-        this.kind[i] = code;
         this.arg[i] = n.fact;
+        if (n.ref !== undefined) {
+          this.kind[i] = REF + code;
+          this.count[i] = n.ref;
+          break;
+        }
+        this.kind[i] = code;
         this.value[i] = code === IN || code === NOT_IN ? new Set(n.value as Scalar[]) : n.value;
         break;
       }
@@ -116,6 +126,10 @@ export class Flat {
       const t = this.tri(this.children[this.arg[n]!]!, values);
       return t === U ? U : t === T ? F : T;
     }
+    if (k >= REF) {
+      const x = values[this.arg[n]!];
+      return x === undefined ? U : this.test(k - REF, x, values[this.count[n]!]) ? T : F;
+    }
     return k === TRUE ? T : F;
   }
 
@@ -138,6 +152,7 @@ export class Flat {
       return !stop;
     }
     if (k === NOT) return !this.holds(this.children[this.arg[n]!]!, values);
+    if (k >= REF) return this.test(k - REF, values[this.arg[n]!]!, values[this.count[n]!]);
     return k === TRUE;
   }
 
@@ -179,7 +194,8 @@ export function keyTest(
   const parts = root.k === "all" ? root.children : [root];
   let best: { fact: number; value: FactValue } | undefined;
   for (const p of parts) {
-    if (p.k !== "test" || p.operator !== "equal" || Array.isArray(p.value)) continue;
+    if (p.k !== "test" || p.operator !== "equal" || Array.isArray(p.value) || p.ref !== undefined)
+      continue;
     if (!best || spread(p.fact) > spread(best.fact))
       best = { fact: p.fact, value: p.value as FactValue };
   }

@@ -4,8 +4,10 @@
  * not apply and runs the bundle's scenarios. No dependency on the Precept parser or compiler.
  */
 export * from "./bundle.js";
+export { addToDate, isIsoDate, today } from "./dates.js";
 export {
   checkBundle,
+  type DecideOptions,
   type Decider,
   type LoadOptions,
   type LoadResult,

@@ -8,10 +8,12 @@ import {
   type Bundle,
   type BundleFact,
   type Condition,
+  dateFactName,
   type FactValue,
   RESERVED_OUTCOMES,
   UNDETERMINED,
 } from "./bundle.js";
+import { isIsoDate } from "./dates.js";
 import { OPERATORS } from "./operators.js";
 
 /** Whether `value` is allowed for `fact` (the runtime's own fact check uses this too). */
@@ -32,6 +34,8 @@ export function fitsFact(fact: BundleFact, value: unknown): value is FactValue {
       return typeof value === "number" && Number.isFinite(value);
     case "text":
       return typeof value === "string";
+    case "date":
+      return isIsoDate(value);
   }
 }
 
@@ -47,6 +51,16 @@ export function meaningErrors(b: Bundle): string[] {
     return map;
   };
   const facts = unique(b.facts, (f) => f.name, "The fact");
+  // Decision-date facts: tests may be on them (in force) or read their value (`{ fact }`).
+  const dateFacts = new Map<string, BundleFact>();
+  for (const d of b.dates ?? []) {
+    if (d.name !== dateFactName(d.amount, d.unit))
+      errors.push(`The date fact '${d.name}' should be named '${dateFactName(d.amount, d.unit)}'.`);
+    if (facts.has(d.name) || dateFacts.has(d.name))
+      errors.push(`The date fact '${d.name}' is declared twice.`);
+    dateFacts.set(d.name, { name: d.name, label: d.name, type: "date" });
+  }
+  const testable = new Map([...facts, ...dateFacts]);
   for (const f of b.facts) {
     if (f.presumed && !fitsFact(f, f.presumed.value)) {
       errors.push(`The fact '${f.name}' presumes a value that does not fit it.`);
@@ -104,7 +118,11 @@ export function meaningErrors(b: Bundle): string[] {
     for (const c of params.citations) {
       if (!sources.has(c.source)) errors.push(`${at}: cites '${c.source}', which is not a source.`);
     }
-    checkCondition(r.conditions, at, facts, terms, errors);
+    checkCondition(r.conditions, at, testable, dateFacts, terms, errors);
+    const f = params.inForce;
+    if (f && !isIsoDateOr(f.from)) errors.push(`${at}: in force from a date that does not exist.`);
+    if (f && !isIsoDateOr(f.until))
+      errors.push(`${at}: in force until a date that does not exist.`);
   });
 
   (b.constraints ?? []).forEach((c, i) =>
@@ -118,6 +136,8 @@ export function meaningErrors(b: Bundle): string[] {
       if (!f) errors.push(`${at}: '${k}' is not a fact.`);
       else if (!fitsFact(f, v)) errors.push(`${at}: ${JSON.stringify(v)} does not fit '${k}'.`);
     }
+    if (s.asOf !== undefined && !isIsoDate(s.asOf))
+      errors.push(`${at}: as of ${JSON.stringify(s.asOf)}, which is not a date.`);
     if (s.expect.outcome !== UNDETERMINED && !outcomes.has(s.expect.outcome)) {
       errors.push(`${at}: expects '${s.expect.outcome}', which is not an outcome.`);
     }
@@ -128,10 +148,13 @@ export function meaningErrors(b: Bundle): string[] {
   return errors;
 }
 
+const isIsoDateOr = (v: string | undefined): boolean => v === undefined || isIsoDate(v);
+
 function checkCondition(
   c: Condition,
   at: string,
   facts: ReadonlyMap<string, BundleFact>,
+  dateFacts: ReadonlyMap<string, BundleFact>,
   terms: ReadonlyMap<string, unknown>,
   errors: string[],
 ): void {
@@ -165,13 +188,25 @@ function checkCondition(
         `${at}: a ${c.name} condition must be "f equal v" and "f notEqual v" (on a several-valued fact: contains, doesNotContain).`,
       );
   }
-  if ("all" in c) for (const x of c.all) checkCondition(x, at, facts, terms, errors);
-  else if ("any" in c) for (const x of c.any) checkCondition(x, at, facts, terms, errors);
-  else if ("not" in c) checkCondition(c.not, at, facts, terms, errors);
+  const inner = (x: Condition) => checkCondition(x, at, facts, dateFacts, terms, errors);
+  if ("all" in c) for (const x of c.all) inner(x);
+  else if ("any" in c) for (const x of c.any) inner(x);
+  else if ("not" in c) inner(c.not);
   else {
     const f = facts.get(c.fact);
     if (!f) {
       errors.push(`${at}: tests '${c.fact}', which is not a fact.`);
+      return;
+    }
+    const v = c.value;
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+      const ref = (v as { fact: string }).fact;
+      if (!dateFacts.has(ref))
+        errors.push(`${at}: compares with '${ref}', which is not a date fact of this bundle.`);
+      else if (f.type !== "date" || OPERATORS[c.operator].takesList)
+        errors.push(
+          `${at}: only a date fact can be compared with '${ref}', and not with '${c.operator}'.`,
+        );
       return;
     }
     const list = OPERATORS[c.operator].takesList;
@@ -190,8 +225,8 @@ function checkCondition(
       errors.push(
         `${at}: '${c.operator}' on '${c.fact}' needs ${list ? "a list" : "a single value"}.`,
       );
-    } else if (OPERATORS[c.operator].numeric && f.type !== "number") {
-      errors.push(`${at}: '${c.operator}' needs a number fact; '${c.fact}' is ${f.type}.`);
+    } else if (OPERATORS[c.operator].numeric && f.type !== "number" && f.type !== "date") {
+      errors.push(`${at}: '${c.operator}' needs a number or date fact; '${c.fact}' is ${f.type}.`);
     } else {
       for (const v of values) {
         if (!fitsFact(f, v)) errors.push(`${at}: ${JSON.stringify(v)} does not fit '${c.fact}'.`);

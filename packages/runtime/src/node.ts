@@ -20,6 +20,8 @@ export type Node =
       readonly fact: number;
       readonly operator: Operator;
       readonly value: Scalar | readonly Scalar[];
+      /** Compared with this fact's value instead (a decision-date fact); `value` is unused. */
+      readonly ref?: number;
       readonly name?: string;
     }
   | { readonly k: "all" | "any"; readonly children: readonly Node[]; readonly name?: string }

@@ -12,10 +12,12 @@ import type {
   Condition,
   EntryKind,
   EventParams,
+  FactReference,
   FactValue,
   Operator,
   Scalar,
 } from "./bundle.js";
+import { DecisionDates } from "./dates.js";
 import { Flat, keyTest } from "./flat.js";
 import { F, type Node, T, type Tri, U, type Values } from "./node.js";
 import { OPERATORS } from "./operators.js";
@@ -60,7 +62,12 @@ export interface Level extends EntryIndex {
 
 export interface Program {
   readonly bundle: Bundle;
+  /** The declared facts, then the decision-date facts (`bundle.dates`), which are never unknown. */
   readonly facts: readonly BundleFact[];
+  /** How many facts are declared (the decision-date facts come after them). */
+  readonly declared: number;
+  /** The decision-date facts' values by decision date; undefined when the rules use no dates. */
+  readonly dates?: DecisionDates;
   readonly factIndex: ReadonlyMap<string, number>;
   readonly entries: readonly Entry[];
   /** Candidates with strength > 0, by strength, strongest first. */
@@ -76,11 +83,16 @@ export interface Program {
 
 /** Builds the program of a bundle that passed validation. */
 export function buildProgram(bundle: Bundle): Program {
-  const factIndex = new Map(bundle.facts.map((f, i) => [f.name, i]));
+  const dateFacts = bundle.dates ?? [];
+  const facts: BundleFact[] = [
+    ...bundle.facts,
+    ...dateFacts.map((d): BundleFact => ({ name: d.name, label: d.name, type: "date" })),
+  ];
+  const factIndex = new Map(facts.map((f, i) => [f.name, i]));
   const outcomes = new Map(bundle.outcomes.map((o) => [o.name, o]));
   const flat = new Flat();
   const spread = (i: number): number => {
-    const f = bundle.facts[i]!;
+    const f = facts[i]!;
     // Several-valued facts are never keys: `keyTest` takes only `equal` tests.
     return f.type === "choice" ? f.values.length : f.type === "yes/no" ? 2 : 1000;
   };
@@ -118,7 +130,9 @@ export function buildProgram(bundle: Bundle): Program {
     .map(([, list]) => ({ outcome: list[0]!.outcome, ...groupByKey(list, ordinalOf) }));
   return {
     bundle,
-    facts: bundle.facts,
+    facts,
+    declared: bundle.facts.length,
+    ...(dateFacts.length > 0 ? { dates: new DecisionDates(dateFacts) } : {}),
     factIndex,
     entries,
     levels,
@@ -184,7 +198,31 @@ export function toNode(c: Condition, factIndex: ReadonlyMap<string, number>): No
   if ("all" in c) return { k: "all", children: c.all.map((x) => toNode(x, factIndex)), ...name };
   if ("any" in c) return { k: "any", children: c.any.map((x) => toNode(x, factIndex)), ...name };
   if ("not" in c) return { k: "not", child: toNode(c.not, factIndex), ...name };
-  return { k: "test", fact: factIndex.get(c.fact)!, operator: c.operator, value: c.value, ...name };
+  const fact = factIndex.get(c.fact)!;
+  const v = c.value;
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+    const ref = factIndex.get((v as FactReference).fact)!;
+    return { k: "test", fact, operator: c.operator, value: "", ref, ...name };
+  }
+  return { k: "test", fact, operator: c.operator, value: v as FactValue, ...name };
+}
+
+/** The value a test compares with: its own, or its reference fact's. */
+export function testValue(
+  n: Extract<Node, { k: "test" }>,
+  values: Values,
+): Scalar | readonly Scalar[] {
+  // A decision-date fact's value is an ISO date (a string).
+  return n.ref === undefined ? n.value : (values[n.ref] as string);
+}
+
+/**
+ * The values with the decision-date facts added for `asOf` (unchanged when the rules use no
+ * dates, so the common case allocates nothing).
+ */
+export function withDates(program: Program, values: Values, asOf: string): Values {
+  if (!program.dates) return values;
+  return [...values, ...program.dates.valuesOn(asOf)];
 }
 
 /** Two-valued comparison of a known value; the caller handles unknown. */
@@ -203,7 +241,7 @@ export function evaluateNode(n: Node, values: Values): Tri {
       return n.value ? T : F;
     case "test": {
       const x = values[n.fact];
-      return x === undefined ? U : compare(n.operator, x, n.value) ? T : F;
+      return x === undefined ? U : compare(n.operator, x, testValue(n, values)) ? T : F;
     }
     case "not": {
       const v = evaluateNode(n.child, values);

@@ -111,8 +111,10 @@ const object =
 
 const testValue: Check = (v, path, errors) => {
   if (Array.isArray(v)) array(scalar, 1)(v, path, errors);
+  else if (isRecord(v)) object({ fact: name })(v, path, errors);
   else scalar(v, path, errors);
 };
+const isoDate = pattern(/^\d{4}-\d{2}-\d{2}$/, "a date written YYYY-MM-DD");
 
 function condition(depth: number): Check {
   return (v, path, errors) => {
@@ -167,6 +169,7 @@ const params = object({
   reason: nullableString,
   advice: array(string),
   layer: string,
+  "inForce?": object({ "from?": isoDate, "until?": isoDate }),
 });
 
 const rule = object({
@@ -188,10 +191,10 @@ const fact: Check = (v, path, errors) => {
   if (type === "choice" || type === "set")
     object({ ...common, type: string, values: array(name, 1) })(v, path, errors);
   else if (type === "number") object({ ...common, type: string, "unit?": string })(v, path, errors);
-  else if (type === "yes/no" || type === "text")
+  else if (type === "yes/no" || type === "text" || type === "date")
     object({ ...common, type: string })(v, path, errors);
   else
-    object({ ...common, type: oneOf(["choice", "set", "yes/no", "number", "text"]) })(
+    object({ ...common, type: oneOf(["choice", "set", "yes/no", "number", "text", "date"]) })(
       v,
       path,
       errors,
@@ -249,12 +252,23 @@ const bundle = object({
     object({
       title: string,
       given,
+      "asOf?": isoDate,
       expect: object({
         outcome: name,
         "byRules?": array(name),
         "needs?": array(name),
         advice: array(string),
       }),
+    }),
+  ),
+  "dates?": array(
+    object({
+      name,
+      amount: (v, path, errors) => {
+        if (typeof v !== "number" || !Number.isInteger(v) || Math.abs(v) > 3_660_000)
+          errors.push(`${path}: must be a whole number of at most 3660000, not ${show(v)}.`);
+      },
+      unit: oneOf(["day", "week", "month", "year"]),
     }),
   ),
 });

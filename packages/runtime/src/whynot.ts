@@ -3,14 +3,7 @@
  * unknown, with the actual values, and the exceptions that suppress it.
  */
 import type { FactValue } from "./bundle.js";
-import {
-  type Explainer,
-  isExceptionGuard,
-  list,
-  NEGATED,
-  phraseTest,
-  showValue,
-} from "./explain.js";
+import { type Explainer, isExceptionGuard, list, NEGATED, showValue, testText } from "./explain.js";
 import type { FactError } from "./fact-input.js";
 import {
   type Entry,
@@ -71,7 +64,7 @@ export function whyNot(
   } else {
     const needs = failed.map((f) => {
       const i = program.factIndex.get(f.fact)!;
-      const label = explainer.factLabel(i);
+      const label = i >= program.declared ? "the decision date" : explainer.factLabel(i);
       const actual = f.actual === null ? "not known" : showValue(program.facts[i], f.actual);
       return `${f.condition} (${label} is ${actual})`;
     });
@@ -108,7 +101,7 @@ function failures(
       const f = program.facts[n.fact]!;
       const operator = want ? n.operator : NEGATED[n.operator];
       out.push({
-        condition: phraseTest(f, f.label, operator, n.value),
+        condition: testText(program, n, operator, values),
         fact: f.name,
         actual: values[n.fact] ?? null,
         ...(inTerm !== undefined ? { term: inTerm } : {}),

@@ -1,6 +1,7 @@
-import type { BundleFact, Decider, Decision } from "@precept/runtime";
+import { readDate } from "@precept/language";
+import type { BundleFact, DecideOptions, Decider, Decision } from "@precept/runtime";
 import { listOption, type ParsedArgs, stringOption } from "../args.js";
-import { CliError, EXIT_OK } from "../errors.js";
+import { CliError, EXIT_OK, EXIT_USAGE } from "../errors.js";
 import type { FactSet } from "../facts.js";
 import { parseFactsJson } from "../facts-json.js";
 import { readUserFile } from "../files.js";
@@ -10,6 +11,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positionals[0]!;
   const pairs = listOption(args.values, "fact");
   const factsFile = stringOption(args.values, "facts");
+  const asOfText = stringOption(args.values, "as-of");
+  const asOf = asOfText === undefined ? undefined : readDate(asOfText);
+  if (asOf && !asOf.ok) {
+    throw new CliError(`--as-of ${JSON.stringify(asOfText)}: ${asOf.message}.`, EXIT_USAGE);
+  }
+  const options: DecideOptions = asOf?.ok ? { asOf: asOf.iso } : {};
   // A missing facts file is reported before the policy is loaded (which takes a moment).
   const factsText = factsFile ? readUserFile(io.cwd, factsFile) : undefined;
 
@@ -33,17 +40,18 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   };
   const whyNot = listOption(args.values, "why-not").map((id) => ids.findRuleId(ruleIds, id));
 
-  let decision = await decide(decider, facts);
+  let decision = await decide(decider, facts, options);
   const ask = args.values.ask === true;
   if (ask && decision.undetermined) {
-    decision = await askUntilDecided(io, decider, facts, decision);
+    decision = await askUntilDecided(io, decider, facts, decision, options);
+    const again = `${asCommandLine(facts)}${options.asOf ? ` --as-of ${options.asOf}` : ""}`;
     io.stderr(
-      `\nTo decide this again without questions:\n  ${invoked(io)} explain ${file} ${asCommandLine(facts)}\n\n`,
+      `\nTo decide this again without questions:\n  ${invoked(io)} explain ${file} ${again}\n\n`,
     );
   }
 
   const answers = whyNot.map((rule) => {
-    const why = decider.whyNot(rule, facts);
+    const why = decider.whyNot(rule, facts, options);
     if (!why.ok) throw new CliError(why.errors.map((e) => e.message).join(" "));
     return why;
   });
@@ -55,12 +63,16 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   const p = paint(io.colour);
   io.stdout(`${decisionText(decision, bundle.facts, p, describeType, ask)}\n`);
+  if (decision.asOf) {
+    const how = options.asOf ? "given with --as-of" : "today; change it with --as-of";
+    io.stdout(`${p("dim", `Decided as of ${decision.asOf} (${how}).`)}\n`);
+  }
   for (const why of answers) io.stdout(`\n${why.explanation}\n`);
   return EXIT_OK;
 }
 
-async function decide(decider: Decider, facts: FactSet): Promise<Decision> {
-  const result = await decider.decide(facts);
+async function decide(decider: Decider, facts: FactSet, options: DecideOptions): Promise<Decision> {
+  const result = await decider.decide(facts, options);
   // The facts were typed against the policy already; a rejection here names what is still wrong.
   if (!result.ok) throw new CliError(result.errors.map((e) => e.message).join(" "));
   return result;
@@ -72,6 +84,7 @@ async function askUntilDecided(
   decider: Decider,
   facts: FactSet,
   first: Decision,
+  options: DecideOptions,
 ): Promise<Decision> {
   const { terminalAsker } = await import("../ask.js");
   const p = paint(io.colourErr);
@@ -83,14 +96,14 @@ async function askUntilDecided(
       const fact = need && decider.bundle.facts.find((f) => f.name === need.fact);
       if (!need || !fact) break;
       // A question whose answer the constraints already imply is not asked.
-      const possible = decider.possibleValues(fact.name, facts);
+      const possible = decider.possibleValues(fact.name, facts, options);
       if (possible?.length === 1) {
         facts[fact.name] = possible[0]!;
         const shown = typeof possible[0] === "boolean" ? (possible[0] ? "yes" : "no") : possible[0];
         io.stderr(
           `\n${p("dim", `${fact.label}: ${String(shown)} (implied by the other answers)`)}\n`,
         );
-        decision = await decide(decider, facts);
+        decision = await decide(decider, facts, options);
         continue;
       }
       const value = await asker.ask(fact, need.question);
@@ -98,7 +111,7 @@ async function askUntilDecided(
         io.stderr(`${p("yellow", "No more answers:")} the decision is still undetermined.\n`);
         break;
       }
-      const tried = await decider.decide({ ...facts, [fact.name]: value });
+      const tried = await decider.decide({ ...facts, [fact.name]: value }, options);
       if (!tried.ok) {
         // An answer that contradicts a constraint is refused; the question is asked again.
         io.stderr(`${p("yellow", tried.errors.map((e) => e.message).join(" "))}\n`);

@@ -4,7 +4,13 @@
  * the unknown facts that matter (§6.1). Each test's source comes from the runtime's operator table
  * (`OPERATORS`), the one owner of what an operator means.
  */
-import { type Condition, type FactValue, OPERATORS, type TestCondition } from "@precept/runtime";
+import {
+  type Condition,
+  type FactValue,
+  OPERATORS,
+  type Scalar,
+  type TestCondition,
+} from "@precept/runtime";
 import { literal } from "./literal.js";
 
 /** Generated code's truth values: `all` is the minimum, `any` the maximum, `not` is 2 − x. */
@@ -20,7 +26,12 @@ const test = (
   x: (fact: number) => string,
   factIndex: ReadonlyMap<string, number>,
 ): string =>
-  OPERATORS[c.operator].source(x(factIndex.get(c.fact)!), c.value, (v: FactValue) => literal(v));
+  // generateModule refuses bundles with decision-date facts, so values here are constants.
+  OPERATORS[c.operator].source(
+    x(factIndex.get(c.fact)!),
+    c.value as Scalar | readonly Scalar[],
+    (v: FactValue) => literal(v),
+  );
 
 /**
  * Whether `c` holds, every fact being known: `x(i)` is the source of fact i's value. Conjuncts

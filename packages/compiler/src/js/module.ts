@@ -47,6 +47,15 @@ export function generateModule(json: unknown, options: LoadOptions = {}): Genera
       ],
     };
   }
+  // Not yet: date facts and the decision date need the runtime's calendar (docs/embedding.md).
+  if (bundle.facts.some((f) => f.type === "date") || (bundle.dates?.length ?? 0) > 0) {
+    return {
+      ok: false,
+      errors: [
+        "The JavaScript target does not handle date facts or the decision date yet (durations, `today`, `in force`): decide this policy with @precept/runtime.",
+      ],
+    };
+  }
   const maxTextLength = options.limits?.maxTextLength ?? DEFAULT_LIMITS.maxTextLength;
   return { ok: true, bundle, js: moduleSource(bundle, maxTextLength), dts: declarations(bundle) };
 }
@@ -234,6 +243,9 @@ function fitsSource(f: BundleFact, i: number): string {
       return `typeof x === "number" && Number.isFinite(x)`;
     case "text":
       return `typeof x === "string" && x.length <= MAX_TEXT_LENGTH`;
+    case "date":
+      // Unreachable: generateModule refuses date facts.
+      return "false";
   }
 }
 

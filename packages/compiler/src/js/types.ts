@@ -16,6 +16,7 @@ function valueType(f: BundleFact): string {
     case "number":
       return "number";
     case "text":
+    case "date":
       return "string";
   }
 }

@@ -201,6 +201,7 @@ describe("complete: keywords from the grammar", () => {
       "yes or no",
       "number",
       "text",
+      "date",
     ]);
   });
 

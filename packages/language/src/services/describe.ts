@@ -3,6 +3,7 @@
  * tree, so a baseline's declarations read the same without its text at hand.
  */
 import type * as A from "../ast.js";
+import { dateComparisonText } from "../format-layout.js";
 import type { FactSymbol } from "../symbols.js";
 
 /** `one of a, b` / `yes or no` / `number (years)` / `text`, as the type is written. */
@@ -20,6 +21,8 @@ export function factTypeText(type: A.FactType | undefined): string {
       return type.unit ? `number (${type.unit.text})` : "number";
     case "text":
       return "text";
+    case "date":
+      return "date";
     default:
       return "";
   }
@@ -42,6 +45,8 @@ export function valueText(v: A.Value): string {
       return v.raw;
     case "Text":
       return JSON.stringify(v.value);
+    case "Date":
+      return v.raw;
   }
 }
 
@@ -64,5 +69,7 @@ export function conditionText(c: A.Condition): string {
       return `${c.subject.text} is ${c.negated ? "not " : ""}one of ${c.values.map(valueText).join(", ")}`;
     case "Includes":
       return `${c.subject.text} includes ${c.quantifier === "one" ? "" : `${c.quantifier} of `}${c.values.map(valueText).join(", ")}`;
+    case "DateComparison":
+      return dateComparisonText(c, valueText);
   }
 }
