@@ -195,24 +195,28 @@ function usesDecisionDate(c: ConditionModel): boolean {
 }
 
 /**
- * Scenarios of a policy whose decisions depend on the decision date, without `as of`: they would
- * pass today and fail some later day, so they are pinned to a date.
+ * Scenarios whose decisions may depend on the decision date, without `as of`: they would pass
+ * today and fail some later day. That is every scenario of a policy with `in force` clauses, and
+ * a scenario that gives a date fact of a policy comparing dates with the decision date.
  */
 function undatedScenarios(policy: PolicyModel): Diagnostic[] {
-  const dated = policy.rules.some(
-    (r) =>
-      r.inForce !== undefined ||
-      usesDecisionDate(r.condition) ||
-      r.exceptions.some((e) => e.inForce !== undefined || usesDecisionDate(e.condition)),
+  const rules = policy.rules;
+  const inForce = rules.some(
+    (r) => r.inForce !== undefined || r.exceptions.some((e) => e.inForce !== undefined),
   );
-  if (!dated) return [];
+  const relative = rules.some(
+    (r) => usesDecisionDate(r.condition) || r.exceptions.some((e) => usesDecisionDate(e.condition)),
+  );
+  if (!inForce && !relative) return [];
+  const dates = new Set(policy.facts.filter((f) => f.type.kind === "date").map((f) => f.name));
   return policy.scenarios
     .filter((s) => s.asOf === undefined)
+    .filter((s) => inForce || Object.keys(s.given).some((f) => dates.has(f)))
     .map((s) =>
       diagnostic(
         "scenario-without-date",
         "warning",
-        `This policy's decisions depend on the decision date, so scenario "${s.title}" should say which: add \`as of <date>\` after its title.`,
+        `The decision in scenario "${s.title}" depends on the decision date: add \`as of <date>\` after its title, so that it does not change as time passes.`,
         s.origin.range,
         { uri: s.origin.uri },
       ),

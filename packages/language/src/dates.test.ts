@@ -158,8 +158,9 @@ describe("dates: in force and scenarios", () => {
     );
     expect(problems.map((p) => p.code)).toEqual(["empty-period"]);
     const undated = check(
-      'rule 1: contact and discharge date is within 1 year → caution\n  cites reg §1\nscenario "s"\n  given contact\n  expect undetermined\n',
+      'rule 1: contact and discharge date is within 1 year → caution\n  cites reg §1\nscenario "s"\n  given contact, discharge date is 2024-01-01\n  expect caution\nscenario "no date given"\n  given contact\n  expect undetermined\n',
     );
+    // Only the scenario that gives a date can change its decision as time passes.
     expect(undated.problems.map((p) => [p.code, p.severity])).toEqual([
       ["scenario-without-date", "warning"],
     ]);
