@@ -17,8 +17,8 @@ fact discharge date: date
 rule 4.2 "Contact after discharge (2017 text)": contact → caution
   cites reg §4.2 "take care"
   in force until 31 August 2024
-rule 4.3 "Contact after discharge (2024 text)": contact and discharge date is within 2 years → prohibit
-  cites reg §4.3 "not within two years"
+rule 4.2 "Contact after discharge (2024 text)": contact and discharge date is within 2 years → prohibit
+  cites reg §4.2 "not within two years"
   in force from 1 September 2024
 
 scenario "Before the revision" as of 2023-01-01
@@ -26,7 +26,7 @@ scenario "Before the revision" as of 2023-01-01
   expect caution by rule 4.2
 scenario "After the revision" as of 2025-01-01
   given contact, discharge date is 2024-06-30
-  expect prohibit by rule 4.3
+  expect prohibit by rule 4.2
 `;
 
 describe("dates in the CLI", () => {
@@ -51,8 +51,25 @@ describe("dates in the CLI", () => {
     expect(before.stdout).toContain("Decided as of 2023-01-01");
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/^Prohibit — /);
-    expect(after.stdout).toContain("rule 4.3 as in force from 2024-09-01");
+    expect(after.stdout).toContain("rule 4.2 as in force from 2024-09-01");
     expect(after.stdout).toContain("2 years before the decision date");
+  });
+
+  it("--why-not names a version of a rule by its date", async () => {
+    const why = await precept([
+      "explain",
+      policy,
+      "--fact",
+      "contact=yes",
+      "--as-of",
+      "2025-01-01",
+      "--why-not",
+      "4.2@to-2024-08-31",
+    ]);
+    expect(why.code).toBe(0);
+    expect(why.stdout).toContain(
+      "Rule 4.2 as in force until 2024-08-31 does not apply; it needs the decision date is on or before 2024-08-31 (the decision date is 2025-01-01).",
+    );
   });
 
   it("runs scenarios on their own decision dates", async () => {

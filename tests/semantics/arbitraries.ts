@@ -47,7 +47,11 @@ const OUTCOMES = ["prohibit", "decline", "caution", "allow"];
 const ADVICE = ["Ask first.", "Keep a record.", "Talk to a supervisor."];
 const LAYERS = ["Baseline", "Trust", "Team"];
 
-const factArbitrary = (name: string, presumptions = false): fc.Arbitrary<FactModel> =>
+const factArbitrary = (
+  name: string,
+  presumptions = false,
+  dates = true,
+): fc.Arbitrary<FactModel> =>
   fc
     .oneof(
       fc.subarray(CHOICES, { minLength: 2 }).map((values) => ({ kind: "choice" as const, values })),
@@ -57,7 +61,8 @@ const factArbitrary = (name: string, presumptions = false): fc.Arbitrary<FactMod
         .option(fc.constant("years"), { nil: undefined })
         .map((unit) => (unit ? { kind: "number" as const, unit } : { kind: "number" as const })),
       fc.constant({ kind: "text" as const }),
-      fc.constant({ kind: "date" as const }),
+      // `dates: false` keeps to what the generated module handles.
+      dates ? fc.constant({ kind: "date" as const }) : fc.constant({ kind: "text" as const }),
     )
     .chain((type) =>
       fc
@@ -227,6 +232,8 @@ export interface ModelOptions {
   readonly constraints?: boolean;
   /** Let facts presume values (§6.2); off by default. */
   readonly presumptions?: boolean;
+  /** Date facts, `in force` and versions of rules (default true). */
+  readonly dates?: boolean;
 }
 
 export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyModel> {
@@ -239,7 +246,11 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
     })
     .chain(({ factCount, outcomeCount, termCount, layerCount }) =>
       fc
-        .tuple(...FACT_NAMES.slice(0, factCount).map((n) => factArbitrary(n, options.presumptions)))
+        .tuple(
+          ...FACT_NAMES.slice(0, factCount).map((n) =>
+            factArbitrary(n, options.presumptions, options.dates ?? true),
+          ),
+        )
         .chain((facts) =>
           termsArbitrary(facts, termCount).chain((terms) => {
             const outcomes = OUTCOMES.slice(0, outcomeCount).map((name, i) => ({
@@ -254,7 +265,10 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
             );
             const condition = conditionArbitrary(facts, terms, 3);
             const advice = fc.array(fc.constantFrom(...ADVICE), { maxLength: 2 });
-            const inForce = fc.option(inForceArbitrary, { nil: undefined, freq: 3 });
+            const dated = options.dates ?? true;
+            const inForce = dated
+              ? fc.option(inForceArbitrary, { nil: undefined, freq: 3 })
+              : fc.constant(undefined);
             const exception = fc.record({
               inForce,
               condition,
@@ -264,6 +278,10 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
             });
             const rule = fc.record({
               inForce,
+              // A second version of the rule, in force from 2024-09-01 (the first until the day before).
+              revision: dated
+                ? fc.option(fc.record({ condition, outcome }), { nil: undefined, freq: 4 })
+                : fc.constant(undefined),
               condition,
               outcome,
               advice,
@@ -280,19 +298,20 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
                   : fc.constant([] as ConditionModel[]),
               )
               .map(([rules, loosenings, constraints]): PolicyModel => {
-                const ruleModels: RuleModel[] = rules.map((r, i) => {
+                const ruleModels: RuleModel[] = rules.flatMap((r, i) => {
                   const id = `${i + 1}.${i % 3}`;
-                  const exceptions: ExceptionModel[] = r.exceptions.map((e, j) => ({
-                    id: `${id}#${j + 1}`,
-                    rule: id,
-                    condition: e.condition,
-                    ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
-                    advice: e.advice,
-                    inline: j === 0,
-                    ...(e.inForce ? { inForce: e.inForce } : {}),
-                    origin: origin(e.layer),
-                  }));
-                  return {
+                  const exceptionsOf = (name: string): ExceptionModel[] =>
+                    r.exceptions.map((e, j) => ({
+                      id: `${name}#${j + 1}`,
+                      rule: id,
+                      condition: e.condition,
+                      ...(e.outcome !== undefined ? { outcome: e.outcome } : {}),
+                      advice: e.advice,
+                      inline: j === 0,
+                      ...(e.inForce ? { inForce: e.inForce } : {}),
+                      origin: origin(e.layer),
+                    }));
+                  const base: RuleModel = {
                     id,
                     title: `Rule ${id}`,
                     citations: r.cited
@@ -301,10 +320,29 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
                     condition: r.condition,
                     outcome: r.outcome,
                     advice: r.advice,
-                    exceptions,
+                    exceptions: exceptionsOf(id),
                     ...(r.inForce ? { inForce: r.inForce } : {}),
                     origin: origin(r.layer),
                   };
+                  if (!r.revision) return [base];
+                  const first = `${id}@to-2024-08-31`;
+                  const second = `${id}@2024-09-01`;
+                  return [
+                    {
+                      ...base,
+                      version: first,
+                      inForce: { until: "2024-08-31" },
+                      exceptions: exceptionsOf(first),
+                    },
+                    {
+                      ...base,
+                      version: second,
+                      condition: r.revision.condition,
+                      outcome: r.revision.outcome,
+                      inForce: { from: "2024-09-01" },
+                      exceptions: exceptionsOf(second),
+                    },
+                  ];
                 });
                 return {
                   title: "Generated",

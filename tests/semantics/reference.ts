@@ -139,7 +139,7 @@ export function entries(policy: PolicyModel, asOf: string): Entry[] {
     if (!inForce(rule.inForce, asOf)) continue;
     const r = { ...rule, exceptions: rule.exceptions.filter((e) => inForce(e.inForce, asOf)) };
     out.push({
-      id: r.id,
+      id: r.version ?? r.id,
       rule: r.id,
       kind: "rule",
       outcome: r.outcome,
@@ -257,7 +257,8 @@ function decideAsGiven(policy: PolicyModel, facts: Facts, asOf: string): Referen
   }
 
   const warnings: string[] = [];
-  for (const r of policy.rules) {
+  // Versions of a rule share its id: each id once.
+  for (const r of policy.rules.filter((x, i, all) => all.findIndex((y) => y.id === x.id) === i)) {
     const conflicting = holding.filter((e) => e.kind === "exception" && e.rule === r.id);
     if (new Set(conflicting.map((e) => e.outcome)).size < 2) continue;
     let strongest = conflicting[0]!;

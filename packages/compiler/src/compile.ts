@@ -78,7 +78,7 @@ export function compile(policy: PolicyModel): Bundle {
       ),
     }));
     entry(
-      rule.id,
+      rule.version ?? rule.id,
       allOf([own, ...exceptions.map((x) => notOf(x.folded))]),
       rule.outcome,
       ruleParams(rule),

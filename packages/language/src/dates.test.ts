@@ -191,3 +191,34 @@ scenario "s" AS OF 2025-01-01 given contact expect caution
     expect(format(once.text).text).toBe(once.text);
   });
 });
+
+describe("dates: versions of a rule", () => {
+  const version = (id: string, period: string) =>
+    `rule ${id}: contact → caution\n  cites reg §1\n  in force ${period}\n`;
+
+  it("lets one id carry versions in force on different days", () => {
+    const { result, problems } = check(
+      version("4.2", "until 2024-08-31") + version("4.2", "from 2024-09-01 until 2025-12-31"),
+    );
+    expect(problems).toEqual([]);
+    expect(result.policy!.rules.map((r) => [r.id, r.version])).toEqual([
+      ["4.2", "4.2@to-2024-08-31"],
+      ["4.2", "4.2@2024-09-01"],
+    ]);
+  });
+
+  it("reports versions whose dates overlap, and a second declaration without dates", () => {
+    const overlapping = check(
+      version("4.2", "until 2024-09-01") + version("4.2", "from 2024-09-01"),
+    );
+    expect(overlapping.problems.map((p) => [p.code, p.text])).toEqual([
+      ["duplicate-declaration", "in force from 2024-09-01"],
+    ]);
+    const undated = check(
+      version("4.2", "until 2024-08-31") + "rule 4.2: contact → caution\n  cites reg §1\n",
+    );
+    expect(undated.problems.map((p) => [p.code, p.text])).toEqual([
+      ["duplicate-declaration", "4.2"],
+    ]);
+  });
+});

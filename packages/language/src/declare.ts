@@ -14,6 +14,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set(["error", "success", "failure"]
 export function declareAll(cx: Checking, document: A.PolicyDocument): void {
   let outcomesSeen = false;
   const scenarioTitles = new Map<string, Range>();
+  const versions = new Map<string, A.RuleDeclaration[]>();
   for (const d of document.declarations) {
     switch (d.kind) {
       case "Source": {
@@ -91,7 +92,11 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
       }
       case "Rule": {
         if (!d.id || reserved(cx, d.id, "a rule id")) break;
-        if (clash(cx, cx.scope.rules.get(d.id.text), d.id, "rule")) break;
+        const existing = cx.scope.rules.get(d.id.text);
+        // Versions of one rule, in force on different days, share its id (one symbol: the first).
+        if (existing && revision(cx, existing, d, versions)) break;
+        if (clash(cx, existing, d.id, "rule")) break;
+        versions.set(d.id.text, [d]);
         cx.declare(cx.scope.rules, cx.symbol("rule", d.id.text, d.id.text, d.range, d.id.range, d));
         break;
       }
@@ -269,6 +274,47 @@ function reserved(cx: Checking, name: A.Name | A.RuleId, what: string): boolean 
     `'${name.text}' cannot be used as ${what}: it is reserved.`,
     name.range,
   );
+  return true;
+}
+
+type Period = { readonly from?: string; readonly until?: string };
+
+function period(d: A.RuleDeclaration): Period | undefined {
+  const f = d.inForce;
+  if (!f) return undefined;
+  const from = f.from?.kind === "Date" ? f.from.iso : undefined;
+  const until = f.until?.kind === "Date" ? f.until.iso : undefined;
+  return from || until ? { ...(from ? { from } : {}), ...(until ? { until } : {}) } : undefined;
+}
+
+const overlap = (a: Period, b: Period): boolean =>
+  (!a.from || !b.until || a.from <= b.until) && (!b.from || !a.until || b.from <= a.until);
+
+/**
+ * A rule declared again in the same file, both with `in force` dates: a version of the rule.
+ * True when it is one (reported when its dates overlap another version's); false when the second
+ * declaration is a plain duplicate, for `clash` to report.
+ */
+function revision(
+  cx: Checking,
+  existing: PolicySymbol,
+  d: A.RuleDeclaration,
+  versions: Map<string, A.RuleDeclaration[]>,
+): boolean {
+  const earlier = versions.get(d.id!.text);
+  const mine = period(d);
+  if (existing.uri !== cx.uri || !earlier || !mine || earlier.some((e) => !period(e))) return false;
+  const clashing = earlier.find((e) => overlap(period(e)!, mine));
+  if (clashing) {
+    cx.report(
+      "duplicate-declaration",
+      "error",
+      `Two versions of rule ${d.id!.text} are in force on the same days; give them \`in force\` dates that do not overlap.`,
+      d.inForce!.range,
+      { related: [{ message: "the other version", uri: cx.uri, range: clashing.inForce!.range }] },
+    );
+  }
+  earlier.push(d);
   return true;
 }
 

@@ -143,6 +143,12 @@ export interface ExceptionModel {
 
 export interface RuleModel {
   readonly id: string;
+  /**
+   * Set when the rule has several versions in force on different days (the same id declared
+   * again with `in force` dates): `<id>@<from date>` (`<id>@to-<until date>` for the earliest), the name of
+   * this version's entry; its exceptions are numbered under it (`4.2@2024-09-01#1`).
+   */
+  readonly version?: string;
   readonly title?: string;
   readonly citations: readonly CitationModel[];
   readonly condition: ConditionModel;

@@ -212,21 +212,26 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     ...(s.node.year && Number.isFinite(s.node.year.value) ? { year: s.node.year.value } : {}),
   }));
 
-  // Rules in source order, baseline first; overrides replace in place, disables remove.
-  const rules = new Map<string, { rule: M.RuleModel; exceptions: M.ExceptionModel[] }>();
+  // Rules in source order, baseline first; overrides replace in place, disables remove. A rule
+  // declared again in the same file with `in force` dates is a version of it: each version keeps
+  // the rule's place and id, and is named `<id>@<from>` (the earliest, `<id>@to-<until>`) in the bundle.
+  const rules = new Map<string, { rule: M.RuleModel; exceptions: M.ExceptionModel[] }[]>();
   const loosenings: M.LooseningModel[] = [];
   for (const { document, check, layer } of chain) {
     const uri = document.uri;
     for (const decl of document.declarations) {
       if (decl.kind === "Rule" && decl.id) {
-        rules.set(decl.id.text, body(decl.id.text, decl, resolver, origin(uri, decl.range, layer)));
+        const made = body(decl.id.text, decl, resolver, origin(uri, decl.range, layer));
+        const versions = rules.get(decl.id.text);
+        if (versions && versions[0]!.rule.origin.uri === uri) versions.push(made);
+        else rules.set(decl.id.text, [made]);
       } else if (decl.kind === "Override" && decl.target && rules.has(decl.target.text)) {
         const reason = decl.reason?.value ?? "";
         const replaced = body(decl.target.text, decl, resolver, origin(uri, decl.range, layer), {
           layer,
           reason,
         });
-        rules.set(decl.target.text, replaced);
+        rules.set(decl.target.text, [replaced]);
         loosenings.push({
           kind: "override",
           rule: decl.target.text,
@@ -246,25 +251,26 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
       });
     }
     for (const e of declarationsOf(document, "Exception")) {
-      const entry = e.target && rules.get(e.target.text);
-      if (!entry || !e.condition) continue;
-      const n = entry.exceptions.length + 1;
-      entry.exceptions.push({
-        id: `${entry.rule.id}#${n}`,
-        rule: entry.rule.id,
-        ...(e.title ? { title: e.title.value } : {}),
-        condition: resolver.condition(e.condition),
-        ...(e.outcome ? { outcome: e.outcome.key } : {}),
-        ...(e.reason ? { reason: e.reason.value } : {}),
-        advice: e.advice.map((a) => a.value),
-        inline: false,
-        ...inForce(e.inForce),
-        origin: origin(uri, e.range, layer),
-      });
-      if (entry.rule.origin.uri !== uri) {
+      const versions = e.target && rules.get(e.target.text);
+      if (!versions || !e.condition) continue;
+      for (const entry of versions) {
+        entry.exceptions.push({
+          id: `${entry.rule.id}#${entry.exceptions.length + 1}`,
+          rule: entry.rule.id,
+          ...(e.title ? { title: e.title.value } : {}),
+          condition: resolver.condition(e.condition),
+          ...(e.outcome ? { outcome: e.outcome.key } : {}),
+          ...(e.reason ? { reason: e.reason.value } : {}),
+          advice: e.advice.map((a) => a.value),
+          inline: false,
+          ...inForce(e.inForce),
+          origin: origin(uri, e.range, layer),
+        });
+      }
+      if (versions[0]!.rule.origin.uri !== uri) {
         loosenings.push({
           kind: "exception",
-          rule: entry.rule.id,
+          rule: versions[0]!.rule.id,
           reason: e.reason?.value ?? "",
           origin: origin(uri, e.range, layer),
         });
@@ -327,7 +333,16 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     defaultOutcome,
     facts,
     terms,
-    rules: [...rules.values()].map(({ rule, exceptions }) => ({ ...rule, exceptions })),
+    rules: [...rules.values()].flatMap((versions) =>
+      versions.map(({ rule, exceptions }) => {
+        if (versions.length === 1) return { ...rule, exceptions };
+        // Versions are told apart in the bundle by when they come into force.
+        const since = rule.inForce?.from;
+        const version = `${rule.id}@${since ?? `to-${rule.inForce?.until}`}`;
+        const renamed = exceptions.map((e) => ({ ...e, id: e.id.replace(rule.id, version) }));
+        return { ...rule, version, exceptions: renamed };
+      }),
+    ),
     loosenings,
     constraints,
     scenarios,

@@ -206,7 +206,7 @@ export class Explainer {
     const version = f
       ? ` as in force${f.from ? ` from ${f.from}` : ""}${f.until ? ` until ${f.until}` : ""}`
       : "";
-    if (e.kind === "rule") return `rule ${e.name}${version}`;
+    if (e.kind === "rule") return `rule ${e.params.rule}${version}`;
     const title = e.params.title ? ` "${e.params.title}"` : "";
     return `exception${title} to rule ${e.params.rule}${version}`;
   }

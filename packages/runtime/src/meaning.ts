@@ -86,8 +86,15 @@ export function meaningErrors(b: Bundle): string[] {
   const sources = unique(b.sources, (s) => s.id, "The source");
   const layers = new Set(b.layers.map((l) => l.title));
   unique(b.rules, (r) => r.name, "The rule name");
+  // Rule ids (a rule in force in versions has one entry per version, `<id>@<date>`).
   const ruleNames = new Set(
-    b.rules.filter((r) => r.event.params.kind === "rule").map((r) => r.name),
+    b.rules
+      .filter(
+        (r) =>
+          r.event.params.kind === "rule" &&
+          (r.name === r.event.params.rule || r.name.startsWith(`${r.event.params.rule}@`)),
+      )
+      .map((r) => r.event.params.rule),
   );
 
   b.rules.forEach((r, i) => {
@@ -102,7 +109,8 @@ export function meaningErrors(b: Bundle): string[] {
     }
     if (
       params.kind === "rule"
-        ? params.exception !== null || params.rule !== r.name
+        ? params.exception !== null ||
+          (params.rule !== r.name && !r.name.startsWith(`${params.rule}@`))
         : params.exception !== r.name
     ) {
       errors.push(`${at}: name, rule and exception do not agree with kind '${params.kind}'.`);

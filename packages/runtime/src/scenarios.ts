@@ -30,8 +30,9 @@ export interface ScenarioCheck {
 type Expectation = BundleScenario["expect"];
 
 /** Whether decision id `actual` is rule `listed` or one of its exceptions. */
+/** `3.2` matches 3.2, its exceptions (`3.2#1`) and its versions (`3.2@2024-09-01`, `3.2@…#1`). */
 export function ruleMatches(listed: string, actual: string): boolean {
-  return actual === listed || actual.startsWith(`${listed}#`);
+  return actual === listed || actual.startsWith(`${listed}#`) || actual.startsWith(`${listed}@`);
 }
 
 const list = (items: readonly string[]): string => (items.length === 0 ? "none" : items.join(", "));
