@@ -29,6 +29,15 @@ export function findRuleId(ids: RuleIds, id: string): string {
       `Ask about the rule instead: --why-not ${rule}`,
     );
   }
+  const versions = ids.explainable.filter(
+    (i) => i.toLowerCase().startsWith(`${lower}@`) && !i.includes("#"),
+  );
+  if (versions.length > 0) {
+    throw new UsageError(
+      `Rule ${wanted} has versions in force on different days: ${versions.join(", ")}.`,
+      `Name one: --why-not ${versions.at(-1)}`,
+    );
+  }
   const guess = closest(wanted, [...ids.explainable]);
   throw new UsageError(
     `There is no rule or exception '${id}' in this policy.${guess ? ` Did you mean '${guess}'?` : ""}`,
