@@ -52,7 +52,7 @@ export function decisionDateText(name: string): string {
 
 /** A test of an `in force` clause: the decision date against a constant date. */
 export function isInForceTest(program: Program, n: Node): boolean {
-  return n.k === "test" && n.ref === undefined && program.facts[n.fact]?.name === DECISION_DATE;
+  return n.k === "test" && n.fact === program.decisionDate && n.ref === undefined;
 }
 
 /** A test node in words, with `operator` (its own or its negation) and the values on hand. */
@@ -63,7 +63,7 @@ export function testText(
   values: Values,
 ): string {
   const f = program.facts[n.fact];
-  const label = f?.name === DECISION_DATE ? "the decision date" : (f?.label ?? "");
+  const label = n.fact === program.decisionDate ? "the decision date" : (f?.label ?? "");
   const text = phraseTest(f, label, operator, testValue(n, values));
   if (n.ref === undefined) return text;
   return `${text} (${decisionDateText(program.facts[n.ref]!.name)})`;

@@ -17,6 +17,7 @@ import type {
   Operator,
   Scalar,
 } from "./bundle.js";
+import { DECISION_DATE } from "./bundle.js";
 import { DecisionDates } from "./dates.js";
 import { Flat, keyTest } from "./flat.js";
 import { F, type Node, T, type Tri, U, type Values } from "./node.js";
@@ -66,6 +67,8 @@ export interface Program {
   readonly facts: readonly BundleFact[];
   /** How many facts are declared (the decision-date facts come after them). */
   readonly declared: number;
+  /** The index of `@decision date` among the facts; -1 when the rules do not use it. */
+  readonly decisionDate: number;
   /** The decision-date facts' values by decision date; undefined when the rules use no dates. */
   readonly dates?: DecisionDates;
   readonly factIndex: ReadonlyMap<string, number>;
@@ -132,6 +135,7 @@ export function buildProgram(bundle: Bundle): Program {
     bundle,
     facts,
     declared: bundle.facts.length,
+    decisionDate: factIndex.get(DECISION_DATE) ?? -1,
     ...(dateFacts.length > 0 ? { dates: new DecisionDates(dateFacts) } : {}),
     factIndex,
     entries,
