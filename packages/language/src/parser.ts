@@ -582,7 +582,7 @@ export class PreceptParser extends CstParser {
                     // `before 2024-09-01`, `after today`; `after care` stays a value.
                     GATE: () => this.beforeOrAfter(1),
                     ALT: () => {
-                      this.OR4([
+                      this.OR7([
                         { ALT: () => this.CONSUME(T.Before, { LABEL: "dateOperator" }) },
                         { ALT: () => this.CONSUME(T.After, { LABEL: "dateOperator" }) },
                       ]);
@@ -597,7 +597,7 @@ export class PreceptParser extends CstParser {
                     ALT: () => {
                       this.CONSUME(T.On);
                       this.CONSUME(T.Or);
-                      this.OR5([
+                      this.OR8([
                         { ALT: () => this.CONSUME2(T.Before, { LABEL: "dateOperator" }) },
                         { ALT: () => this.CONSUME2(T.After, { LABEL: "dateOperator" }) },
                       ]);
