@@ -59,8 +59,10 @@ export function scenarioText(
 ): string | undefined {
   const given = givenItems(facts, situation);
   if (given.length === 0) return undefined;
+  // A decision that depended on the decision date is saved with it (`as of`), so that it stays true.
+  const asOf = decision.asOf ? ` as of ${decision.asOf}` : "";
   return [
-    `scenario ${quoted(title || "A tried situation")}`,
+    `scenario ${quoted(title || "A tried situation")}${asOf}`,
     `  given ${given.join(", ")}`,
     `  ${expectation(decision, facts)}`,
   ].join("\n");

@@ -46,6 +46,13 @@ export class TryPanel {
     "Save as scenario",
   );
   private last?: DecideResult;
+  /** The decision date (`in force` dates and durations are judged by it); empty means today. */
+  private readonly asOfInput = h("input", { id: "decision-date", type: "date" });
+  private readonly asOfField = h(
+    "p",
+    { class: "form-actions", hidden: true },
+    h("label", { for: "decision-date" }, "Decision date (empty: today)", this.asOfInput),
+  );
 
   constructor(
     root: HTMLElement,
@@ -58,6 +65,7 @@ export class TryPanel {
       this.decide();
     });
     this.saveButton.addEventListener("click", () => this.save());
+    this.asOfInput.addEventListener("input", () => this.decide());
     this.summary.addEventListener("click", () => {
       const heading = this.decisionBox.querySelector<HTMLElement>("#decision-outcome");
       heading?.scrollIntoView({ block: "start" });
@@ -75,6 +83,7 @@ export class TryPanel {
         h("h3", { id: "situation-heading" }, "The situation"),
         clear,
       ),
+      this.asOfField,
       this.formBox,
       h(
         "div",
@@ -151,8 +160,12 @@ export class TryPanel {
     const situation = this.host.situation();
     for (const f of bundle.facts)
       if (Object.hasOwn(situation, f.name)) facts[f.name] = situation[f.name]!;
+    // The field shows only for policies whose decisions depend on the decision date.
+    this.asOfField.hidden = !decider.usesDecisionDate;
+    const asOf =
+      decider.usesDecisionDate && this.asOfInput.value ? this.asOfInput.value : undefined;
     const started = performance.now();
-    const result = decider.decideSync(facts);
+    const result = decider.decideSync(facts, asOf ? { asOf } : undefined);
     performance.measure("precept:decide", { start: started, end: performance.now() });
     this.last = result;
     if (Object.keys(facts).length === 0) {
