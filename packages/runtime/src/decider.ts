@@ -145,7 +145,7 @@ export class Decider {
   constructor(bundle: Bundle, limits: Limits = DEFAULT_LIMITS) {
     this.bundle = bundle;
     this.program = buildProgram(bundle);
-    this.candidates = new Candidates(this.program.entries, bundle.facts);
+    this.candidates = new Candidates(this.program.entries, this.program.facts);
     this.explainer = new Explainer(this.program);
     this.presumptions = new Presumptions(this.program);
     this.constraints = new Constraints(bundle, this.program.factIndex);
