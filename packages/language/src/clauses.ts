@@ -210,7 +210,13 @@ export function parseDeclaration(
         token.tokenTypeIdx = meant.tokenTypeIdx!;
       }
     }
-    if (kind.keywords.some((k) => tokenMatcher(token, k))) segments.push([]);
+    // `in force` starts a clause too (two soft keywords, so not in `keywords`).
+    const inForce =
+      kind.keywords === RULE_CLAUSES &&
+      tokenMatcher(token, T.In) &&
+      chunk[i + 1] !== undefined &&
+      tokenMatcher(chunk[i + 1]!, T.Force);
+    if (inForce || kind.keywords.some((k) => tokenMatcher(token, k))) segments.push([]);
     segments.at(-1)!.push(token);
   }
 
