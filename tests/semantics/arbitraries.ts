@@ -47,11 +47,7 @@ const OUTCOMES = ["prohibit", "decline", "caution", "allow"];
 const ADVICE = ["Ask first.", "Keep a record.", "Talk to a supervisor."];
 const LAYERS = ["Baseline", "Trust", "Team"];
 
-const factArbitrary = (
-  name: string,
-  presumptions = false,
-  dates = true,
-): fc.Arbitrary<FactModel> =>
+const factArbitrary = (name: string, presumptions = false, dates = true): fc.Arbitrary<FactModel> =>
   fc
     .oneof(
       fc.subarray(CHOICES, { minLength: 2 }).map((values) => ({ kind: "choice" as const, values })),

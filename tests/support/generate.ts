@@ -93,10 +93,10 @@ const KINDS: readonly FactKind[] = ["choice", "yes/no", "number", "text", "yes/n
  * `constructs: false` keeps the draws of the text generated before several-valued facts,
  * presumptions and dates existed.
  */
-const factShapeOf = (constructs: boolean) =>
+const factShapeOf = (constructs: boolean, dates = true) =>
   constructs
     ? fc.record({
-        kind: fc.constantFrom<FactKind>(...KINDS, "set", "date"),
+        kind: fc.constantFrom<FactKind>(...KINDS, "set", ...(dates ? ["date" as const] : [])),
         values: fc.integer({ min: 1, max: 4 }),
         unit: fc.boolean(),
         question: optionalText,
@@ -125,7 +125,7 @@ const citationArbitrary = (sources: readonly string[]) =>
   );
 
 /** A rule body; `id` is filled in by position, unless outcomes by the rule's exception outcome. */
-function ruleArbitrary(scope: Scope, depth: number) {
+function ruleArbitrary(scope: Scope, depth: number, dates = true) {
   return fc.record({
     title: optionalText,
     compact: fc.boolean(),
@@ -141,17 +141,23 @@ function ruleArbitrary(scope: Scope, depth: number) {
     ),
     reason: optionalText,
     advice: fc.array(sentenceArbitrary, { maxLength: 2 }),
-    inForce: fc.option(
-      fc
-        .record({ from: dateArbitrary, until: dateArbitrary, which: fc.constantFrom(0, 1, 2) })
-        .map(({ from, until, which }) => {
-          const [a, b] = [from, until].sort((x, y) =>
-            x.kind === "date" && y.kind === "date" && x.iso < y.iso ? -1 : 1,
-          );
-          return which === 0 ? { from: a! } : which === 1 ? { until: b! } : { from: a!, until: b! };
-        }),
-      { nil: undefined, freq: 4 },
-    ),
+    inForce: !dates
+      ? fc.constant(undefined)
+      : fc.option(
+          fc
+            .record({ from: dateArbitrary, until: dateArbitrary, which: fc.constantFrom(0, 1, 2) })
+            .map(({ from, until, which }) => {
+              const [a, b] = [from, until].sort((x, y) =>
+                x.kind === "date" && y.kind === "date" && x.iso < y.iso ? -1 : 1,
+              );
+              return which === 0
+                ? { from: a! }
+                : which === 1
+                  ? { until: b! }
+                  : { from: a!, until: b! };
+            }),
+          { nil: undefined, freq: 4 },
+        ),
   });
 }
 
@@ -290,7 +296,10 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
       ),
       outcomeCount: fc.integer({ min: 2, max: 5 }),
       meanings: fc.array(sentenceArbitrary, { minLength: 6, maxLength: 6 }),
-      factShapes: fc.array(factShapeOf(options.constructs ?? true), range(options.facts, 1, 6)),
+      factShapes: fc.array(
+        factShapeOf(options.constructs ?? true, options.dates),
+        range(options.facts, 1, 6),
+      ),
       termCount: fc.integer({ min: 0, max: 4 }),
       style: styleArbitrary(vary),
     })
@@ -323,7 +332,7 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
         .record({
           terms: fc.tuple(...termArbitraries),
           rules: fc.array(
-            fc.tuple(fc.nat(3), ruleArbitrary(scope(termNames), depth)),
+            fc.tuple(fc.nat(3), ruleArbitrary(scope(termNames), depth, options.dates)),
             range(options.rules, 1, 8),
           ),
           scenarios: fc.array(scenarioShape, range(options.scenarios, 0, 3)),
@@ -373,7 +382,9 @@ export function layeredPolicyArbitrary(
         .record({
           pool: fresh,
           title: sentenceArbitrary,
-          factShapes: fc.array(factShapeOf(options.constructs ?? true), { maxLength: 3 }),
+          factShapes: fc.array(factShapeOf(options.constructs ?? true, options.dates), {
+            maxLength: 3,
+          }),
           termCount: fc.integer({ min: 0, max: 2 }),
           targets: fc.shuffledSubarray(base.rules.map((r) => r.id)),
           split: fc.tuple(fc.nat(), fc.nat()),
@@ -425,9 +436,11 @@ export function layeredPolicyArbitrary(
           return fc
             .record({
               terms: fc.tuple(...termArbitraries),
-              rules: fc.array(ruleArbitrary(full, 2), { maxLength: 3 }),
+              rules: fc.array(ruleArbitrary(full, 2, options.dates), { maxLength: 3 }),
               overrides: fc.tuple(
-                ...overrideTargets.map(() => fc.tuple(ruleArbitrary(full, 2), sentenceArbitrary)),
+                ...overrideTargets.map(() =>
+                  fc.tuple(ruleArbitrary(full, 2, options.dates), sentenceArbitrary),
+                ),
               ),
               disables: fc.tuple(...disableTargets.map(() => sentenceArbitrary)),
               exceptions: fc.tuple(

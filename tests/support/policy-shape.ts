@@ -184,4 +184,6 @@ export interface PolicyOptions {
    * off, so that its fixed-seed input stays the text it measured before they existed.
    */
   readonly constructs?: boolean;
+  /** Date facts and rules in force between dates (default true; analysis does not take them). */
+  readonly dates?: boolean;
 }

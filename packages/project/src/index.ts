@@ -6,6 +6,7 @@
 
 export { type AnalysisOptions, analyzeModel, PolicyAnalyser } from "./analysis/analyze.js";
 export { type CompareOptions, comparePolicies } from "./analysis/compare.js";
+export { DatesNotAnalysed, datesIn } from "./analysis/dates.js";
 export {
   FINDING_CODES,
   type Finding,

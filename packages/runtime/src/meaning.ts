@@ -134,7 +134,14 @@ export function meaningErrors(b: Bundle): string[] {
   });
 
   (b.constraints ?? []).forEach((c, i) =>
-    checkCondition(c.conditions, `constraints[${i}] (${c.title})`, facts, terms, errors),
+    checkCondition(
+      c.conditions,
+      `constraints[${i}] (${c.title})`,
+      testable,
+      dateFacts,
+      terms,
+      errors,
+    ),
   );
 
   b.scenarios.forEach((s, i) => {

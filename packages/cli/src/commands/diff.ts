@@ -10,10 +10,12 @@ import { findingJson, findingText } from "./findings-text.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const [oldFile, newFile] = args.positionals as [string, string];
-  const { diffPolicies } = await loadProject();
+  const { diffPolicies, datesIn, DatesNotAnalysed } = await loadProject();
   const host = new FileHost(io.cwd);
   const before = await version(io, oldFile, host);
   const after = await version(io, newFile, host);
+  const dated = datesIn(before.policy) ?? datesIn(after.policy);
+  if (dated) throw new CliError(new DatesNotAnalysed(dated).message, EXIT_FINDINGS);
   if (
     after.policy.facts.some((f) => {
       const old = before.policy.facts.find((o) => o.name === f.name);

@@ -7,6 +7,7 @@ import { runScenarios } from "../scenarios.js";
 import type { Workspace } from "../workspace.js";
 import { type AnalysisOptions, PolicyAnalyser } from "./analyze.js";
 import { comparePolicies } from "./compare.js";
+import { DatesNotAnalysed, datesIn } from "./dates.js";
 import type { Finding } from "./findings.js";
 import { DiagramTooLarge } from "./mdd.js";
 import { scenarioText, suggestedScenarios } from "./suggest.js";
@@ -46,7 +47,8 @@ export function analyzePolicy(
   const analysis = workspace.analyze(uri);
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   const policy = analysis.policy;
-  if (!policy) {
+  const dated = policy && datesIn(policy);
+  if (!policy || dated) {
     return {
       uri,
       errors,
@@ -55,7 +57,7 @@ export function analyzePolicy(
       situations: 0,
       scenarios: [],
       overlaps: 0,
-      limits: [],
+      limits: dated ? [new DatesNotAnalysed(dated).message] : [],
     };
   }
   const analyser = new PolicyAnalyser(policy);
@@ -98,7 +100,7 @@ export function analyzePolicy(
  */
 export async function uncoveredScenarios(workspace: Workspace, uri: string): Promise<string[]> {
   const policy = workspace.analyze(uri).policy;
-  if (!policy) return [];
+  if (!policy || datesIn(policy)) return [];
   const run = await runScenarios(workspace, [uri]);
   const uncovered = new Set(run.coverage.uncovered.map((r) => r.rule));
   const analyser = new PolicyAnalyser(policy);
@@ -138,7 +140,7 @@ export const CHECKED_RULES = 500;
 export function certainDiagnostics(workspace: Workspace, uri: string): Diagnostic[] {
   const policy = workspace.analyze(uri).policy;
   // Checking stays fast on any input: beyond this size, `precept analyze` is the place to ask.
-  if (!policy || policy.rules.length > CHECKED_RULES) return [];
+  if (!policy || policy.rules.length > CHECKED_RULES || datesIn(policy)) return [];
   return new PolicyAnalyser(policy)
     .findings({ certainOnly: true })
     .filter((f) => f.uri === uri)

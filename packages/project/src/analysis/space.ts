@@ -14,6 +14,7 @@ import {
   type FactValue,
   type PolicyModel,
 } from "@precept/language";
+import { refuseDates } from "./dates.js";
 import { Diagram, type NodeId } from "./mdd.js";
 
 export interface ValueClass {
@@ -104,6 +105,7 @@ export class Space {
 
   /** The space of the facts of `policies` (a fact in several: its values and constants merged). */
   constructor(policies: readonly PolicyModel[]) {
+    refuseDates(policies);
     const declared = new Map<string, FactModel>();
     const choices = new Map<string, string[]>();
     for (const p of policies) {
@@ -168,6 +170,9 @@ export class Space {
           const classes = textClasses(mentioned.filter((v): v is string => typeof v === "string"));
           return { ...base, kind: "text", classes, usual: classes.length - 1 };
         }
+        case "date":
+          // Refused above (refuseDates); kept exhaustive for the compiler.
+          throw new Error(`date fact '${f.label}' in the situation space`);
       }
     });
     this.index = new Map(
