@@ -29,9 +29,11 @@ export function decisionTests(e2e: () => E2E): void {
       await page.locator("#save-scenario").click();
       await page.locator("#status", { hasText: "Saved" }).waitFor();
       const { layer } = (await sharedState(page)).files;
+      // Northfield depends on the decision date, so the scenario keeps the one it was tried on.
+      const asOf = /photo" as of (\d{4}-\d{2}-\d{2})\n/.exec(layer)?.[1];
       const saved = [
         "",
-        'scenario "A \\"saved\\" photo"',
+        `scenario "A \\"saved\\" photo" as of ${asOf}`,
         "  given activity is sharing material, taken on trust premises, trust approvals is nothing",
         "  expect prohibit by rule NT-1",
         "",
