@@ -1,5 +1,7 @@
 /** Wires the playground together: editor, language, panels, sharing. */
 import type { Analysis, Range } from "@precept/language";
+import { AnalysisPanel } from "./analysis-panel.js";
+import type { PanelReport } from "./analysis-report.js";
 import { askUrl } from "./ask-link.js";
 import { BundlePanel } from "./bundle-panel.js";
 import type { Compiled } from "./compiled.js";
@@ -37,6 +39,7 @@ const PANELS = [
   { id: "try", label: "Try a situation" },
   { id: "scenarios", label: "Scenarios" },
   { id: "bundle", label: "Compiled bundle" },
+  { id: "analysis", label: "Analysis" },
 ] as const;
 type Panel = (typeof PANELS)[number]["id"];
 const side = sidePanelElements(byId("side-tabs"), byId("side"), PANELS);
@@ -88,6 +91,38 @@ function reveal(uri: string, range: Range): void {
   if (file) openForReading(file.id, toMonacoRange(range));
 }
 
+function appendToPolicy(text: string): boolean {
+  // The scenario belongs to the policy that decided it, whichever file is open for reading.
+  const target = panelFile;
+  if (target !== "layer" && !policyEditor.isBaselineEditable) {
+    status(
+      "The BPS pack is read-only: choose “Edit the baseline” first, or save scenarios in your local layer.",
+    );
+    return false;
+  }
+  const model = workspace.files[target].model;
+  const end = model.getFullModelRange().getEndPosition();
+  const before = model.getValue().endsWith("\n") ? "\n" : "\n\n";
+  model.pushEditOperations(
+    [],
+    [
+      {
+        range: {
+          startLineNumber: end.lineNumber,
+          startColumn: end.column,
+          endLineNumber: end.lineNumber,
+          endColumn: end.column,
+        },
+        text: `${before}${text}\n`,
+      },
+    ],
+    () => null,
+  );
+  if (policyEditor.open !== target) policyEditor.openFile(target);
+  policyEditor.editor.revealLine(model.getLineCount());
+  return true;
+}
+
 const tryPanel = new TryPanel(byId("panel-try"), {
   situation: () => situation,
   setSituation: (next) => {
@@ -100,37 +135,7 @@ const tryPanel = new TryPanel(byId("panel-try"), {
       .symbols.find((s) => s.kind === "rule" && s.key === id);
     if (symbol) reveal(symbol.uri, symbol.nameRange);
   },
-  appendToPolicy: (text) => {
-    // The scenario belongs to the policy that decided it, whichever file is open for reading.
-    const target = panelFile;
-    if (target !== "layer" && !policyEditor.isBaselineEditable) {
-      status(
-        "The BPS pack is read-only: choose “Edit the baseline” first, or save scenarios in your local layer.",
-      );
-      return false;
-    }
-    const model = workspace.files[target].model;
-    const end = model.getFullModelRange().getEndPosition();
-    const before = model.getValue().endsWith("\n") ? "\n" : "\n\n";
-    model.pushEditOperations(
-      [],
-      [
-        {
-          range: {
-            startLineNumber: end.lineNumber,
-            startColumn: end.column,
-            endLineNumber: end.lineNumber,
-            endColumn: end.column,
-          },
-          text: `${before}${text}\n`,
-        },
-      ],
-      () => null,
-    );
-    if (policyEditor.open !== target) policyEditor.openFile(target);
-    policyEditor.editor.revealLine(model.getLineCount());
-    return true;
-  },
+  appendToPolicy,
   announce: status,
   decided: (result) =>
     ruleMarks.showDecision(workspace.analyze(panelFile), panelCompiled?.bundle, result),
@@ -165,10 +170,47 @@ const scenariosPanel = new ScenariosPanel(byId("panel-scenarios"), {
 
 const bundlePanel = new BundlePanel(byId("panel-bundle"));
 
+/** Overruled and unsatisfiable rules as warnings in the editor, from the newest analysis. */
+function markFindings(report: PanelReport): void {
+  for (const file of workspace.all) {
+    const own =
+      file.uri === report.uri
+        ? report.findings.filter((f) => f.severity === "warning" && f.code !== "rule-overlap")
+        : [];
+    monaco.editor.setModelMarkers(
+      file.model,
+      "precept-analysis",
+      own.map((f) => ({
+        ...toMonacoRange(f.range),
+        severity: monaco.MarkerSeverity.Warning,
+        message: f.summary,
+        code: f.code,
+        source: "precept analyze",
+      })),
+    );
+  }
+}
+
+const analysisPanel = new AnalysisPanel(byId("panel-analysis"), {
+  files: () => Object.fromEntries(workspace.all.map((f) => [f.uri, f.model.getValue()])),
+  uri: (compiled) => workspace.files[compiled.file].uri,
+  trySituation: (next) => {
+    situation = next;
+    saveSoon();
+    sideTabs.select("try");
+    tryPanel.refreshForm();
+  },
+  appendToPolicy,
+  announce: status,
+  show: (finding) => reveal(finding.uri, finding.range),
+  analysed: markFindings,
+});
+
 const sidePanels: readonly SidePanel[] = [
   { ...PANELS[0], update: (c) => tryPanel.update(c) },
   { ...PANELS[1], update: (c) => scenariosPanel.update(c) },
   { ...PANELS[2], update: (c) => bundlePanel.update(c), shown: () => bundlePanel.shown() },
+  { ...PANELS[3], update: (c) => analysisPanel.update(c) },
 ];
 
 const sideTabs = new Tabs<Panel>(

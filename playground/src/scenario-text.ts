@@ -26,6 +26,12 @@ export function givenItems(facts: readonly BundleFact[], situation: Situation): 
       items.push(`${fact.label} is ${values.length === 0 ? "nothing" : values.join(" and ")}`);
     } else if (fact.type === "number" && typeof value === "number" && Number.isFinite(value)) {
       items.push(`${fact.label} is ${value}`);
+    } else if (
+      fact.type === "date" &&
+      typeof value === "string" &&
+      /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ) {
+      items.push(`${fact.label} is ${value}`);
     } else if (fact.type === "text" && typeof value === "string") {
       items.push(`${fact.label} is ${quoted(value)}`);
     }

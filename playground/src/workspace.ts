@@ -8,6 +8,7 @@ import { type ProjectHost, Workspace as ProjectWorkspace } from "@precept/projec
 import { FILE_IDS } from "./examples.js";
 import { monaco } from "./monaco.js";
 import type { FileId } from "./share.js";
+import { resolveShippedPackage } from "./shipped.js";
 
 export type { FileId };
 
@@ -19,11 +20,6 @@ export interface PolicyFile {
 }
 
 export const LANGUAGE_ID = "precept";
-
-/** The one baseline package the playground has: `extends "@precept/bps-e-professionalism"`. */
-function resolveShippedPackage(name: string): string | undefined {
-  return name === "@precept/bps-e-professionalism" ? "rules/bps-e-professionalism" : undefined;
-}
 
 export function modelUri(uri: string): monaco.Uri {
   return monaco.Uri.from({ scheme: "precept", path: `/${uri}` });

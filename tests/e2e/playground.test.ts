@@ -7,6 +7,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { accessibilityTests } from "./suites/accessibility.js";
+import { analysisTests } from "./suites/analysis.js";
 import { askTests } from "./suites/ask.js";
 import { decisionTests } from "./suites/decisions.js";
 import { defectTests } from "./suites/defects.js";
@@ -46,4 +47,5 @@ defectTests(e2e);
 fileAndLinkTests(e2e);
 askTests(e2e);
 understandingTests(e2e);
+analysisTests(e2e);
 accessibilityTests(e2e);

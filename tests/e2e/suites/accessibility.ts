@@ -12,9 +12,10 @@ import type { E2E } from "../support/e2e.js";
 import { openPlayground } from "../support/page.js";
 import { choose, chooseFriendRequest, outcome, tryPanel } from "../support/panels.js";
 import { ROOT } from "../support/site.js";
+import { expectNorthfieldAnalysis } from "./analysis.js";
 
 /** Screenshots go to test-results/; with PRECEPT_UPDATE_DOCS=1 also to docs/ (committed). */
-async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string): Promise<void> {
   const out = join(ROOT, "test-results");
   await mkdir(out, { recursive: true });
   await page.screenshot({ path: join(out, name) });
@@ -28,6 +29,11 @@ async function audit(page: Page, state: string, found: Record<string, Violation[
   const violations = await seriousViolations(page);
   if (violations.length > 0) found[state] = violations;
 }
+
+const colour = (page: Page, selector: string) =>
+  page.evaluate(
+    `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color`,
+  ) as Promise<string>;
 
 const background = (page: Page, selector: string) =>
   page.evaluate(
@@ -62,6 +68,14 @@ export function accessibilityTests(e2e: () => E2E): void {
         await page.locator("#tab-bundle").click();
         await page.locator("#panel-bundle .monaco-editor").waitFor();
         await audit(page, `${scheme}: the compiled bundle`, found);
+        // The Analysis panel on the Northfield layer.
+        await page.locator("#tab-analysis").click();
+        await expect
+          .poll(() => page.locator("#analysis-summary").textContent())
+          .not.toBe("Analysing…");
+        if (scheme === "light") await expectNorthfieldAnalysis(page);
+        else expect(await colour(page, "#analysis-summary")).toBe("rgb(228, 228, 231)");
+        await audit(page, `${scheme}: the layer's analysis`, found);
         // The Ask page, asking and then deciding.
         await page.locator("#ask-link").focus();
         const href = (await page.locator("#ask-link").getAttribute("href")) ?? "";
@@ -112,8 +126,18 @@ export function accessibilityTests(e2e: () => E2E): void {
       await choose(page, "activity", "sharing material");
       const found: Record<string, Violation[]> = {};
       await audit(page, "phone", found);
-      expect(found).toEqual({});
       await screenshot(page, "playground-phone.png");
+      // The Analysis panel fits too.
+      await page.locator("#tab-analysis").click();
+      await expect
+        .poll(() => page.locator("#analysis-summary").textContent())
+        .not.toBe("Analysing…");
+      const after = (await page.evaluate(
+        "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]",
+      )) as [number, number];
+      expect(after[0]).toBeLessThanOrEqual(after[1]);
+      await audit(page, "phone: the analysis", found);
+      expect(found).toEqual({});
       await context.close();
     });
 
