@@ -6,7 +6,8 @@
  *   (b) the compiled bundle in plain json-rules-engine (highest `params.strength` wins)
  *   (c) `decider.decide()` — validation, json-rules-engine, explanation
  *   (d) the fast evaluator: `decider.outcome()`; (d′) `decider.decideSync()`, the full decision
- *       (its explanation written on demand); (d″) the same with its explanation read
+ *       (its weaker applying rules and explanation made on demand); (d‴) the same with its
+ *       `alsoApplies` read; (d″) with its explanation read
  *   (e) a JS function written by hand
  *   (f) the generated module (`precept compile --target js`): `outcomeTrusted`, the caller
  *       vouching for its facts; (f′) `outcome`, facts checked
@@ -122,6 +123,7 @@ interface Row {
   readonly d: number;
   readonly dFull: number;
   readonly dText: number;
+  readonly dAlso: number;
   readonly e: number;
   readonly f: number;
   readonly fChecked: number;
@@ -189,6 +191,7 @@ async function measure(
       c: (f) => decider.decide(f),
       d: (f) => decider.outcome(f),
       dFull: (f) => decider.decideSync(f),
+      dAlso: (f) => (decider.decideSync(f) as { alsoApplies: unknown }).alsoApplies,
       dText: (f) => decider.decideSync(f).explanation,
       e: byHand,
       f: (f) => module.outcomeTrusted(f),
@@ -264,12 +267,12 @@ export async function run(): Promise<void> {
     "\n## The generated module and the full decision (time per decision, as a multiple)\n",
   );
   console.log(
-    "| policy | (f) trusted module | (f′) checked module | (e) hand JS | (f) ÷ (e) | (f′) ÷ (e) | (d′) decideSync ÷ (d) outcome | (d″) with its explanation ÷ (d) |",
+    "| policy | (f) trusted module | (f′) checked module | (e) hand JS | (f) ÷ (e) | (f′) ÷ (e) | (d′) decideSync ÷ (d) outcome | (d‴) with alsoApplies read ÷ (d) | (d″) with its explanation ÷ (d) |",
   );
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     console.log(
-      `| ${r.name} | ${fmt(r.f)} | ${fmt(r.fChecked)} | ${fmt(r.e)} | ${x(r.e / r.f)} | ${x(r.e / r.fChecked)} | ${x(r.d / r.dFull)} | ${x(r.d / r.dText)} |`,
+      `| ${r.name} | ${fmt(r.f)} | ${fmt(r.fChecked)} | ${fmt(r.e)} | ${x(r.e / r.f)} | ${x(r.e / r.fChecked)} | ${x(r.d / r.dFull)} | ${x(r.d / r.dAlso)} | ${x(r.d / r.dText)} |`,
     );
   }
   const spec = generateSpec(10_000, 10_000);

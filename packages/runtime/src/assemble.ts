@@ -18,32 +18,85 @@ import {
 } from "./program.js";
 
 /**
- * The entries that are not false, in policy order, each with its value (true or unknown): every
- * other entry is false, and a decision reads only these.
+ * The truth values of the entries, read one strength at a time: a decision reads the strongest
+ * strengths until one has a true entry, and the weaker ones only if `alsoApplies` or the
+ * explanation is read.
  */
 export interface Truth {
-  readonly touched: ArrayLike<number>;
-  /** The value of `touched[j]`. */
-  readonly tri: ArrayLike<Tri>;
+  /** Adds the true and the unknown entries of `program.strengths[s]` to `t` and `u`, policy order. */
+  strength(s: number, t: Entry[], u: Entry[]): void;
+  /** One entry's truth value. */
+  of(entry: Entry): Tri;
 }
 
 /** The truth from every entry's value (as `decide` gets it from json-rules-engine). */
-export function truthOfAll(all: ArrayLike<Tri>): Truth {
-  const touched: number[] = [];
-  const tri: Tri[] = [];
-  for (let i = 0; i < all.length; i++) {
-    if (all[i] !== F) {
-      touched.push(i);
-      tri.push(all[i]!);
-    }
-  }
-  return { touched, tri };
+export function truthOfAll(program: Program, all: ArrayLike<Tri>): Truth {
+  return {
+    strength(s, t, u) {
+      for (const e of program.strengths[s]!.entries) {
+        const v = all[e.index];
+        if (v === T) t.push(e);
+        else if (v === U) u.push(e);
+      }
+    },
+    of: (e) => all[e.index]!,
+  };
 }
 
 /**
- * The decision. Its `explanation` is written when first read (then kept): the text of a large
- * policy's decision can run to tens of kilobytes, which callers that only need the outcome, the
- * rules and the questions should not pay for.
+ * The truth as the fast evaluator finds it: only the entries the known facts leave possible (see
+ * `Candidates`) are evaluated; the others are false.
+ */
+export function truthOf(
+  program: Program,
+  candidates: Candidates,
+  values: Values,
+  ordinals: readonly number[],
+  complete: boolean,
+): Truth {
+  const { flat, entries } = program;
+  const masks = candidates.masksFor(values, ordinals);
+  return {
+    strength(s, t, u) {
+      const m = masks.length;
+      const { all, covered, entryAt } = candidates;
+      const end = candidates.groupEnd[s]!;
+      for (let w = candidates.groupStart[s]!; w < end; w++) {
+        let bits = all[w]!;
+        for (let k = 0; k < m && bits !== 0; k++) bits &= masks[k]![w]!;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          bits ^= low;
+          const e = entries[entryAt[(w << 5) + 31 - Math.clz32(low)]!]!;
+          if (complete) {
+            if (covered[e.index] === 1 || flat.holds(e.flat, values)) t.push(e);
+          } else {
+            const v = flat.tri(e.flat, values);
+            if (v === T) t.push(e);
+            else if (v === U) u.push(e);
+          }
+        }
+      }
+    },
+    of: (e) => (complete ? (flat.holds(e.flat, values) ? T : F) : flat.tri(e.flat, values)),
+  };
+}
+
+/** The entries in policy order: a numeric sort of their indices, far cheaper than a comparator. */
+function inPolicyOrder(program: Program, entries: readonly Entry[]): Entry[] {
+  const order = new Int32Array(entries.length);
+  for (let j = 0; j < entries.length; j++) order[j] = entries[j]!.index;
+  order.sort();
+  const out: Entry[] = new Array(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = program.entries[order[j]!]!;
+  return out;
+}
+
+/**
+ * The decision. Its `alsoApplies` and `explanation` are made when first read (then kept): a large
+ * policy's decision can have hundreds of weaker rules that also apply and tens of kilobytes of
+ * text, which callers that need only the outcome, the deciding rules and the questions should not
+ * pay for. What is read is the same either way.
  */
 export function assemble(
   program: Program,
@@ -51,37 +104,39 @@ export function assemble(
   values: Values,
   explainer: Explainer,
 ): Decision {
-  const { entries } = program;
-  const { tri, touched } = truth;
-  let atLeast = 0;
-  for (let j = 0; j < touched.length; j++) {
-    const e = entries[touched[j]!]!;
-    if (e.kind !== "advice" && tri[j] === T && e.strength > atLeast) atLeast = e.strength;
-  }
+  // The strongest strength with a true entry decides (0 when none has one); unknown entries of
+  // the stronger ones are pending.
   const deciding: Entry[] = [];
-  const also: Entry[] = [];
-  const pending: Entry[] = [];
-  let advice: Set<string> | undefined;
-  let exceptionsByRule: Map<string, Entry[]> | undefined;
-  for (let j = 0; j < touched.length; j++) {
-    const e = entries[touched[j]!]!;
-    const t = tri[j];
-    if (t === T && e.params.advice.length > 0) {
-      advice ??= new Set();
-      for (const a of e.params.advice) advice.add(a);
+  let pending: Entry[] = [];
+  let atLeast = 0;
+  let decidedAt = program.strengths.length;
+  for (let s = 0; s < program.strengths.length; s++) {
+    const unknown: Entry[] = [];
+    truth.strength(s, deciding, unknown);
+    const strength = program.strengths[s]!.strength;
+    if (deciding.length > 0) {
+      atLeast = strength;
+      decidedAt = s;
+      break;
     }
-    if (e.kind === "advice") continue;
-    if (t === T) {
-      if (e.strength === atLeast) deciding.push(e);
-      else also.push(e);
-      // Only a rule with several exceptions of its own can warn of a conflict between them.
-      if (e.kind === "exception" && program.severalExceptions.has(e.params.rule)) {
-        exceptionsByRule ??= new Map();
-        const list = exceptionsByRule.get(e.params.rule) ?? [];
-        list.push(e);
-        exceptionsByRule.set(e.params.rule, list);
-      }
-    } else if (t === U && e.strength > atLeast) pending.push(e);
+    if (strength > 0) pending = pending.length === 0 ? unknown : pending.concat(unknown);
+  }
+  if (pending.length > 0 && decidedAt > 1) pending = inPolicyOrder(program, pending);
+
+  let advice: Set<string> | undefined;
+  for (const e of program.advising) {
+    if (truth.of(e) !== T) continue;
+    advice ??= new Set();
+    for (const a of e.params.advice) advice.add(a);
+  }
+  // Only a rule with several exceptions of its own can warn of a conflict between them.
+  let exceptionsByRule: Map<string, Entry[]> | undefined;
+  for (const e of program.conflicting) {
+    if (truth.of(e) !== T) continue;
+    exceptionsByRule ??= new Map();
+    const list = exceptionsByRule.get(e.params.rule) ?? [];
+    list.push(e);
+    exceptionsByRule.set(e.params.rule, list);
   }
   const atLeastOutcome =
     atLeast === 0
@@ -96,61 +151,123 @@ export function assemble(
       `Exceptions ${listOf(list.map((e) => `${e.name} (${e.outcome})`))} to rule ${rule} apply together with different outcomes; the strongest, ${strongest.outcome}, stands.`,
     );
   }
-
-  const decidingRules = deciding.map((e) => e.name);
-  const alsoApplies = also.map((e) => e.applies);
   const adviceList = advice === undefined ? [] : [...advice];
-  let text: string | undefined;
-  if (pending.length === 0) {
-    return {
-      ok: true,
-      outcome: atLeastOutcome,
-      decidingRules,
-      alsoApplies,
-      advice: adviceList,
-      warnings,
-      get explanation() {
-        text ??= explainDecided(
-          explainer,
-          atLeastOutcome,
-          deciding,
-          also,
-          adviceList,
-          warnings,
-          values,
-        );
-        return text;
-      },
-    };
+  let undetermined: Decision["undetermined"];
+  if (pending.length > 0) {
+    const facts = new Set<number>();
+    for (const e of pending) relevantFacts(e.root, values, facts);
+    const needs = [...facts]
+      .sort((a, b) => a - b)
+      .map((i) => ({ fact: program.facts[i]!.name, question: explainer.question(i) }));
+    undetermined = { needs, atLeast: atLeastOutcome, pending: pending.map((e) => e.name) };
   }
-  const facts = new Set<number>();
-  for (const e of pending) relevantFacts(e.root, values, facts);
-  const needs = [...facts]
-    .sort((a, b) => a - b)
-    .map((i) => ({ fact: program.facts[i]!.name, question: explainer.question(i) }));
-  const undetermined = { needs, atLeast: atLeastOutcome, pending: pending.map((e) => e.name) };
-  return {
-    ok: true,
-    outcome: "undetermined",
-    decidingRules,
-    alsoApplies,
-    advice: adviceList,
-    undetermined,
+  return new Assembled(
+    { program, truth, values, explainer, decidedAt, deciding, pending },
+    atLeastOutcome,
+    adviceList,
     warnings,
-    get explanation() {
-      text ??= explainUndetermined(
-        explainer,
-        undetermined,
-        deciding,
-        pending,
-        also,
-        adviceList,
-        warnings,
-        values,
-      );
-      return text;
+    undetermined,
+  );
+}
+
+/** What a decision keeps to list the weaker rules that also apply and to explain itself. */
+interface Sources {
+  readonly program: Program;
+  readonly truth: Truth;
+  readonly values: Values;
+  readonly explainer: Explainer;
+  /** The index in `program.strengths` of the deciding strength (its length when none). */
+  readonly decidedAt: number;
+  readonly deciding: readonly Entry[];
+  readonly pending: readonly Entry[];
+}
+
+const lazy = { enumerable: true, configurable: true } as const;
+
+/**
+ * A decision whose `alsoApplies` and `explanation` are own enumerable getters (so JSON, spreads
+ * and comparisons see them as before) sharing one pair of functions: an object literal with
+ * getters would make V8 build a new hidden class and closures for every decision.
+ */
+class Assembled implements Decision {
+  declare readonly ok: true;
+  declare readonly outcome: string;
+  declare readonly decidingRules: readonly string[];
+  declare readonly alsoApplies: Decision["alsoApplies"];
+  declare readonly advice: readonly string[];
+  declare readonly undetermined?: Decision["undetermined"];
+  declare readonly warnings: readonly string[];
+  declare readonly explanation: string;
+  #sources: Sources;
+  #also?: Entry[];
+  #applies?: Decision["alsoApplies"];
+  #text?: string;
+
+  constructor(
+    sources: Sources,
+    outcome: string,
+    advice: readonly string[],
+    warnings: readonly string[],
+    undetermined: Decision["undetermined"],
+  ) {
+    this.#sources = sources;
+    const self = this as { -readonly [K in keyof Decision]: Decision[K] };
+    // The properties in the order decisions have always had them.
+    self.ok = true;
+    self.outcome = undetermined ? "undetermined" : outcome;
+    self.decidingRules = sources.deciding.map((e) => e.name);
+    Object.defineProperty(this, "alsoApplies", Assembled.alsoApplies);
+    self.advice = advice;
+    if (undetermined) self.undetermined = undetermined;
+    self.warnings = warnings;
+    Object.defineProperty(this, "explanation", Assembled.explanation);
+  }
+
+  static readonly alsoApplies = {
+    ...lazy,
+    get(this: Assembled) {
+      this.#applies ??= this.#alsoEntries().map((e) => e.applies);
+      return this.#applies;
     },
   };
+
+  static readonly explanation = {
+    ...lazy,
+    get(this: Assembled) {
+      this.#text ??= this.#explain();
+      return this.#text;
+    },
+  };
+
+  /** The weaker entries that also apply, policy order. */
+  #alsoEntries(): Entry[] {
+    if (this.#also) return this.#also;
+    const { program, truth, decidedAt } = this.#sources;
+    const found: Entry[] = [];
+    const ignored: Entry[] = [];
+    for (let s = decidedAt + 1; s < program.strengths.length; s++) {
+      truth.strength(s, found, ignored);
+    }
+    this.#also = inPolicyOrder(program, found);
+    return this.#also;
+  }
+
+  #explain(): string {
+    const { explainer, deciding, pending, values } = this.#sources;
+    const also = this.#alsoEntries();
+    return this.undetermined
+      ? explainUndetermined(
+          explainer,
+          this.undetermined,
+          deciding,
+          pending,
+          also,
+          this.advice,
+          this.warnings,
+          values,
+        )
+      : explainDecided(explainer, this.outcome, deciding, also, this.advice, this.warnings, values);
+  }
 }
 
 const listOf = (items: readonly string[]): string => list(items, "and");
@@ -257,41 +374,4 @@ function holdsIn(program: Program, list: readonly Entry[], values: Values, compl
     }
   }
   return r;
-}
-
-/**
- * Every entry's truth value, evaluating only the entries the known facts leave possible (see
- * `Candidates`); the others are false.
- */
-export function truthOf(
-  program: Program,
-  candidates: Candidates,
-  values: Values,
-  ordinals: readonly number[],
-  complete: boolean,
-): Truth {
-  const { flat, entries } = program;
-  const tri: Tri[] = [];
-  const touched: number[] = [];
-  const possible = candidates.possible(values, ordinals);
-  const { covered } = candidates;
-  for (let w = 0; w < possible.length; w++) {
-    let bits = possible[w]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      bits ^= low;
-      const i = (w << 5) + 31 - Math.clz32(low);
-      const e = entries[i]!;
-      const t = complete
-        ? covered[i] === 1 || flat.holds(e.flat, values)
-          ? T
-          : F
-        : flat.tri(e.flat, values);
-      if (t !== F) {
-        tri.push(t);
-        touched.push(i);
-      }
-    }
-  }
-  return { tri, touched };
 }

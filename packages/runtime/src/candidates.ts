@@ -27,23 +27,51 @@ interface Part {
 }
 
 export class Candidates {
-  /** All entries: the start of every AND. */
-  private readonly all: Int32Array;
+  /** All positions in use: the start of every AND. */
+  readonly all: Int32Array;
   /** By fact index: a bit set per ordinal or per number region; undefined for a fact without. */
   private readonly masks: (readonly Int32Array[] | undefined)[];
   /** By number fact with masks: the numbers its tests mention, ascending (region boundaries). */
   private readonly points: (readonly number[] | undefined)[];
   /** By entry: 1 when every part is a masked test, so surviving the AND with all facts known means true. */
   readonly covered: Uint8Array;
+  /** By bit position: the entry's index (-1 for the padding between groups). */
+  readonly entryAt: Int32Array;
+  /** By group: its first word and the word after its last. */
+  readonly groupStart: Int32Array;
+  readonly groupEnd: Int32Array;
 
-  constructor(entries: readonly Entry[], facts: readonly BundleFact[]) {
-    const n = entries.length;
-    const words = (n + 31) >>> 5;
-    this.all = new Int32Array(words).fill(-1);
-    if (n % 32 !== 0) this.all[words - 1] = (1 << (n % 32)) - 1;
+  /**
+   * `groups`: the entries to place, each group (one strength) starting on a word of its own, so
+   * that a decision can read one group's candidates without the others'.
+   */
+  constructor(
+    entries: readonly Entry[],
+    facts: readonly BundleFact[],
+    groups: readonly (readonly Entry[])[],
+  ) {
+    const position = new Int32Array(entries.length).fill(-1);
+    this.groupStart = new Int32Array(groups.length);
+    this.groupEnd = new Int32Array(groups.length);
+    let words = 0;
+    groups.forEach((group, g) => {
+      this.groupStart[g] = words;
+      group.forEach((e, k) => {
+        position[e.index] = (words << 5) + k;
+      });
+      words += (group.length + 31) >>> 5;
+      this.groupEnd[g] = words;
+    });
+    this.entryAt = new Int32Array(words << 5).fill(-1);
+    this.all = new Int32Array(words);
+    position.forEach((p, i) => {
+      if (p < 0) return;
+      this.entryAt[p] = i;
+      this.all[p >>> 5] = this.all[p >>> 5]! | (1 << (p & 31));
+    });
     this.masks = facts.map(() => undefined);
     this.points = facts.map(() => undefined);
-    this.covered = new Uint8Array(n);
+    this.covered = new Uint8Array(entries.length);
 
     const partsByFact = new Map<number, Part[]>();
     const partsOf = entries.map((e) => {
@@ -53,9 +81,11 @@ export class Candidates {
         const test = negated ? (p as { child: Test }).child : p.k === "test" ? p : undefined;
         if (!test || !maskable(facts[test.fact]!)) return undefined;
         const part = { entry: e.index, test, negated };
-        const list = partsByFact.get(test.fact) ?? [];
-        list.push(part);
-        partsByFact.set(test.fact, list);
+        if (position[e.index]! >= 0) {
+          const list = partsByFact.get(test.fact) ?? [];
+          list.push(part);
+          partsByFact.set(test.fact, list);
+        }
         return part;
       });
     });
@@ -81,7 +111,8 @@ export class Candidates {
         const mask = this.all.slice();
         for (const { entry, test, negated } of parts) {
           if (compare(test.operator, v, test.value) === negated) {
-            mask[entry >>> 5] = mask[entry >>> 5]! & ~(1 << (entry & 31));
+            const p = position[entry]!;
+            mask[p >>> 5] = mask[p >>> 5]! & ~(1 << (p & 31));
           }
         }
         return mask;
@@ -94,9 +125,12 @@ export class Candidates {
     });
   }
 
-  /** The entries not ruled out by the known facts (`ordinals`: see `FactReader`). */
-  possible(values: Values, ordinals: readonly number[]): Int32Array {
-    const out = this.all.slice();
+  /**
+   * The bit sets to AND for the known facts (`ordinals`: see `FactReader`): an entry not ruled
+   * out by any of them is possible. Each word of the result is the AND of `all` and these.
+   */
+  masksFor(values: Values, ordinals: readonly number[]): Int32Array[] {
+    const out: Int32Array[] = [];
     for (let f = 0; f < ordinals.length; f++) {
       const masks = this.masks[f];
       if (masks === undefined) continue;
@@ -107,8 +141,7 @@ export class Candidates {
         if (x === undefined || points === undefined) continue;
         region = regionOf(points, x as number);
       }
-      const mask = masks[region]!;
-      for (let w = 0; w < out.length; w++) out[w] = out[w]! & mask[w]!;
+      out.push(masks[region]!);
     }
     return out;
   }

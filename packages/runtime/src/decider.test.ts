@@ -437,3 +437,33 @@ scenario "Wrong on purpose"
     });
   });
 });
+
+describe("the weaker rules and the explanation, made when first read", () => {
+  it("read in any order, and through JSON, a spread or structuredClone, they are the same", async () => {
+    const d = deciderOf();
+    const sets = [
+      complete,
+      { ...complete, "identifiable information": true },
+      { relationship: "former service user", capacity: "personal", age: 12 },
+      { relationship: "colleague", capacity: "professional", "identifiable information": true },
+      { capacity: "personal" },
+    ];
+    for (const facts of sets) {
+      const expected = await d.decide(facts);
+      const a = d.decideSync(facts) as Decision;
+      const b = d.decideSync(facts) as Decision;
+      // One read first the explanation, the other the weaker rules.
+      const textA = a.explanation;
+      const alsoB = b.alsoApplies;
+      expect([textA, a.alsoApplies]).toEqual([b.explanation, alsoB]);
+      expect(a.alsoApplies).toBe(a.alsoApplies);
+      for (const copy of [JSON.parse(JSON.stringify(a)), { ...a }, structuredClone(a)]) {
+        expect(copy).toEqual(expected);
+        expect(Object.keys(copy)).toEqual(Object.keys(expected));
+      }
+    }
+    const strongest = d.decideSync({ ...complete, "identifiable information": true }) as Decision;
+    expect(strongest.decidingRules).toEqual(["1.1"]);
+    expect(strongest.alsoApplies).toEqual([{ rule: "3.1", outcome: "decline" }]);
+  });
+});

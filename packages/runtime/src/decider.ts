@@ -145,7 +145,11 @@ export class Decider {
   constructor(bundle: Bundle, limits: Limits = DEFAULT_LIMITS) {
     this.bundle = bundle;
     this.program = buildProgram(bundle);
-    this.candidates = new Candidates(this.program.entries, this.program.facts);
+    this.candidates = new Candidates(
+      this.program.entries,
+      this.program.facts,
+      this.program.strengths.map((s) => s.entries),
+    );
     this.explainer = new Explainer(this.program);
     this.presumptions = new Presumptions(this.program);
     this.constraints = new Constraints(bundle, this.program.factIndex);
@@ -187,7 +191,7 @@ export class Decider {
               : U;
       }
     }
-    const decision = assemble(this.program, truthOfAll(tri), values, this.explainer);
+    const decision = assemble(this.program, truthOfAll(this.program, tri), values, this.explainer);
     return this.stamp(this.stated(decision, given, presumed, options), options);
   }
 
@@ -224,7 +228,10 @@ export class Decider {
   /** The decision with its decision date, when the rules use one. */
   private stamp(decision: Decision, options: DecideOptions | undefined): Decision {
     if (!this.program.dates) return decision;
-    return { ...decision, asOf: options?.asOf ?? today() };
+    // The decision is this call's own object: adding the date (last, as a spread would) keeps
+    // its explanation and weaker rules unread until asked for.
+    (decision as { asOf?: string }).asOf = options?.asOf ?? today();
+    return decision;
   }
 
   /** Whether the rules depend on the decision date (`today`, durations, `in force`). */

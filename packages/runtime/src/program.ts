@@ -82,6 +82,16 @@ export interface Program {
   readonly entryByName: ReadonlyMap<string, Entry>;
   /** Rules with more than one candidate exception (only these can warn of a conflict). */
   readonly severalExceptions: ReadonlySet<string>;
+  /**
+   * The candidates (every entry but advice) by strength, strongest first, each in policy order;
+   * strength 0 last when there is any. A decision reads the strongest that has a true entry, and
+   * the weaker ones only when `alsoApplies` or the explanation is read.
+   */
+  readonly strengths: readonly { readonly strength: number; readonly entries: readonly Entry[] }[];
+  /** Entries whose params carry advice, policy order: advice is given whatever the outcome. */
+  readonly advising: readonly Entry[];
+  /** Exceptions of rules with several of them, policy order: only these can conflict. */
+  readonly conflicting: readonly Entry[];
 }
 
 /** Builds the program of a bundle that passed validation. */
@@ -131,6 +141,14 @@ export function buildProgram(bundle: Bundle): Program {
   const levels = [...byStrength.entries()]
     .sort((a, b) => b[0] - a[0])
     .map(([, list]) => ({ outcome: list[0]!.outcome, ...groupByKey(list, ordinalOf) }));
+  const several = severalExceptions(entries);
+  const byStrengthAll = new Map<number, Entry[]>();
+  for (const e of entries) {
+    if (e.kind === "advice") continue;
+    const list = byStrengthAll.get(e.strength) ?? [];
+    list.push(e);
+    byStrengthAll.set(e.strength, list);
+  }
   return {
     bundle,
     facts,
@@ -145,7 +163,12 @@ export function buildProgram(bundle: Bundle): Program {
     defaultOutcome: outcomes.get(bundle.defaultOutcome)!,
     terms: new Map(bundle.terms.map((t) => [t.name, t])),
     entryByName: new Map(entries.map((e) => [e.name, e])),
-    severalExceptions: severalExceptions(entries),
+    severalExceptions: several,
+    strengths: [...byStrengthAll]
+      .sort((a, b) => b[0] - a[0])
+      .map(([strength, list]) => ({ strength, entries: list })),
+    advising: entries.filter((e) => e.params.advice.length > 0),
+    conflicting: entries.filter((e) => e.kind === "exception" && several.has(e.params.rule)),
   };
 }
 
