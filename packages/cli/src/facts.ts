@@ -3,16 +3,17 @@
  * (`--facts`) is JSON, read strictly as `decide` reads it — so a file that works here works when
  * embedded — and `--fact name=value` is typed text, read in `form` mode (names in any case, "yes",
  * "6", a blank value for unknown). Every mistake is a CliError with the runtime's message and, where
- * one is close, a did-you-mean or how to write the value.
+ * one is close, a did-you-mean or how to write the value (the runtime's `factHint`, which the
+ * service's 400s give too).
  */
 import { closest } from "@precept/language";
 import {
   type BundleFact,
   type FactError,
   type FactValue,
+  factHint,
   formKey,
   readFacts,
-  readFactValue,
 } from "@precept/runtime";
 import { CliError } from "./errors.js";
 import { factArgsExample, parseFactArg } from "./facts-json.js";
@@ -36,48 +37,15 @@ export function describeType(fact: BundleFact): string {
   }
 }
 
-/** A did-you-mean for the first error about an unknown name or a value outside a list. */
+/** The first error's hint (the runtime's `factHint`, with the language's did-you-mean). */
 function hintFor(
   facts: readonly BundleFact[],
   errors: readonly FactError[],
   given: Readonly<Record<string, unknown>>,
 ): string | undefined {
   for (const e of errors) {
-    const fact = facts.find((f) => f.name === e.fact);
-    if (fact) {
-      // A value a form would have read (a JSON file says "6" for 6): say how to write it.
-      const raw = given[e.fact];
-      const form = readFactValue(fact, raw, { mode: "form" });
-      if (raw !== undefined && form.ok && form.value !== null) {
-        return `Write ${JSON.stringify(form.value)} instead.`;
-      }
-    }
-    if (!fact) {
-      if (e.fact === "") continue;
-      const same = facts.find((f) => formKey(f.name) === formKey(e.fact));
-      if (same) return `Did you mean '${same.name}'?`;
-      const guess = closest(
-        formKey(e.fact),
-        facts.map((f) => f.name),
-      );
-      if (guess) return `Did you mean '${guess}'?`;
-    } else if (fact.type === "choice") {
-      const raw = given[e.fact] ?? Object.entries(given).find(([k]) => formKey(k) === e.fact)?.[1];
-      if (typeof raw !== "string" || raw.length > 1000) continue;
-      const guess = closest(formKey(raw), fact.values);
-      if (guess) return `Did you mean '${guess}'?`;
-    } else if (fact.type === "set") {
-      const raw = given[e.fact] ?? Object.entries(given).find(([k]) => formKey(k) === e.fact)?.[1];
-      const items = typeof raw === "string" ? raw.split(",") : Array.isArray(raw) ? raw : [];
-      const bad = items.find(
-        (item): item is string =>
-          typeof item === "string" &&
-          item.length <= 1000 &&
-          !fact.values.some((v) => formKey(v) === formKey(item)),
-      );
-      const guess = bad === undefined ? undefined : closest(formKey(bad), fact.values);
-      if (guess) return `Did you mean '${guess}'?`;
-    }
+    const hint = factHint(facts, e, given, closest);
+    if (hint !== undefined) return hint;
   }
   return undefined;
 }

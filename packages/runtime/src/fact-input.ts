@@ -28,6 +28,11 @@ export interface FactError {
   readonly allowed?: string;
   /** The title of the constraint the facts contradict (then `fact` is ""). */
   readonly constraint?: string;
+  /**
+   * How to put it right, where one is close ("Write 6 instead.", "Did you mean 'age'?"): added by
+   * surfaces that show errors to people (`withFactHints`), never by the contract itself.
+   */
+  readonly hint?: string;
 }
 
 export function allowedValues(f: BundleFact): string {

@@ -15,6 +15,7 @@ export {
 } from "./decider.js";
 export type { Assumption, DecideResult, Decision, Need, Rejected } from "./decision.js";
 export { factQuestion, NEGATED } from "./explain.js";
+export { type Closest, factHint, withFactHints } from "./fact-hints.js";
 export {
   allowedValues,
   type Conversion,

@@ -3,7 +3,15 @@
  * health checks. Facts are read by the runtime's facts contract and decided by `decideSync`, which
  * gives exactly `decide`'s decision without json-rules-engine (so no request can take seconds).
  */
-import { type FactError, type FactInputMode, readFacts } from "@precept/runtime";
+import {
+  type Closest,
+  type FactError,
+  type FactInputMode,
+  isIsoDate,
+  readFacts,
+  today,
+  withFactHints,
+} from "@precept/runtime";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Policies, Policy } from "./policies.js";
 import {
@@ -25,11 +33,24 @@ export interface RouteOptions {
   readonly secured: boolean;
   /** False while shutting down: /readyz answers 503 so load balancers stop sending. */
   readonly ready: () => boolean;
+  /** The did-you-mean for hints (see `ServiceOptions.closest`). */
+  readonly closest?: Closest;
 }
 
 interface FactsBody {
   readonly facts: Record<string, unknown>;
   readonly input?: FactInputMode;
+  /** The decision date, `YYYY-MM-DD` (default: the server's today). */
+  readonly asOf?: string;
+}
+
+/** Why `asOf` is not a decision date, or undefined when it is one. */
+export function asOfProblem(asOf: string): string | undefined {
+  if (isIsoDate(asOf as unknown)) return undefined;
+  const shown = JSON.stringify(asOf.length > 40 ? `${asOf.slice(0, 40)}…` : asOf);
+  return /^\d{4}-\d{2}-\d{2}$/.test(asOf)
+    ? `asOf ${shown} is not a day of the calendar: the decision date must be a date that exists, written YYYY-MM-DD, such as 2025-01-01.`
+    : `asOf ${shown} is not a date written YYYY-MM-DD: the decision date must be written like 2025-01-01.`;
 }
 
 const errors = { 400: { $ref: "Error#" }, 404: { $ref: "Error#" } };
@@ -51,6 +72,7 @@ export function summary(p: Policy) {
     })),
     defaultOutcome: b.defaultOutcome,
     facts: b.facts.map((f) => ({ ...f, question: p.decider.question(f.name) })),
+    usesDecisionDate: p.decider.usesDecisionDate,
   };
 }
 
@@ -71,12 +93,22 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
     return policy;
   };
 
+  /** A 400 with the runtime's messages, each followed by its hint as the CLI gives it. */
   const invalidFacts = (reply: FastifyReply, errors: readonly FactError[]) =>
     reply.code(400).send({
       error: "invalid-facts",
-      message: errors.map((e) => e.message).join(" "),
+      message: errors.map((e) => (e.hint ? `${e.message} ${e.hint}` : e.message)).join(" "),
       errors,
     });
+
+  /** The decision date to use (the one given, or today), or a 400 saying what is wrong with it. */
+  const asOfOr400 = (body: FactsBody, reply: FastifyReply): string | undefined => {
+    if (body.asOf === undefined) return today();
+    const problem = asOfProblem(body.asOf);
+    if (problem === undefined) return body.asOf;
+    void reply.code(400).send({ error: "invalid-date", message: problem });
+    return undefined;
+  };
 
   /** The facts by the contract, or a 400 with the runtime's messages. */
   const factsOr400 = (policy: Policy, body: FactsBody, reply: FastifyReply) => {
@@ -85,7 +117,10 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
       maxTextLength: options.maxTextLength,
     });
     if (!read.ok) {
-      void invalidFacts(reply, read.errors);
+      void invalidFacts(
+        reply,
+        withFactHints(policy.bundle.facts, read.errors, body.facts, options.closest),
+      );
       return undefined;
     }
     return read;
@@ -119,9 +154,11 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
     async (request, reply) => {
       const policy = policyOr404(request.params.id, reply);
       if (!policy) return reply;
+      const asOf = asOfOr400(request.body, reply);
+      if (asOf === undefined) return reply;
       const read = factsOr400(policy, request.body, reply);
       if (!read) return reply;
-      const decision = policy.decider.decideSync(read.facts);
+      const decision = policy.decider.decideSync(read.facts, { asOf });
       // Facts the contract reads can still contradict one of the policy's constraints.
       if (!decision.ok) return invalidFacts(reply, decision.errors);
       request.log.info(
@@ -136,6 +173,7 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
       );
       return {
         policy: reference(policy),
+        asOf,
         decision,
         ...(request.body.input === "form" ? { conversions: read.conversions } : {}),
       };
@@ -157,9 +195,11 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
     async (request, reply) => {
       const policy = policyOr404(request.params.id, reply);
       if (!policy) return reply;
+      const asOf = asOfOr400(request.body, reply);
+      if (asOf === undefined) return reply;
       const read = factsOr400(policy, request.body, reply);
       if (!read) return reply;
-      const answer = policy.decider.whyNot(request.body.rule, read.facts);
+      const answer = policy.decider.whyNot(request.body.rule, read.facts, { asOf });
       if (!answer.ok) {
         if (answer.errors.some((e) => e.constraint !== undefined)) {
           return invalidFacts(reply, answer.errors);
@@ -171,6 +211,7 @@ export function routes(app: FastifyInstance, options: RouteOptions): void {
       }
       return {
         policy: reference(policy),
+        asOf,
         whyNot: answer,
         ...(request.body.input === "form" ? { conversions: read.conversions } : {}),
       };

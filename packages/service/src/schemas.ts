@@ -27,7 +27,7 @@ export const errorSchema = {
     error: {
       type: "string",
       description:
-        "A stable code: invalid-request, invalid-facts, unknown-rule, unknown-policy, not-found, unauthorized, forbidden-origin, too-large, unsupported-media-type, shutting-down, internal-error.",
+        "A stable code: invalid-request, invalid-facts, invalid-date, unknown-rule, unknown-policy, not-found, unauthorized, forbidden-origin, too-large, unsupported-media-type, shutting-down, internal-error.",
     },
     message: { type: "string", description: "The problem in plain English." },
     errors: {
@@ -44,6 +44,11 @@ export const errorSchema = {
           constraint: {
             type: "string",
             description: "The title of the policy's constraint the facts contradict.",
+          },
+          hint: {
+            type: "string",
+            description:
+              "How to put it right, where one is close, as the CLI says it: Write 6 instead. Did you mean 'age'?",
           },
         },
       },
@@ -69,7 +74,7 @@ const fact = {
   properties: {
     name: { type: "string", description: "The key to use in `facts`." },
     label: { type: "string", description: "The name as the policy writes it." },
-    type: { type: "string", enum: ["choice", "set", "yes/no", "number", "text"] },
+    type: { type: "string", enum: ["choice", "set", "yes/no", "number", "text", "date"] },
     question: { type: "string", description: "What to ask (the policy's, or generated)." },
     description: { type: "string" },
     values: {
@@ -118,6 +123,11 @@ export const policiesResponse = {
           },
           defaultOutcome: { type: "string" },
           facts: { type: "array", items: fact, description: "In declaration order." },
+          usesDecisionDate: {
+            type: "boolean",
+            description:
+              "Whether the rules depend on the decision date (dates, durations, rules in force between dates): then `asOf` can change the decision.",
+          },
         },
       },
     },
@@ -138,6 +148,18 @@ const factsInput = {
     description:
       'json: exact names and JSON types, as `decide` reads them. form: text as people type it ("6", "yes", names in any case); the conversions are reported.',
   },
+  asOf: {
+    type: "string",
+    maxLength: 100,
+    description:
+      "The decision date, YYYY-MM-DD (a day that exists): what `today`, durations (`within 2 years`) and rules in force between dates are judged against, as the runtime's `{ asOf }` and the CLI's --as-of. Default: the server's today. A date that is not one is a 400 invalid-date.",
+    examples: ["2025-01-01"],
+  },
+} as const;
+
+const asOfUsed = {
+  type: "string",
+  description: "The decision date the answer was judged on: the one given, or the server's today.",
 } as const;
 
 const conversions = {
@@ -219,14 +241,32 @@ const decision = {
       },
     },
     warnings: strings,
+    assumed: {
+      type: "array",
+      description: "Presumed values the decision relied on (facts not given); absent when none.",
+      items: {
+        type: "object",
+        required: ["fact", "question", "value", "text"],
+        properties: {
+          fact: { type: "string" },
+          question: { type: "string" },
+          value: factValue,
+          text: { type: "string" },
+        },
+      },
+    },
     explanation: { type: "string", description: "The decision in plain English." },
+    asOf: {
+      type: "string",
+      description: "The decision date, when the policy's rules depend on it (YYYY-MM-DD).",
+    },
   },
 } as const;
 
 export const decisionResponse = {
   type: "object",
-  required: ["policy", "decision"],
-  properties: { policy: policyRef, decision, conversions },
+  required: ["policy", "asOf", "decision"],
+  properties: { policy: policyRef, asOf: asOfUsed, decision, conversions },
 } as const;
 
 const whyNot = {
@@ -256,8 +296,8 @@ const whyNot = {
 
 export const whyNotResponse = {
   type: "object",
-  required: ["policy", "whyNot"],
-  properties: { policy: policyRef, whyNot, conversions },
+  required: ["policy", "asOf", "whyNot"],
+  properties: { policy: policyRef, asOf: asOfUsed, whyNot, conversions },
 } as const;
 
 export const statusResponse = {

@@ -6,7 +6,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { compile } from "@precept/compiler";
-import { analyze } from "@precept/language";
+import { analyze, closest } from "@precept/language";
 import { type Bundle, type BundleFact, type Decider, loadBundle } from "@precept/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CompilePolicy } from "./policies.js";
@@ -147,6 +147,7 @@ describe("the decision service", () => {
         ...(bps.policy.version ? { version: bps.policy.version } : {}),
         hash: bps.hash,
       },
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       decision: await bpsDecider.decide(facts),
     });
   });
@@ -223,6 +224,7 @@ describe("the decision service", () => {
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({
       policy: expect.objectContaining({ id: "bps", hash: bps.hash }),
+      asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       whyNot: bpsDecider.whyNot(rule, facts),
     });
     const missing = await fetch(`${base}/v1/policies/bps/why-not`, json({ rule: "99.9", facts }));
@@ -231,6 +233,74 @@ describe("the decision service", () => {
       error: "unknown-rule",
       message: expect.stringMatching(/^There is no rule '99\.9'/),
     });
+  });
+
+  it("takes a decision date (asOf), says which it used, and refuses one that is not a date", async () => {
+    const northfield = deciderOf(bundleOf(NORTHFIELD));
+    // Discharged on 15 March 2024: within two years on 2025-01-15 (declined locally), not in 2027.
+    const facts = {
+      activity: "connecting with someone",
+      "other person": "former service user",
+      capacity: "personal",
+      "romantic relationship": false,
+      age: 30,
+      "vulnerable group": false,
+      "discharge date": "2024-03-15",
+      "moderated peer support network": false,
+      "open question": "none",
+    };
+    const url = `${base}/v1/policies/northfield-trust/decisions`;
+    const outcomes: string[] = [];
+    for (const asOf of ["2025-01-15", "2027-01-15"]) {
+      const r = await fetch(url, json({ facts, asOf }));
+      expect(r.status).toBe(200);
+      const body = (await r.json()) as { asOf: string; decision: { outcome: string } };
+      expect(body.asOf).toBe(asOf);
+      expect(body.decision).toEqual(await northfield.decide(facts, { asOf }));
+      outcomes.push(body.decision.outcome);
+    }
+    expect(outcomes).toEqual(["decline", "caution"]);
+    // Without one, today (the runtime's default) is used and said.
+    const undated = (await (await fetch(url, json({ facts }))).json()) as {
+      asOf: string;
+      decision: { asOf: string };
+    };
+    expect(undated.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(undated.decision.asOf).toBe(undated.asOf);
+    const why = await fetch(
+      `${base}/v1/policies/northfield-trust/why-not`,
+      json({ rule: "NT-3", facts, asOf: "2027-01-15" }),
+    );
+    expect(await why.json()).toMatchObject({
+      asOf: "2027-01-15",
+      whyNot: northfield.whyNot("NT-3", facts, { asOf: "2027-01-15" }),
+    });
+    const policies = (await (await fetch(`${base}/v1/policies`)).json()) as {
+      policies: { usesDecisionDate: boolean }[];
+    };
+    expect(policies.policies.map((p) => p.usesDecisionDate)).toEqual([false, true]);
+
+    const bad: [unknown, number, string, RegExp][] = [
+      ["2025-02-30", 400, "invalid-date", /^asOf "2025-02-30" is not a day of the calendar/],
+      ["2025-13-01", 400, "invalid-date", /is not a day of the calendar/],
+      ["15/01/2025", 400, "invalid-date", /^asOf "15\/01\/2025" is not a date written YYYY-MM-DD/],
+      ["2025-1-5", 400, "invalid-date", /is not a date written YYYY-MM-DD/],
+      ["", 400, "invalid-date", /is not a date written YYYY-MM-DD/],
+      [20250115, 400, "invalid-request", /asOf/],
+      ["x".repeat(500), 400, "invalid-request", /asOf/],
+    ];
+    for (const [asOf, status, error, message] of bad) {
+      for (const route of ["decisions", "why-not"]) {
+        const r = await fetch(
+          `${base}/v1/policies/northfield-trust/${route}`,
+          json({ facts, asOf, ...(route === "why-not" ? { rule: "NT-3" } : {}) }),
+        );
+        expect({ status: r.status, body: await r.json() }).toMatchObject({
+          status,
+          body: { error, message: expect.stringMatching(message) },
+        });
+      }
+    }
   });
 
   it("answers health and readiness, and serves the OpenAPI 3.1 document of its routes", async () => {
@@ -252,7 +322,13 @@ describe("the decision service", () => {
       "/v1/policies/{id}/why-not",
     ]);
     const decisions = doc.paths["/v1/policies/{id}/decisions"]!.post!;
-    expect(decisions.requestBody).toBeDefined();
+    expect(decisions.requestBody).toMatchObject({
+      content: {
+        "application/json": {
+          schema: { properties: { asOf: { type: "string", examples: ["2025-01-01"] } } },
+        },
+      },
+    });
     expect(Object.keys(decisions.responses).sort()).toEqual(["200", "400", "404"]);
   });
 
@@ -287,6 +363,47 @@ describe("the decision service", () => {
     });
     expect(decision!.facts).toBeUndefined();
     expect(logs.join("")).not.toContain(marker);
+  });
+});
+
+describe("hints in 400s, as the CLI gives them", () => {
+  it("says how to write a value and which name or value was meant", async () => {
+    const { service, base } = await start({
+      files: [bundleFile],
+      closest: (word, candidates) => closest(word, candidates),
+    });
+    try {
+      const cases: [Record<string, unknown>, string][] = [
+        [{ age: "6" }, "Write 6 instead."],
+        [{ "vulnerable group": "yes" }, "Write true instead."],
+        [{ Age: 30 }, "Did you mean 'age'?"],
+        [{ activty: "sharing material" }, "Did you mean 'activity'?"],
+        [{ activity: "sharing materal" }, "Did you mean 'sharing material'?"],
+        [{ activity: "Sharing Material" }, 'Write "sharing material" instead.'],
+      ];
+      for (const [facts, hint] of cases) {
+        const r = await fetch(`${base}/v1/policies/bps/decisions`, json({ facts }));
+        expect(r.status).toBe(400);
+        const body = (await r.json()) as {
+          message: string;
+          errors: { message: string; hint?: string }[];
+        };
+        const expected = bpsDecider.decideSync(facts);
+        const runtime = expected.ok ? [] : expected.errors;
+        // The runtime's messages, unchanged, each with the hint after it.
+        expect(body.errors.map((e) => e.message)).toEqual(runtime.map((e) => e.message));
+        expect(body.errors[0]!.hint).toBe(hint);
+        expect(body.message).toBe(`${runtime[0]!.message} ${hint}`);
+        const why = await fetch(`${base}/v1/policies/bps/why-not`, json({ rule: "3.1", facts }));
+        expect(((await why.json()) as { errors: { hint?: string }[] }).errors[0]!.hint).toBe(hint);
+      }
+      // Nothing close: no hint, the runtime's message alone.
+      const far = await fetch(`${base}/v1/policies/bps/decisions`, json({ facts: { zzzzzz: 1 } }));
+      const body = (await far.json()) as { errors: { hint?: string }[] };
+      expect(body.errors[0]!.hint).toBeUndefined();
+    } finally {
+      await service.close();
+    }
   });
 });
 

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { unwatchFile, watchFile } from "node:fs";
 import swagger from "@fastify/swagger";
-import { DEFAULT_LIMITS, type Limits } from "@precept/runtime";
+import { type Closest, DEFAULT_LIMITS, type Limits } from "@precept/runtime";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { type CompilePolicy, Policies, type Policy } from "./policies.js";
 import { routes } from "./routes.js";
@@ -36,6 +36,12 @@ export interface ServiceOptions {
   readonly logger?: FastifyServerOptions["logger"];
   /** Poll the files for changes every `interval` ms and reload (default: on, 1,000 ms). */
   readonly watch?: false | { readonly interval: number };
+  /**
+   * The did-you-mean for misspelt fact names and values in 400s (`@precept/language`'s `closest`,
+   * as `precept serve` passes it). Without it, hints still say how to write a value ("Write 6
+   * instead.") and match names and values that differ only in case or spacing.
+   */
+  readonly closest?: Closest;
 }
 
 export interface Service {
@@ -138,6 +144,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     maxTextLength: limits.maxTextLength,
     secured: options.token !== undefined,
     ready: () => !closing,
+    ...(options.closest ? { closest: options.closest } : {}),
   });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

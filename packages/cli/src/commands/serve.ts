@@ -59,11 +59,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
   });
 
-  const [{ createService, PolicyError }, { buildFile }, { formatDiagnostic }] = await Promise.all([
-    import("@precept/service"),
-    import("../policy.js"),
-    import("../report.js"),
-  ]);
+  const [{ createService, PolicyError }, { buildFile }, { formatDiagnostic }, { closest }] =
+    await Promise.all([
+      import("@precept/service"),
+      import("../policy.js"),
+      import("../report.js"),
+      import("@precept/language"),
+    ]);
 
   const compile: CompilePolicy = async (file) => {
     // A fresh host each time: a reload must read the files again.
@@ -100,6 +102,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       bodyLimit,
       logger: { level },
       logFacts: args.values["log-facts"] === true,
+      closest: (word, candidates) => closest(word, candidates),
       ...(args.values["no-watch"] === true ? { watch: false as const } : {}),
     });
   } catch (error) {
