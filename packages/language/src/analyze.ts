@@ -33,6 +33,8 @@ export interface Analysis {
 export interface AnalyzeOptions {
   /** Unused facts and terms are reported by default. */
   readonly unusedWarnings?: boolean;
+  /** The largest file read (default MAX_TEXT_LENGTH); benchmarks of very large policies raise it. */
+  readonly maxTextLength?: number;
 }
 
 interface Loaded {
@@ -41,7 +43,12 @@ interface Loaded {
 }
 
 /** Reads the file and its baselines, top first. Stops at a missing file or a cycle. */
-function loadChain(uri: string, host: AnalysisHost, problems: Diagnostic[]): Loaded[] | undefined {
+function loadChain(
+  uri: string,
+  host: AnalysisHost,
+  problems: Diagnostic[],
+  maxTextLength: number | undefined,
+): Loaded[] | undefined {
   const text = host.readFile(uri);
   if (text === undefined) return undefined;
   const chain: Loaded[] = [];
@@ -49,7 +56,10 @@ function loadChain(uri: string, host: AnalysisHost, problems: Diagnostic[]): Loa
   let current: { uri: string; text: string } | undefined = { uri, text };
   while (current) {
     seen.add(current.uri);
-    const { document, diagnostics } = parse(current.text, { uri: current.uri });
+    const { document, diagnostics } = parse(current.text, {
+      uri: current.uri,
+      ...(maxTextLength === undefined ? {} : { maxTextLength }),
+    });
     chain.push({ document, syntax: diagnostics.map((d) => ({ ...d, uri: current!.uri })) });
     const ext = document.header?.extends;
     current = undefined;
@@ -96,7 +106,7 @@ function loadChain(uri: string, host: AnalysisHost, problems: Diagnostic[]): Loa
 
 export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions = {}): Analysis {
   const problems: Diagnostic[] = [];
-  const loaded = loadChain(uri, host, problems);
+  const loaded = loadChain(uri, host, problems, options.maxTextLength);
   if (!loaded) {
     const at = { line: 1, column: 1, offset: 0 };
     return {
@@ -127,7 +137,8 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
   for (const { document, syntax } of chain) {
     const layer = document.header?.title?.value ?? document.uri;
     incomplete ||= problems.some((p) => p.uri === document.uri);
-    const unread = syntax.some((d) => d.code === "too-large");
+    // A file read only in part (too large, or stopped at too many problems) has no complete scope.
+    const unread = syntax.some((d) => d.code === "too-large" || d.code === "too-many-problems");
     const check: DocumentCheck = unread
       ? {
           diagnostics: [],

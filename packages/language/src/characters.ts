@@ -3,7 +3,7 @@
  * comments too): control characters, which are invisible or make a terminal do things when the
  * text is shown, and U+FFFD, the mark a decoder leaves where bytes were not valid UTF-8.
  */
-import { type Diagnostic, diagnostic } from "./diagnostics.js";
+import { type Diagnostic, diagnostic, MAX_PROBLEMS } from "./diagnostics.js";
 import type { LineIndex } from "./position.js";
 
 /** C0 controls but tab, line feed, vertical tab, form feed and carriage return; DEL; C1. */
@@ -26,6 +26,7 @@ export function withoutReportedCharacters(text: string): string {
 export function characterProblems(text: string, lines: LineIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const m of text.matchAll(CONTROL)) {
+    if (out.length >= MAX_PROBLEMS) return out;
     const what =
       m[0].length === 1
         ? `a control character (${codePoint(m[0])})`
@@ -41,6 +42,7 @@ export function characterProblems(text: string, lines: LineIndex): Diagnostic[] 
     );
   }
   for (const m of text.matchAll(REPLACEMENT)) {
+    if (out.length >= MAX_PROBLEMS) return out;
     out.push(
       diagnostic(
         "invalid-encoding",

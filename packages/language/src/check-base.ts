@@ -2,7 +2,13 @@
  * What every phase of checking one document shares: the context it is checked in, what the check
  * collects (diagnostics, symbols, references, scope) and the small helpers for reporting.
  */
-import { type Diagnostic, diagnostic, type LanguageCode, type Severity } from "./diagnostics.js";
+import {
+  type Diagnostic,
+  diagnostic,
+  type LanguageCode,
+  MAX_PROBLEMS,
+  type Severity,
+} from "./diagnostics.js";
 import type { Range } from "./position.js";
 import { type Candidates, closest, SuggestionBudget } from "./suggest.js";
 import {
@@ -62,12 +68,16 @@ class RangeSet {
 /** The state of checking one document, passed to each phase. */
 export class Checking {
   readonly diagnostics: Diagnostic[] = [];
+  /** Set when the file's problems reach MAX_PROBLEMS: checking stops at the next declaration. */
+  tooMany = false;
   readonly symbols: PolicySymbol[] = [];
   readonly references: SymbolReference[] = [];
   /** Starts as a copy of the baselines' scope; declaring adds this document's names to it. */
   readonly scope: Scope;
   readonly base: Scope | undefined;
   readonly uri: string;
+  /** The file's syntax errors, counted towards MAX_PROBLEMS. */
+  readonly syntaxErrorCount: number;
   /** Baseline rules this document disables. */
   readonly disabled = new Set<string>();
   /** Baseline rules this document overrides or disables, and where: each only once. */
@@ -79,6 +89,7 @@ export class Checking {
 
   constructor(private readonly context: CheckContext) {
     this.syntaxErrors = new RangeSet(context.syntaxErrors);
+    this.syntaxErrorCount = context.syntaxErrors.length;
     this.uri = context.uri;
     this.base = context.base;
     this.scope = context.base ? copyScope(context.base) : emptyScope();
@@ -91,7 +102,14 @@ export class Checking {
     range: Range,
     extra: Parameters<typeof diagnostic>[4] = {},
   ): void {
+    if (this.full()) return;
     this.diagnostics.push(diagnostic(code, severity, message, range, { uri: this.uri, ...extra }));
+  }
+
+  /** Whether the file's problems have reached MAX_PROBLEMS (then `tooMany` is set). */
+  private full(): boolean {
+    if (this.diagnostics.length + this.syntaxErrorCount >= MAX_PROBLEMS) this.tooMany = true;
+    return this.tooMany;
   }
 
   /** A declaration the parser already complained about: its missing parts are not news. */
@@ -109,6 +127,8 @@ export class Checking {
   ): void {
     // A name inside a syntax error is part of that one mistake (`approval from comms is given`).
     if (this.context.incompleteBase || this.syntaxErrors.overlaps(name.range)) return;
+    // Past the limit nothing more is reported: do not spend time on a guess.
+    if (this.full()) return;
     const suggestion = closest(name.text, candidates, this.suggestions);
     this.report(
       code,

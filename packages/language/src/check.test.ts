@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze.js";
-import type { Diagnostic } from "./diagnostics.js";
+import { type Diagnostic, MAX_PROBLEMS } from "./diagnostics.js";
 import { memoryHost } from "./host.js";
 
 const HEAD = `policy "Test" version "1"
@@ -278,5 +278,32 @@ exception to rule 5 when consent then allow
   it("a missing file is a diagnostic, not a throw", () => {
     const result = analyze("nope.precept", memoryHost({}));
     expect(result.diagnostics.map((d) => d.code)).toEqual(["extends-not-found"]);
+  });
+});
+
+describe("check: a bounded number of problems", () => {
+  it("stops at MAX_PROBLEMS with one diagnostic that says so", () => {
+    const body = Array.from(
+      { length: MAX_PROBLEMS + 200 },
+      (_, i) => `rule U${i}: unknown thing ${i} → allow\n  cites bps §1\n`,
+    ).join("");
+    const { all } = diagnose(body);
+    expect(all.filter((d) => d.code === "unknown-term")).toHaveLength(MAX_PROBLEMS);
+    const stops = all.filter((d) => d.code === "too-many-problems");
+    expect(stops).toHaveLength(1);
+    expect(stops[0]?.message).toMatch(/more than 1,000 problems/);
+  });
+
+  it("a layer on a baseline that stopped early gets no false errors about its names", () => {
+    const base = `policy "Base"\n${"rule when\n".repeat(MAX_PROBLEMS + 5)}fact late: yes or no\n`;
+    const layer = `policy "Layer" extends "base.precept"\nrule L1: late → allow\n`;
+    const result = analyze(
+      "layer.precept",
+      memoryHost({ "layer.precept": layer, "base.precept": base }),
+    );
+    const own = result.diagnostics.filter(
+      (d) => d.uri === "layer.precept" && d.severity === "error",
+    );
+    expect(own).toEqual([]);
   });
 });

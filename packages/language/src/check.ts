@@ -10,7 +10,7 @@
 import type * as A from "./ast.js";
 import { type CheckContext, Checking } from "./check-base.js";
 import { declareAll } from "./declare.js";
-import type { Diagnostic } from "./diagnostics.js";
+import { type Diagnostic, diagnostic, MAX_PROBLEMS } from "./diagnostics.js";
 import type { Range } from "./position.js";
 import { checkCitation, checkCondition, resolveOutcome } from "./references.js";
 import { checkAssignedValues, checkScenario } from "./scenarios.js";
@@ -44,7 +44,14 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
     );
   }
   declareAll(cx, document);
-  for (const d of document.declarations) checkDeclaration(cx, d);
+  for (const d of document.declarations) {
+    checkDeclaration(cx, d);
+    if (cx.tooMany) {
+      // Parsing has already said so when the syntax errors alone reached the limit.
+      if (cx.syntaxErrorCount < MAX_PROBLEMS) cx.diagnostics.push(tooManyProblems(cx, d));
+      break;
+    }
+  }
   const ownTerms = cx.symbols.filter((s): s is TermSymbol => s.kind === "term");
   for (const d of termCycles(cx.scope, ownTerms, cx.uri)) cx.diagnostics.push(d);
   for (const id of cx.disabled) cx.scope.rules.delete(id);
@@ -55,6 +62,16 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
     scope: cx.scope,
     disabled: cx.disabled,
   };
+}
+
+function tooManyProblems(cx: Checking, at: A.Declaration): Diagnostic {
+  return diagnostic(
+    "too-many-problems",
+    "error",
+    `This file has more than ${MAX_PROBLEMS.toLocaleString("en-GB")} problems; checking stopped in this declaration and the rest are not reported. Fix the first ones and check again: one early mistake often causes many.`,
+    { start: at.range.start, end: at.range.start },
+    { uri: cx.uri },
+  );
 }
 
 function checkDeclaration(cx: Checking, d: A.Declaration): void {

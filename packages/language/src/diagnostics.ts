@@ -13,6 +13,7 @@ export const DIAGNOSTIC_CODES = {
   "syntax-error": "The text does not follow the grammar at this point",
   "missing-header": "The file does not start with a `policy` line",
   "too-large": "The file is larger than Precept accepts",
+  "too-many-problems": "Checking stopped after the most problems one file reports",
   "too-deep": "A condition is nested deeper than Precept accepts",
   "invalid-number": "A number that cannot be read, or too large to be held exactly",
   "control-character": "A control character (such as NUL or ESC) in the text",
@@ -136,3 +137,10 @@ export function diagnostic(
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
+
+/**
+ * A file's problems are reported up to this many; then reading stops with one `too-many-problems`
+ * diagnostic, as compilers do. Beyond a few hundred, the rest are almost always follow-ons of an
+ * early mistake, and building tens of thousands of diagnostics was most of the cost of hostile text.
+ */
+export const MAX_PROBLEMS = 1000;

@@ -22,6 +22,8 @@ import * as T from "./tokens.js";
 export interface FormatOptions {
   /** Identifies the file in diagnostics. */
   readonly uri?: string;
+  /** The largest text read (default MAX_TEXT_LENGTH). */
+  readonly maxTextLength?: number;
 }
 
 export interface FormatResult {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type * as A from "./ast.js";
 import { declarationsOf } from "./ast.js";
+import { MAX_PROBLEMS } from "./diagnostics.js";
 import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH, parse } from "./parse.js";
 
 /** Parses text that must be free of diagnostics. */
@@ -532,13 +533,39 @@ describe("syntax errors", () => {
 });
 
 describe("limits", () => {
-  it("refuse a file over 5 MB with a diagnostic, not a crash", () => {
+  it("refuse a file over 1 MiB with a diagnostic, not a crash", () => {
     const text = `fact a: text\n${"#".repeat(MAX_TEXT_LENGTH)}`;
     const { document, diagnostics } = parse(text);
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]?.code).toBe("too-large");
     expect(diagnostics[0]?.range.start).toEqual({ line: 1, column: 1, offset: 0 });
     expect(document.declarations).toEqual([]);
+  });
+
+  it("read a larger file when asked (benchmarks of very large policies)", () => {
+    const text = `policy "p"\nfact a: text\n${"#".repeat(MAX_TEXT_LENGTH)}`;
+    const { diagnostics } = parse(text, { maxTextLength: 2 * MAX_TEXT_LENGTH });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("stop after MAX_PROBLEMS syntax problems with one diagnostic saying so", () => {
+    const broken = Array.from({ length: MAX_PROBLEMS + 500 }, (_, i) => `rule R${i} when\n`).join(
+      "",
+    );
+    const { diagnostics } = parse(`policy "p"\n${broken}`);
+    expect(diagnostics).toHaveLength(MAX_PROBLEMS + 1);
+    const last = diagnostics.at(-1)!;
+    expect(last.code).toBe("too-many-problems");
+    expect(last.message).toMatch(/stopped here after 1,000 problems/);
+    // It points at the first declaration not read: rule R1000 on line 1,002.
+    expect(last.range.start.line).toBe(MAX_PROBLEMS + 2);
+    expect(diagnostics.filter((d) => d.code === "too-many-problems")).toHaveLength(1);
+  });
+
+  it("report at most MAX_PROBLEMS control characters", () => {
+    const { diagnostics } = parse(`policy "p"\n${"\u0007 ".repeat(MAX_PROBLEMS * 3)}`);
+    expect(diagnostics.filter((d) => d.code === "control-character")).toHaveLength(MAX_PROBLEMS);
+    expect(diagnostics.filter((d) => d.code === "too-many-problems")).toHaveLength(1);
   });
 
   it.each([
