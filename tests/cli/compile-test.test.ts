@@ -116,6 +116,25 @@ describe("precept compile --target js", () => {
     }
   });
 
+  it("compiles Northfield (dates, the decision date, a presumption) to a module that agrees on its scenarios", async () => {
+    const policy = new URL("../../rules/examples/northfield-trust/policy.precept", import.meta.url)
+      .pathname;
+    const [js, json] = await Promise.all([
+      precept(["compile", policy, "--target", "js", "-o", fx.path("northfield.mjs")]),
+      precept(["compile", policy, "-o", fx.path("northfield.json")]),
+    ]);
+    expect(js.code).toBe(0);
+    expect(json.code).toBe(0);
+    const loaded = loadBundle(fx.read("northfield.json"));
+    if (!loaded.ok) throw new Error(loaded.errors.join("\n"));
+    const module = await import(pathToFileURL(fx.path("northfield.mjs")).href);
+    for (const s of loaded.decider.bundle.scenarios) {
+      const options = { asOf: s.asOf ?? "2025-01-15" };
+      const { explanation: _, ...decision } = loaded.decider.decideSync(s.given, options);
+      expect(module.decide(s.given, options)).toEqual(decision);
+    }
+  });
+
   it("refuses a tampered bundle (exit 1), a wrong target or file name (exit 2), writing nothing", async () => {
     const compiled = await precept(["compile", fx.path("good/base.precept")]);
     const tampered = JSON.parse(compiled.stdout);

@@ -47,7 +47,8 @@ const anyValue = fc.oneof(
 
 describe("the generated module reads facts as the runtime does", () => {
   it("refuses exactly the fact sets the runtime refuses, with the same errors", async () => {
-    const cases = modelArbitrary({ dates: false }).chain((policy) =>
+    // Every construct: dates, presumptions and constraints too (refused alike, on the same date).
+    const cases = modelArbitrary({ constraints: true, presumptions: true }).chain((policy) =>
       fc.tuple(
         fc.constant(policy),
         fc.array(
@@ -72,8 +73,11 @@ describe("the generated module reads facts as the runtime does", () => {
         const module = await importModule(decider.bundle);
         for (const facts of factSets) {
           const given = facts as Record<string, unknown>;
-          expect(module.decide(given)).toEqual(withoutExplanation(decider.decideSync(given)));
-          expect(module.outcome(given)).toBe(decider.outcome(given));
+          const asOf = { asOf: "2024-02-29" };
+          expect(module.decide(given, asOf)).toEqual(
+            withoutExplanation(decider.decideSync(given, asOf)),
+          );
+          expect(module.outcome(given, asOf)).toBe(decider.outcome(given, asOf));
         }
       }),
       { numRuns: Math.ceil(RUNS / 3) },
@@ -324,6 +328,42 @@ describe("the BPS pack", () => {
       expect(module.decide(s.given)).toEqual(expected);
       expect(module.decide(s.given, { trusted: true })).toEqual(expected);
       expect(module.outcomeTrusted(s.given)).toBe(s.expect.outcome);
+    }
+  });
+});
+
+describe("Northfield (dates, a decision date, rules in force, a presumption)", () => {
+  it("decides every scenario as the runtime does, on its decision date, checked and trusted", async () => {
+    const file = new URL("../../rules/examples/northfield-trust/policy.precept", import.meta.url);
+    const host = {
+      readFile: (uri: string) => {
+        try {
+          return readFileSync(uri, "utf8");
+        } catch {
+          return undefined;
+        }
+      },
+    };
+    const analysis = analyze(file.pathname, host);
+    const bundle = compile(analysis.policy!);
+    expect(bundle.dates?.length).toBeGreaterThan(0);
+    expect(bundle.facts.some((f) => f.presumed)).toBe(true);
+    const decider = loadOrThrow(bundle);
+    const module = await importModule(bundle);
+    for (const s of bundle.scenarios) {
+      for (const asOf of [s.asOf ?? "2025-01-15", "2030-06-30"]) {
+        const expected = withoutExplanation(decider.decideSync(s.given, { asOf }));
+        expect(module.decide(s.given, { asOf })).toEqual(expected);
+        expect(module.decide(s.given, { asOf, trusted: true })).toEqual(expected);
+        expect(module.outcome(s.given, { asOf })).toBe(decider.outcome(s.given, { asOf }));
+      }
+    }
+    // Without a date: today, as the runtime; a date that is not one is refused alike.
+    const today = withoutExplanation(decider.decideSync({})) as { asOf: string };
+    expect(module.decide({})).toEqual(today);
+    for (const asOf of ["2025-02-30", "tomorrow", ""]) {
+      expect(module.decide({}, { asOf })).toEqual(decider.decideSync({}, { asOf }));
+      expect(module.outcome({}, { asOf })).toBeUndefined();
     }
   });
 });

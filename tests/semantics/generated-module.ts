@@ -12,10 +12,10 @@ import { afterAll } from "vitest";
 
 /** What a generated module exports (its .d.ts, loosely typed for tests over any policy). */
 export interface PolicyModule {
-  decide(facts: unknown, options?: { trusted?: boolean }): DecideResult;
-  outcome(facts: unknown, options?: { trusted?: boolean }): string | undefined;
-  decideTrusted(facts: unknown): DecideResult;
-  outcomeTrusted(facts: unknown): string;
+  decide(facts: unknown, options?: { trusted?: boolean; asOf?: string }): DecideResult;
+  outcome(facts: unknown, options?: { trusted?: boolean; asOf?: string }): string | undefined;
+  decideTrusted(facts: unknown, options?: { asOf?: string }): DecideResult;
+  outcomeTrusted(facts: unknown, options?: { asOf?: string }): string | undefined;
   readonly policy: { title: string; version: string | null; hash: string; format: string };
   readonly facts: readonly { name: string; type: string; values: readonly string[] | null }[];
   readonly outcomes: readonly { name: string; label: string; strength: number }[];

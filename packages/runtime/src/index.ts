@@ -14,7 +14,7 @@ export {
   loadBundle,
 } from "./decider.js";
 export type { Assumption, DecideResult, Decision, Need, Rejected } from "./decision.js";
-export { factQuestion, NEGATED } from "./explain.js";
+export { decisionDateText, factQuestion, list, NEGATED, phraseTest } from "./explain.js";
 export { type Closest, factHint, withFactHints } from "./fact-hints.js";
 export {
   allowedValues,

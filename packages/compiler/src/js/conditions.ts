@@ -6,6 +6,7 @@
  */
 import {
   type Condition,
+  type FactReference,
   type FactValue,
   OPERATORS,
   type Scalar,
@@ -21,17 +22,24 @@ export const T = 2;
 const constant = (c: Condition): boolean | undefined =>
   c.name === "constant:true" ? true : c.name === "constant:false" ? false : undefined;
 
+/** A test's value is a constant, or a reference to a decision-date fact (its value, a date). */
+const reference = (c: TestCondition): string | undefined =>
+  typeof c.value === "object" && c.value !== null && !Array.isArray(c.value)
+    ? (c.value as FactReference).fact
+    : undefined;
+
 const test = (
   c: TestCondition,
   x: (fact: number) => string,
   factIndex: ReadonlyMap<string, number>,
-): string =>
-  // generateModule refuses bundles with decision-date facts, so values here are constants.
-  OPERATORS[c.operator].source(
+): string => {
+  const ref = reference(c);
+  return OPERATORS[c.operator].source(
     x(factIndex.get(c.fact)!),
-    c.value as Scalar | readonly Scalar[],
-    (v: FactValue) => literal(v),
+    (ref === undefined ? c.value : "") as Scalar | readonly Scalar[],
+    ref === undefined ? (v: FactValue) => literal(v) : () => x(factIndex.get(ref)!),
   );
+};
 
 /**
  * Whether `c` holds, every fact being known: `x(i)` is the source of fact i's value. Conjuncts

@@ -13,8 +13,12 @@ import {
   DEFAULT_LIMITS,
   factQuestion,
   type LoadOptions,
+  list,
+  phraseTest,
 } from "@precept/runtime";
 import { holdsSource, T, triBody } from "./conditions.js";
+import { constraintsSource } from "./constraints.js";
+import { CALENDAR, CONSTRAINT_CHECK, DECISION_DATE_FACTS, PRESUMPTIONS } from "./extras.js";
 import { literal } from "./literal.js";
 import { TEMPLATE } from "./template.js";
 import { declarations } from "./types.js";
@@ -39,23 +43,6 @@ export function generateModule(json: unknown, options: LoadOptions = {}): Genera
   const checked = checkBundle(json, options);
   if (!checked.ok) return checked;
   const { bundle } = checked;
-  if (bundle.facts.some((f) => f.presumed) || (bundle.constraints?.length ?? 0) > 0) {
-    return {
-      ok: false,
-      errors: [
-        "The generated module does not support presumptions (`presume`) or constraints between facts yet; decide this policy with @precept/runtime.",
-      ],
-    };
-  }
-  // Not yet: date facts and the decision date need the runtime's calendar (docs/embedding.md).
-  if (bundle.facts.some((f) => f.type === "date") || (bundle.dates?.length ?? 0) > 0) {
-    return {
-      ok: false,
-      errors: [
-        "The JavaScript target does not handle date facts or the decision date yet (durations, `today`, `in force`): decide this policy with @precept/runtime.",
-      ],
-    };
-  }
   const maxTextLength = options.limits?.maxTextLength ?? DEFAULT_LIMITS.maxTextLength;
   return { ok: true, bundle, js: moduleSource(bundle, maxTextLength), dts: declarations(bundle) };
 }
@@ -67,8 +54,17 @@ const CHUNK = 64;
 const inherited = (name: string): boolean => name in Object.prototype;
 
 function moduleSource(b: Bundle, maxTextLength: number): string {
-  const factIndex = new Map(b.facts.map((f, i) => [f.name, i]));
   const n = b.facts.length;
+  const dates = b.dates ?? [];
+  // The decision-date facts come after the declared ones, as in the runtime's program.
+  const factIndex = new Map([
+    ...b.facts.map((f, i) => [f.name, i] as const),
+    ...dates.map((d, k) => [d.name, n + k] as const),
+  ]);
+  const all = n + dates.length;
+  const dated = dates.length > 0;
+  const constrained = (b.constraints?.length ?? 0) > 0;
+  const presumed = b.facts.flatMap((f, i) => (f.presumed ? [i] : []));
   const x = (i: number): string => `x${i}`;
   const out: string[] = [];
   const version = b.policy.version === undefined ? "" : ` version ${literal(b.policy.version)}`;
@@ -148,15 +144,88 @@ function moduleSource(b: Bundle, maxTextLength: number): string {
     "",
   );
 
+  if (dated || b.facts.some((f) => f.type === "date")) out.push(CALENDAR);
+  if (dated) {
+    out.push(
+      "/** The decision-date facts (bundle.dates): [amount, unit] from the decision date. */",
+      `const DECISION_DATES = ${literal(dates.map((d) => [d.amount, d.unit]))};`,
+      DECISION_DATE_FACTS,
+    );
+  }
+  if (constrained) out.push(constraintsSource(b, factIndex), CONSTRAINT_CHECK);
+  if (presumed.length > 0) {
+    out.push(
+      "/** Per fact: its presumption (the value decisions assume while it is unknown), or null. */",
+      "const PRESUMED = [",
+      ...b.facts.map((f) => {
+        if (!f.presumed) return "  null,";
+        const value = f.presumed.value;
+        const text =
+          f.presumed.text ??
+          (Array.isArray(value)
+            ? `${f.label} is ${value.length === 0 ? "nothing" : list(value)}`
+            : phraseTest(f, f.label, "equal", value as string | number | boolean));
+        return `  { value: ${literal(value)}, text: ${literal(text)} },`;
+      }),
+      "];",
+      PRESUMPTIONS,
+    );
+  }
+
+  const declaredLocals = b.facts.map((_, i) => x(i));
+  const allLocals = Array.from({ length: all }, (_, i) => x(i));
+  // Presumptions fill unknown facts in: their locals change.
+  const binding = presumed.length > 0 ? "let" : "const";
   const read = b.facts.map((f, i) => {
     const name = literal(f.name);
     const value = inherited(f.name)
       ? `(Object.hasOwn(facts, ${name}) ? facts[${name}] : undefined)`
       : `facts[${name}]`;
-    return `  const ${x(i)} = ${value} ?? undefined;`;
+    return `  ${binding} ${x(i)} = ${value} ?? undefined;`;
   });
-  const complete = n === 0 ? "true" : b.facts.map((_, i) => `${x(i)} !== undefined`).join(" && ");
-  const locals = b.facts.map((_, i) => x(i)).join(", ");
+  /**
+   * After the facts are read: the decision date and its facts, the constraints (judged on it),
+   * a decision date that is not one, then the presumptions — in the runtime's order. `fail` is
+   * the statement for a refusal, given the errors' expression.
+   */
+  const prelude = (fail: (errors: string) => string): string[] => {
+    const lines: string[] = [];
+    if (dated) {
+      lines.push(
+        "  const asOf = options !== undefined && options !== null && options.asOf != null ? options.asOf : today();",
+        "  const dated = isIsoDate(asOf);",
+        "  const D = dated ? datesOn(asOf) : NO_DATES;",
+        ...dates.map((_, k) => `  const ${x(n + k)} = D[${k}];`),
+      );
+    }
+    if (constrained) {
+      lines.push(
+        `  const broken = brokenConstraints([${allLocals.join(", ")}]);`,
+        `  if (broken !== undefined) ${fail("broken")}`,
+      );
+    }
+    if (dated) lines.push(`  if (!dated) ${fail("[asOfError(asOf)]")}`);
+    if (presumed.length > 0) {
+      lines.push(`  const given = [${allLocals.join(", ")}];`, "  const used = [];");
+      for (const i of presumed) {
+        lines.push(
+          `  if (${x(i)} === undefined) { ${x(i)} = PRESUMED[${i}].value; used.push(${i}); }`,
+        );
+      }
+      if (constrained) {
+        lines.push(
+          `  if (used.length > 0 && brokenConstraints([${allLocals.join(", ")}]) !== undefined) {`,
+          ...presumed.map((i) => `    ${x(i)} = given[${i}];`),
+          "    used.length = 0;",
+          "  }",
+        );
+      }
+    }
+    return lines;
+  };
+  const complete =
+    n === 0 ? "true" : declaredLocals.map((local) => `${local} !== undefined`).join(" && ");
+  const locals = allLocals.join(", ");
   const values = `[${locals}]`;
   const holds = (i: number): string => holdsSource(b.rules[i]!.conditions, x, factIndex);
   // Large policies are split into functions of CHUNK entries: V8 does not optimise huge ones.
@@ -186,8 +255,9 @@ function moduleSource(b: Bundle, maxTextLength: number): string {
   out.push(
     "",
     "/** The outcome for facts the caller vouches for (each a fact, each value of its type). */",
-    "export function outcomeTrusted(facts) {",
+    "export function outcomeTrusted(facts, options) {",
     ...read,
+    ...prelude(() => "return undefined;"),
     `  if (!(${complete})) return outcomePartial(${values});`,
     ...tests,
     `  return DEFAULT_OUTCOME;`,
@@ -209,15 +279,21 @@ function moduleSource(b: Bundle, maxTextLength: number): string {
   }
   out.push(
     "/** The decision for facts the caller vouches for. */",
-    "export function decideTrusted(facts) {",
+    "export function decideTrusted(facts, options) {",
     ...read,
+    ...prelude((errors) => `return rejectedBy(${errors});`),
+    "  let r;",
     `  if (!(${complete})) {`,
     `    const v = ${values};`,
-    "    return assemble(truthPartial(v), v);",
+    "    r = assemble(truthPartial(v), v);",
+    "  } else {",
+    "    const t = new Uint8Array(ENTRIES.length);",
+    ...truths.map((line) => `  ${line}`),
+    "    r = assemble(t, undefined);",
     "  }",
-    "  const t = new Uint8Array(ENTRIES.length);",
-    ...truths,
-    "  return assemble(t, undefined);",
+    ...(presumed.length > 0 ? ["  if (used.length > 0) stated(r, given, used);"] : []),
+    ...(dated ? ["  r.asOf = asOf;"] : []),
+    "  return r;",
     "}",
     TEMPLATE,
   );
@@ -244,8 +320,7 @@ function fitsSource(f: BundleFact, i: number): string {
     case "text":
       return `typeof x === "string" && x.length <= MAX_TEXT_LENGTH`;
     case "date":
-      // Unreachable: generateModule refuses date facts.
-      return "false";
+      return "isIsoDate(x)";
   }
 }
 

@@ -5,7 +5,8 @@
  * explanation; the semantics tests compare the two on random policies and fact sets, valid and not.
  *
  * It expects the policy part to define FACTS, MAX_TEXT_LENGTH, fits(i, x), ENTRIES, DEFAULT_OUTCOME, TRI (per entry: the Kleene
- * value, see conditions.ts), LEVELS, outcomeTrusted and decideTrusted. Plain strings only here (no
+ * value, see conditions.ts), LEVELS, outcomeTrusted and decideTrusted (and, for policies that
+ * need them, the parts in extras.ts). Plain strings only here (no
  * `${…}`): this is the text of the module.
  */
 export const TEMPLATE = `
@@ -112,9 +113,16 @@ function factErrors(facts) {
         : FACTS[i].type === "text" && typeof value === "string"
           ? "at most " + count(MAX_TEXT_LENGTH) + " characters long"
           : allowed;
+    const noSuchDay =
+      FACTS[i].type === "date" && typeof value === "string" && /^\\d{4}-\\d{2}-\\d{2}$/.test(value);
     errors.push({
       fact: name,
-      message: "'" + shownName(name) + "' cannot be " + shown(value) + ": it must be " + why + ".",
+      message:
+        "'" +
+        shownName(name) +
+        "' cannot be " +
+        shown(value) +
+        (noSuchDay ? ": there is no such day." : ": it must be " + why + "."),
       allowed,
     });
   }
@@ -122,7 +130,10 @@ function factErrors(facts) {
 }
 
 function rejected(facts) {
-  const errors = factErrors(facts);
+  return rejectedBy(factErrors(facts));
+}
+
+function rejectedBy(errors) {
   return {
     ok: false,
     errors,
@@ -231,16 +242,16 @@ function truthPartial(v) {
 
 /**
  * The decision: outcome, deciding rules, weaker rules that also apply, advice, warnings and, when
- * unknown facts could change it, what is certain and which facts to ask about. Without
- * { trusted: true } the facts are checked first (a value outside its fact's type or list, or a
+ * unknown facts could change it, what is certain and which facts to ask about; { asOf } is the
+ * decision date, for policies that use one. Without { trusted: true } the facts are checked first (a value outside its fact's type or list, or a
  * name that is not a fact, gives { ok: false, errors }); with it, the caller vouches for them.
  */
 export function decide(facts, options) {
   if (options !== undefined && options !== null && options.trusted === true) {
-    return decideTrusted(facts);
+    return decideTrusted(facts, options);
   }
   const read = checked(facts);
-  return read === undefined ? rejected(facts) : decideTrusted(read);
+  return read === undefined ? rejected(facts) : decideTrusted(read, options);
 }
 
 /**
@@ -249,9 +260,9 @@ export function decide(facts, options) {
  */
 export function outcome(facts, options) {
   if (options !== undefined && options !== null && options.trusted === true) {
-    return outcomeTrusted(facts);
+    return outcomeTrusted(facts, options);
   }
   const read = checked(facts);
-  return read === undefined ? undefined : outcomeTrusted(read);
+  return read === undefined ? undefined : outcomeTrusted(read, options);
 }
 `;
