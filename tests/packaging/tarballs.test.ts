@@ -5,7 +5,7 @@
  * registry (`--prefer-offline`: npm's shared cache first). Skipped only when
  * PRECEPT_SKIP_PACKED_INSTALL=1 is set (say, offline), and then reported as skipped.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -304,6 +304,64 @@ loaded.decider.decide(${facts}).then((d) => console.log(d.ok && d.outcome));
     expect(r.stdout.trim()).toBe("prohibit");
     expect(r.stderr).toBe("");
   }, 60_000);
+
+  it("serves the bundle with the installed precept command, and stops on SIGTERM", async () => {
+    // The service and its dependencies (fastify, @fastify/swagger) came from the tarballs and the
+    // registry, not the workspace.
+    const service = JSON.parse(
+      readFileSync(path.join(project, "node_modules/@precept/service/package.json"), "utf8"),
+    );
+    expect(Object.keys(service.dependencies)).toEqual(
+      expect.arrayContaining(["fastify", "@fastify/swagger", "@precept/runtime"]),
+    );
+    expect(existsSync(path.join(project, "node_modules/fastify/package.json"))).toBe(true);
+
+    const child = spawn(bin, ["serve", "policy.bundle.json", "--port", "0", "--no-watch"], {
+      cwd: project,
+      env: userEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no address in 60 s:\n${stderr}`)), 60_000);
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+          const m = /Serving 1 policy at (http:\/\/[\w.:[\]-]+)/.exec(stderr);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        void exited.then((code) => reject(new Error(`exited ${code} before serving:\n${stderr}`)));
+      });
+      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
+      const { policies } = (await (await fetch(`${base}/v1/policies`)).json()) as {
+        policies: { id: string; layers: { title: string }[] }[];
+      };
+      // policy.bundle.json is named after its folder, as policy.precept is.
+      expect(policies.map((p) => p.id)).toEqual(["project"]);
+      expect(policies[0]!.layers.map((l) => l.title)).toEqual([
+        "BPS DCP e-Professionalism",
+        "Team policy",
+      ]);
+      const r = await fetch(`${base}/v1/policies/project/decisions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          facts: { activity: "sharing material", "recorded in a clinical area": true },
+        }),
+      });
+      expect(r.status).toBe(200);
+      const body = (await r.json()) as { decision: { outcome: string; explanation: string } };
+      expect(body.decision.outcome).toBe("prohibit");
+      expect(body.decision.explanation).toMatch(/^Prohibit — /);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  }, 120_000);
 
   it("type-checks a consumer under tsc --strict (ES module and CommonJS)", async () => {
     writeFileSync(
