@@ -15,12 +15,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 5000,
-    // Two pages: the playground, and the Ask page, which loads only the runtime (no Monaco).
-    rollupOptions: {
-      input: { main: page("index.html"), ask: page("ask.html") },
-      // The code both pages share (the runtime, json-rules-engine, reading links).
-      output: { chunkFileNames: "assets/shared-[hash].js" },
-    },
+    // The playground; the Ask page, which loads only the runtime (no Monaco), is built next
+    // into the same folder as one self-contained page (vite.ask.config.ts).
+    rollupOptions: { input: { main: page("index.html") } },
   },
   server: { host: "127.0.0.1" },
 });

@@ -12,11 +12,37 @@ export class AskView {
   private answers: Answers = {};
   /** The order the questions were answered in (for "Back" and the summary). */
   private order: string[] = [];
+  /** Where the question or the decision is shown. */
+  private readonly content = h("div");
+  /**
+   * The decision date, for policies whose decisions depend on it (`in force` dates, durations
+   * such as `within 2 years`): empty means today, as in the playground.
+   */
+  private readonly asOfInput = h("input", { id: "decision-date", type: "date" });
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly decider: Decider,
-  ) {}
+  ) {
+    if (decider.usesDecisionDate) {
+      // Re-decides as the date is typed, leaving the focus in the date field.
+      this.asOfInput.addEventListener("change", () => this.render(false));
+      root.replaceChildren(
+        h(
+          "p",
+          { class: "decision-date no-print" },
+          h("label", { for: "decision-date" }, "Decision date (empty: today)"),
+          this.asOfInput,
+        ),
+        this.content,
+      );
+    } else root.replaceChildren(this.content);
+  }
+
+  /** The decision date chosen, if any (the browser's date field gives YYYY-MM-DD). */
+  private get asOf(): string | undefined {
+    return this.decider.usesDecisionDate && this.asOfInput.value ? this.asOfInput.value : undefined;
+  }
 
   private get bundle(): Bundle {
     return this.decider.bundle;
@@ -43,11 +69,12 @@ export class AskView {
     this.render();
   }
 
-  /** Shows the next question, or the decision. */
-  private render(): void {
-    const result = this.decider.decideSync(this.answers);
+  /** Shows the next question, or the decision (moving the focus to it unless told not to). */
+  private render(focus = true): void {
+    const asOf = this.asOf;
+    const result = this.decider.decideSync(this.answers, asOf ? { asOf } : undefined);
     if (!result.ok) {
-      this.root.replaceChildren(
+      this.content.replaceChildren(
         h(
           "div",
           { class: "problem", role: "alert" },
@@ -58,11 +85,11 @@ export class AskView {
     }
     const need = result.undetermined?.needs[0];
     const fact = need && this.bundle.facts.find((f) => f.name === need.fact);
-    if (need && fact) this.question(fact, need.question, result);
-    else this.decision(result);
+    if (need && fact) this.question(fact, need.question, result, focus);
+    else this.decision(result, focus);
   }
 
-  private question(fact: BundleFact, text: string, result: Decision): void {
+  private question(fact: BundleFact, text: string, result: Decision, focus: boolean): void {
     const asked = this.order.length + 1;
     const form = h("form", { class: "question", "aria-labelledby": "question-text" });
     const heading = h("h2", { id: "question-text", tabindex: -1 }, text);
@@ -97,12 +124,12 @@ export class AskView {
         `Whatever the remaining answers, the outcome is at least “${label(this.bundle, result.undetermined?.atLeast ?? "")}”.`,
       ),
     );
-    this.root.replaceChildren(form);
+    this.content.replaceChildren(form);
     if (asked === 1) performance.mark("precept:first-question");
-    control.focus();
+    if (focus) control.focus();
   }
 
-  private decision(result: Decision): void {
+  private decision(result: Decision, focus: boolean): void {
     const bundle = this.bundle;
     const outcome = bundle.outcomes.find((o) => o.name === result.outcome);
     const section = h("section", { class: "decision", "aria-labelledby": "outcome" });
@@ -114,6 +141,9 @@ export class AskView {
       ),
     );
     if (outcome?.meaning) section.append(h("p", { class: "meaning" }, outcome.meaning));
+    if (this.decider.usesDecisionDate && result.asOf) {
+      section.append(h("p", { class: "as-of" }, `Decided as of ${longDate(result.asOf)}.`));
+    }
     section.append(h("p", { class: "explanation" }, result.explanation));
     for (const id of result.decidingRules) {
       const params = bundle.rules.find((r) => r.name === id)?.event.params;
@@ -158,8 +188,8 @@ export class AskView {
     const print = h("button", { type: "button", class: "primary" }, "Print");
     print.addEventListener("click", () => window.print());
     section.append(h("div", { class: "buttons no-print" }, back, again, print));
-    this.root.replaceChildren(section);
-    section.querySelector<HTMLElement>("#outcome")?.focus();
+    this.content.replaceChildren(section);
+    if (focus) section.querySelector<HTMLElement>("#outcome")?.focus();
   }
 
   /** The answers given, for the record (and the printout). */
@@ -248,6 +278,16 @@ function answerControl(fact: BundleFact): Control {
       focus: () => select.focus(),
     };
   }
+  if (fact.type === "date") {
+    // The browser's date picker (typed or chosen) gives YYYY-MM-DD, the form the runtime reads.
+    const input = h("input", { type: "date", "aria-label": fact.label });
+    return {
+      element: h("label", { class: "field" }, input),
+      read: () => (/^\d{4}-\d{2}-\d{2}$/.test(input.value) ? input.value : undefined),
+      hint: "Give a date (day, month and year).",
+      focus: () => input.focus(),
+    };
+  }
   const unit = fact.type === "number" && fact.unit ? ` (${fact.unit})` : "";
   const input = h("input", {
     type: fact.type === "number" ? "number" : "text",
@@ -265,6 +305,17 @@ function answerControl(fact: BundleFact): Control {
     hint: fact.type === "number" ? "Answer with a number." : "Please answer the question.",
     focus: () => input.focus(),
   };
+}
+
+/** 2024-03-15 as "15 March 2024" (the calendar date itself, whatever the time zone). */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** An answer as a person reads it. */

@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { encodeState, type PlaygroundState } from "../../../playground/src/share.js";
+import { seriousViolations } from "../support/axe.js";
 import type { E2E } from "../support/e2e.js";
 import { openPlayground } from "../support/page.js";
 import { packTexts } from "../support/panels.js";
@@ -19,8 +20,20 @@ const ANSWERS: readonly [RegExp, string][] = [
   [/romantic relationship/, "No"],
 ];
 
-/** Answers each question as a person would (pick, then Enter), until the decision shows. */
-async function answerAll(page: Page): Promise<string[]> {
+/** A former client discharged on 15 March 2024 (typed into the date field as its segments read). */
+const FORMER_CLIENT: readonly [RegExp, string][] = [
+  [/about to do on social media/, "connecting with someone"],
+  [/Who is the other person/, "former service user"],
+  [/personal \(social\) capacity/, "personal"],
+  [/romantic relationship/, "No"],
+  [/How old/, "type:34"],
+  [/vulnerable/, "No"],
+  [/cannot resolve yourself/, "none"],
+  [/discharged/, "type:03152024"],
+];
+
+/** Answers each question as a person would (pick or type, then Enter), until the decision shows. */
+async function answerAll(page: Page, answers = ANSWERS): Promise<string[]> {
   const asked: string[] = [];
   for (let step = 0; step < 10; step++) {
     const question = page.locator("#question-text");
@@ -29,9 +42,11 @@ async function answerAll(page: Page): Promise<string[]> {
     if (await outcome.isVisible()) return asked;
     const text = (await question.textContent()) ?? "";
     asked.push(text);
-    const answer = ANSWERS.find(([pattern]) => pattern.test(text))?.[1];
+    const answer = answers.find(([pattern]) => pattern.test(text))?.[1];
     if (!answer) throw new Error(`The test has no answer to: ${text}`);
-    await page.getByRole("radio", { name: answer, exact: true }).check();
+    // Typed into the field that has the focus (a date's segments — month, day, year — in turn).
+    if (answer.startsWith("type:")) await page.keyboard.type(answer.slice(5), { delay: 60 });
+    else await page.getByRole("radio", { name: answer, exact: true }).check();
     await page.keyboard.press("Enter");
     await expect.poll(() => question.or(outcome).first().textContent()).not.toBe(text);
   }
@@ -75,6 +90,28 @@ export function askTests(e2e: () => E2E): void {
       // Back changes the last answer.
       await ask.getByRole("button", { name: "Change the last answer" }).click();
       await ask.locator("#question-text").waitFor();
+      // A dated question and the decision date (Northfield's rule NT-3: no personal contact with
+      // a former client within two years of discharge), typed with the keyboard.
+      await ask.reload();
+      await ask.locator("#question-text").waitFor();
+      await ask.getByLabel("Decision date (empty: today)").focus();
+      await ask.keyboard.type("01152025", { delay: 60 });
+      await ask.locator("#question-text").focus();
+      const dated = await answerAll(ask, FORMER_CLIENT);
+      expect(dated.some((q) => /discharged/.test(q))).toBe(true);
+      expect(await ask.locator("#outcome").textContent()).toBe("Decline");
+      expect(await ask.locator(".rule h3").first().textContent()).toContain("NT-3");
+      expect(await ask.locator(".as-of").textContent()).toBe("Decided as of 15 January 2025.");
+      expect(await ask.locator(".answers dd").allTextContents()).toContain("2024-03-15");
+      expect(await seriousViolations(ask)).toEqual([]);
+      // Three years after discharge the Trust's rule no longer applies.
+      await ask.getByLabel("Decision date (empty: today)").focus();
+      await ask.keyboard.type("03152027", { delay: 60 });
+      await expect
+        .poll(() => ask.locator(".as-of").textContent())
+        .toBe("Decided as of 15 March 2027.");
+      expect(await ask.locator("#outcome").textContent()).not.toBe("Decline");
+      expect(await ask.locator(".rule h3").first().textContent()).not.toContain("NT-3");
       expect(askProblems).toEqual([]);
       expect(problems).toEqual([]);
       await ask.close();
@@ -88,13 +125,12 @@ export function askTests(e2e: () => E2E): void {
       const href = await askHref(page);
       await page.close();
 
+      // The page is one request: its script is in ask.html, and it loads no script file.
       const html = await readFile(join(DIST, "ask.html"), "utf8");
-      const scripts = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(
-        (m) => m[1]!,
-      );
-      let gzip = 0;
-      for (const file of scripts)
-        gzip += gzipSync(await readFile(join(DIST, file)), { level: 9 }).length;
+      expect(html).not.toMatch(/<script[^>]*\ssrc=|modulepreload/);
+      const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
+      expect(scripts).toHaveLength(1);
+      const gzip = gzipSync(scripts[0]![1]!, { level: 9 }).length;
 
       const firstQuestion = async (rate: number): Promise<number> => {
         const context = await e2e().browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -103,26 +139,35 @@ export function askTests(e2e: () => E2E): void {
         ask.on("request", (r) => loaded.push(r.url()));
         const cdp = await context.newCDPSession(ask);
         await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+        const problems: string[] = [];
+        ask.on("pageerror", (e) => problems.push(e.message));
+        ask.on("console", (m) => m.type() === "error" && problems.push(m.text()));
         await ask.goto(href);
         await ask.locator("#question-text").waitFor();
         const at = (await ask.evaluate(
           "performance.getEntriesByName('precept:first-question')[0].startTime",
         )) as number;
-        expect(loaded.filter((u) => /main-|editor\.worker|codicon|\.ttf/.test(u))).toEqual([]);
+        // Nothing but the page itself (the Content-Security-Policy lets its inline script run).
+        expect(loaded).toEqual([href.slice(0, href.indexOf("#"))]);
+        expect(problems).toEqual([]);
         await context.close();
         return Math.round(at);
       };
+      const slowed = [await firstQuestion(4), await firstQuestion(4), await firstQuestion(4)];
       const figures = {
         askScriptGzipBytes: gzip,
         askLinkChars: href.length,
         firstQuestionMs: await firstQuestion(1),
-        firstQuestionMsAt4xSlowdown: await firstQuestion(4),
+        firstQuestionMsAt4xSlowdownRun1: slowed[0]!,
+        firstQuestionMsAt4xSlowdownRun2: slowed[1]!,
+        firstQuestionMsAt4xSlowdownRun3: slowed[2]!,
       };
       console.info("Ask page:", JSON.stringify(figures));
       await record("ask-page", figures);
       expect(gzip).toBeLessThan(150_000);
-      // The goal is 1 s on a developer machine; shared CI machines are slower and busier.
-      expect(figures.firstQuestionMsAt4xSlowdown).toBeLessThan(5_000);
+      // The goal is 1 s in every run on a developer machine; shared CI machines are slower and
+      // busier, so the test only guards against a page that has become slow by any measure.
+      expect(Math.max(...slowed)).toBeLessThan(5_000);
     }, 60_000);
 
     it("asks a several-valued question with checkboxes", async () => {

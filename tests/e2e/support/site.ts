@@ -17,14 +17,16 @@ export const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)))
 export const PLAYGROUND = join(ROOT, "playground");
 export const DIST = join(PLAYGROUND, "dist");
 
-/** Runs `vite build` in playground/. */
+/** Builds the site as `pnpm build` does: the playground, then the Ask page (one self-contained page). */
 export async function buildSite(): Promise<void> {
   const vite = join(PLAYGROUND, "node_modules", "vite", "bin", "vite.js");
   if (!existsSync(vite)) throw new Error(`Vite is not installed at ${vite}: run pnpm install.`);
-  await run(process.execPath, [vite, "build", "--logLevel", "warn"], {
-    cwd: PLAYGROUND,
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  for (const config of ["vite.config.ts", "vite.ask.config.ts"]) {
+    await run(process.execPath, [vite, "build", "-c", config, "--logLevel", "warn"], {
+      cwd: PLAYGROUND,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  }
 }
 
 const TYPES: Record<string, string> = {
