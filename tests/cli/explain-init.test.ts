@@ -196,6 +196,27 @@ describe("precept explain", () => {
     }
   });
 
+  it("reads a folder as the policy.precept in it, as check and test do", async () => {
+    fx.write("layer/policy.precept", BASE);
+    fx.write("empty/notes.txt", "nothing here");
+    const [folder, file, empty] = await Promise.all([
+      precept(["explain", fx.path("layer"), "--fact", "relationship=client", "--json"]),
+      precept([
+        "explain",
+        fx.path("layer/policy.precept"),
+        "--fact",
+        "relationship=client",
+        "--json",
+      ]),
+      precept(["compile", fx.path("empty")]),
+    ]);
+    expect(folder.code).toBe(file.code);
+    expect(JSON.parse(folder.stdout).outcome).toBe(JSON.parse(file.stdout).outcome);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("is a folder with no policy.precept in it");
+    expect(empty.stderr).not.toMatch(STACK);
+  });
+
   it("refuses a policy with errors (exit 1)", async () => {
     const r = await precept([
       "explain",

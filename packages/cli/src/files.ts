@@ -4,13 +4,15 @@
  * with `/` separators, so messages show the paths the user typed and baselines reached through
  * different layers get the same uri.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { AnalysisHost } from "@precept/language";
 import { CliError, EXIT_USAGE } from "./errors.js";
 import { findPackage } from "./node-modules.js";
 
 export const EXTENSION = ".precept";
+/** The file `precept init` writes in a layer's folder. */
+export const POLICY_FILE = "policy.precept";
 
 /** The uri for a path: relative to `cwd` when inside it, else absolute. */
 export function toUri(cwd: string, file: string): string {
@@ -111,6 +113,28 @@ function walk(dir: string, shown: string, visit: (file: string) => void): void {
       visit(full);
     }
   }
+}
+
+/**
+ * The policy file the user meant: a folder stands for the `policy.precept` in it (the layout
+ * `precept init` writes), as it does for `check` and `test`. Other paths are returned as given.
+ */
+export function policyFile(cwd: string, given: string): string {
+  const full = path.resolve(cwd, given);
+  let folder = false;
+  try {
+    folder = statSync(full).isDirectory();
+  } catch {
+    return given; // a missing path is reported by whoever reads it
+  }
+  if (!folder) return given;
+  const inside = path.join(given, POLICY_FILE);
+  if (existsSync(path.resolve(cwd, inside))) return inside;
+  throw new CliError(
+    `${given} is a folder with no ${POLICY_FILE} in it; a policy file is needed here.`,
+    EXIT_USAGE,
+    `Name the file, e.g. ${path.join(given, "my-policy.precept")}.`,
+  );
 }
 
 /** Reads a file the user named, or fails with a message that names it. */

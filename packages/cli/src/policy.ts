@@ -9,7 +9,7 @@ import type { Diagnostic, PolicyModel } from "@precept/language";
 import type { Build, Workspace } from "@precept/project";
 import type { Bundle, Decider } from "@precept/runtime";
 import { CliError, EXIT_FINDINGS } from "./errors.js";
-import { FileHost, fileError, toPath, toUri } from "./files.js";
+import { FileHost, fileError, policyFile, toPath, toUri } from "./files.js";
 import { type Io, invoked, paint } from "./io.js";
 import { loadProject } from "./language.js";
 import { count, formatDiagnostic, plural, reportOrder } from "./report.js";
@@ -34,7 +34,8 @@ export async function fileWorkspace(io: Io, host = new FileHost(io.cwd)): Promis
 }
 
 /** Builds one file as far as it goes (analysis, bundle, decider). The file must exist. */
-export async function buildFile(io: Io, file: string, host = new FileHost(io.cwd)) {
+export async function buildFile(io: Io, given: string, host = new FileHost(io.cwd)) {
+  const file = policyFile(io.cwd, given);
   const uri = toUri(io.cwd, file);
   try {
     if (statSync(toPath(io.cwd, uri)).isDirectory()) {

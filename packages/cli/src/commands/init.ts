@@ -3,7 +3,7 @@ import * as path from "node:path";
 import type { ParsedArgs } from "../args.js";
 import { stringOption } from "../args.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../errors.js";
-import { FileHost, fileError, toUri } from "../files.js";
+import { FileHost, fileError, POLICY_FILE, toUri } from "../files.js";
 import { type Io, invoked, paint } from "../io.js";
 import { loadLanguage } from "../language.js";
 import { BPS_PACKAGE, findPackage, packageVersion } from "../node-modules.js";
@@ -45,7 +45,7 @@ export function missingBaseline(baselineArg: string | undefined): CliError {
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const title = layerTitle(stringOption(args.values, "title"));
   const dir = path.resolve(io.cwd, args.positionals[0]!);
-  const target = path.join(dir, "policy.precept");
+  const target = path.join(dir, POLICY_FILE);
   const shown = toUri(io.cwd, target);
   const baselineArg = stringOption(args.values, "baseline");
   if (baselineArg?.trim() === "") throw new UsageError("--baseline needs the path of a policy.");

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import type { CompilePolicy } from "@precept/service";
 import { listOption, type ParsedArgs, stringOption } from "../args.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "../errors.js";
-import { FileHost, fileError, readUserFile, toPath } from "../files.js";
+import { FileHost, fileError, policyFile, readUserFile, toPath } from "../files.js";
 import { type Io, paint } from "../io.js";
 
 function whole(
@@ -47,9 +47,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const tokenFile = stringOption(args.values, "token-file");
   const token = tokenFile === undefined ? undefined : readUserFile(io.cwd, tokenFile).trim();
   if (token === "") throw new CliError(`The token file ${tokenFile} is empty.`, EXIT_USAGE);
-  const files = args.positionals.map((f) => path.resolve(io.cwd, f));
+  const given = args.positionals.map((f) => policyFile(io.cwd, f));
+  const files = given.map((f) => path.resolve(io.cwd, f));
   // A path that is not a file is a usage error (exit 2), found before anything is loaded.
-  args.positionals.forEach((shown, i) => {
+  given.forEach((shown, i) => {
     try {
       if (statSync(files[i]!).isDirectory()) {
         throw Object.assign(new Error("is a folder"), { code: "EISDIR" });
