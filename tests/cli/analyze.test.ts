@@ -16,6 +16,26 @@ rule CS-1 "Staff may post anonymised case studies"
   because "our case studies are anonymised"
 `;
 
+/** Rule 4.2 in two versions: the 2017 text (caution) is overruled by rule 2 while in force. */
+const VERSIONS = `policy "Versions" version "1"
+source reg: "Regulator's guidance", Regulator, 2024
+outcomes, strongest first:
+  prohibit "must not"
+  decline "should not"
+  caution "take care"
+otherwise no guidance
+fact contact: yes or no
+fact discharge date: date
+rule 2: contact → decline
+  cites reg §2
+rule 4.2 "Contact after discharge (2017 text)": contact and discharge date is within 2 years → caution
+  cites reg §4.2
+  in force until 2024-08-31
+rule 4.2 "Contact after discharge (2024 text)": contact and discharge date is within 2 years → prohibit
+  cites reg §4.2
+  in force from 2024-09-01
+`;
+
 describe("precept check, analyze and diff", () => {
   let fx: Fixtures;
   beforeAll(() => {
@@ -44,21 +64,103 @@ describe("precept check, analyze and diff", () => {
     );
   });
 
-  it("analyze refuses Northfield's dates with a note rather than give findings that ignore them", async () => {
-    // Northfield's two-year rule compares the discharge date with the decision date: the
-    // situation space has no calendar yet, so analysis says so (exit 0) and reports nothing.
-    const r = await precept(["analyze", NORTHFIELD, "--json"]);
-    expect(r.code).toBe(0);
+  it("analyze traces each of Northfield's loosenings to looser regions as of a date, and its suggested scenarios pass", async () => {
+    // Northfield's two-year rule compares the discharge date with the decision date: analysed as
+    // of 2025-01-15, the discharge date's classes are split at 2023-01-15 and 2025-01-15.
+    const suggested = fx.path("suggested.precept");
+    const r = await precept([
+      "analyze",
+      NORTHFIELD,
+      "--json",
+      "--as-of",
+      "2025-01-15",
+      "--suggest-scenarios",
+      suggested,
+    ]);
     expect(r.stderr).not.toMatch(STACK);
-    const report = JSON.parse(r.stdout) as { findings: unknown[]; limits?: string[] };
-    expect(report.findings).toEqual([]);
-    expect(report.limits?.join(" ")).toContain(
-      "Policy analysis does not handle dates yet (the date fact 'discharge date')",
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as {
+      asOf: string;
+      limits?: string[];
+      findings: {
+        code: string;
+        severity: string;
+        region?: string[];
+        loosening?: { kind: string; rule: string };
+        witnesses: { asOf?: string; facts: Record<string, unknown> }[];
+      }[];
+    };
+    expect(report.asOf).toBe("2025-01-15");
+    expect(report.limits).toBeUndefined();
+    const looser = report.findings.filter((f) => f.code === "impact-weaker");
+    expect(new Set(looser.map((f) => `${f.loosening?.kind} ${f.loosening?.rule}`))).toEqual(
+      new Set(["disable I.1", "override 5.3", "exception 3.6"]),
     );
-    const d = await precept(["diff", NORTHFIELD, NORTHFIELD]);
-    expect(d.code).toBe(1);
-    expect(d.stderr).toContain("Policy analysis does not handle dates yet");
-    expect(d.stderr).not.toMatch(STACK);
+    expect(report.findings.filter((f) => f.severity === "warning")).toEqual([]);
+    // The two-year rule's stricter region is bounded by concrete days, its witness dated.
+    const twoYears = report.findings.find(
+      (f) => f.code === "impact-stronger" && f.region?.some((x) => x.includes("discharge date")),
+    );
+    expect(twoYears?.region?.join(" ")).toContain("discharge date is on or after 2023-01-15");
+    expect(twoYears?.witnesses[0]?.asOf).toBe("2025-01-15");
+    expect(twoYears?.witnesses[0]?.facts["discharge date"]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The suggested scenarios (each `as of` the date), pasted into the layer, check and pass.
+    expect(fx.read("suggested.precept")).toContain(" as of 2025-01-15");
+    const northfield = readFileSync(path.join(ROOT, NORTHFIELD), "utf8").replace(
+      'extends "../../bps-e-professionalism/policy.precept"',
+      `extends "${BPS}"`,
+    );
+    const layer = fx.write(
+      "northfield/policy.precept",
+      `${northfield}\n${fx.read("suggested.precept")}`,
+    );
+    const t = await precept(["test", layer]);
+    expect(t.stdout).toContain("0 failed");
+    expect(t.code).toBe(0);
+  });
+
+  it("analyze and diff of a policy with versions: as of each date, the version in force", async () => {
+    fx.write("versions.precept", VERSIONS);
+    const [before, after, plain, diff] = await Promise.all([
+      precept(["analyze", fx.path("versions.precept"), "--as-of", "2024-08-31"]),
+      precept(["analyze", fx.path("versions.precept"), "--as-of", "1 September 2024", "--json"]),
+      precept(["analyze", fx.path("versions.precept")]),
+      precept(["diff", fx.path("versions.precept"), fx.path("versions.precept")]),
+    ]);
+    for (const x of [before, after, plain, diff]) {
+      expect(x.stderr).not.toMatch(STACK);
+      expect(x.code).toBe(0);
+    }
+    // Before 2024-09-01 the 2017 text (caution) is in force and overruled by rule 2 (decline).
+    expect(before.stdout).toContain(
+      "Rule 4.2 (the version in force until 2024-08-31) (caution) never decides",
+    );
+    expect(before.stdout).toContain("Analysed as of 2024-08-31 (given with --as-of).");
+    expect(before.stdout).toContain("Its rules change on 2024-09-01");
+    const report = JSON.parse(after.stdout) as {
+      asOf: string;
+      changes: string[];
+      findings: { code: string }[];
+    };
+    expect(report.asOf).toBe("2024-09-01");
+    expect(report.changes).toEqual(["2024-09-01"]);
+    expect(report.findings.map((f) => f.code)).not.toContain("overruled-rule");
+    expect(plain.stdout).toContain("(today; change it with --as-of)");
+    expect(diff.stdout).toContain("decide every situation alike as of");
+    const bad = await precept(["analyze", fx.path("versions.precept"), "--as-of", "2023-02-30"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--as-of "2023-02-30": February 2023 has days 1 to 28.');
+    expect(bad.stderr).not.toMatch(STACK);
+  });
+
+  it("check warns of a version of a rule that is overruled while it is in force", async () => {
+    fx.write("versions.precept", VERSIONS);
+    const r = await precept(["check", fx.path("versions.precept")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "warning overruled-rule Rule 4.2 (the version in force until 2024-08-31) (caution) never decides",
+    );
+    expect(r.stdout).toContain("1 warning in 1 file.");
   });
 
   it("diff lists what a change to the baseline does, and nothing for the same policy", async () => {

@@ -270,6 +270,12 @@ export const analyzeSpec: CommandSpec = {
       type: "boolean",
       description: "Also list every pair of rules with different outcomes that apply together.",
     },
+    "as-of": {
+      type: "string",
+      value: "DATE",
+      description:
+        "Analyse as on this date (default: today): the rules in force then, durations judged from it.",
+    },
   },
   minPositionals: 1,
   maxPositionals: 1,
@@ -278,6 +284,7 @@ export const analyzeSpec: CommandSpec = {
     "precept analyze my-layer/policy.precept --suggest-scenarios suggested.precept",
     "precept analyze rules/bps-e-professionalism/policy.precept --gaps-by activity",
     "precept analyze my-layer/policy.precept --json",
+    "precept analyze rules/examples/northfield-trust/policy.precept --as-of 2025-01-15",
   ],
 };
 
@@ -293,6 +300,12 @@ export const diffSpec: CommandSpec = {
     "only when a version has errors.",
   options: {
     json: { type: "boolean", description: "Print the changed regions as JSON." },
+    "as-of": {
+      type: "string",
+      value: "DATE",
+      description:
+        "Compare as on this date (default: today): the rules in force then, durations judged from it.",
+    },
   },
   minPositionals: 2,
   maxPositionals: 2,

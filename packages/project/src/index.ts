@@ -6,7 +6,14 @@
 
 export { type AnalysisOptions, analyzeModel, PolicyAnalyser } from "./analysis/analyze.js";
 export { type CompareOptions, comparePolicies } from "./analysis/compare.js";
-export { DatesNotAnalysed, datesIn } from "./analysis/dates.js";
+export {
+  DatesNotAnalysed,
+  datesIn,
+  inForceChanges,
+  inForceOn,
+  policyAsOf,
+  versionDates,
+} from "./analysis/dates.js";
 export {
   FINDING_CODES,
   type Finding,

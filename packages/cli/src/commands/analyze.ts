@@ -8,18 +8,20 @@ import { type Io, type Paint, paint } from "../io.js";
 import { loadProject } from "../language.js";
 import { buildFile, printDiagnostics } from "../policy.js";
 import { plural } from "../report.js";
-import { findingJson, findingText } from "./findings-text.js";
+import { asOfOption, asOfText, findingJson, findingText } from "./findings-text.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positionals[0]!;
   const scenariosFile = stringOption(args.values, "suggest-scenarios");
   const gapsBy = stringOption(args.values, "gaps-by");
   const showOverlaps = args.values.overlaps === true;
-  const { analyzePolicy, uncoveredScenarios } = await loadProject();
+  const asOf = asOfOption(args.values);
+  const { analyzePolicy, uncoveredScenarios, datesIn } = await loadProject();
   const { uri, host, workspace } = await buildFile(io, file);
   const report = analyzePolicy(workspace, uri, {
     overlaps: showOverlaps,
     ...(gapsBy !== undefined ? { gapsBy } : {}),
+    ...(asOf !== undefined ? { asOf } : {}),
   });
   if (report.errors.length > 0) {
     printDiagnostics(io, report.errors, host);
@@ -43,7 +45,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   if (scenariosFile !== undefined) {
-    const scenarios = [...(await uncoveredScenarios(workspace, uri)), ...report.scenarios];
+    const scenarios = [
+      ...(await uncoveredScenarios(workspace, uri, { asOf: report.asOf })),
+      ...report.scenarios,
+    ];
     const text = `# Suggested by \`precept analyze ${file}\`: one witness scenario per rule no scenario\n# shows deciding, and per gap, overruled rule and impact region. Check each expectation\n# is what the policy should decide before you paste it into the policy.\n\n${scenarios.join("\n\n")}\n`;
     try {
       writeFileSync(path.resolve(io.cwd, scenariosFile), text);
@@ -53,11 +58,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   const shown = report.findings;
   const overlaps = showOverlaps ? 0 : report.overlaps;
+  const policy = workspace.analyze(uri).policy;
+  const dated = policy !== undefined && datesIn(policy) !== undefined;
   if (args.values.json === true) {
     io.stdout(
       `${JSON.stringify(
         {
           file: uri,
+          ...(dated ? { asOf: report.asOf, changes: report.changes } : {}),
           facts: report.facts,
           situations: report.situations,
           findings: shown.map(findingJson),
@@ -71,6 +79,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return EXIT_OK;
   }
   printReport(io, report, shown, overlaps, host.texts);
+  if (dated) io.stdout(`${asOfText(report.asOf, asOf !== undefined, report.changes)}\n`);
   if (scenariosFile !== undefined) io.stdout(`Wrote suggested scenarios to ${scenariosFile}.\n`);
   return EXIT_OK;
 }

@@ -6,16 +6,23 @@ import { type Io, paint } from "../io.js";
 import { loadProject } from "../language.js";
 import { fileWorkspace, loadPolicy, printDiagnostics } from "../policy.js";
 import { plural } from "../report.js";
-import { findingJson, findingText } from "./findings-text.js";
+import { asOfOption, asOfText, findingJson, findingText } from "./findings-text.js";
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const [oldFile, newFile] = args.positionals as [string, string];
-  const { diffPolicies, datesIn, DatesNotAnalysed } = await loadProject();
+  const given = asOfOption(args.values);
+  const [{ diffPolicies, datesIn, inForceChanges }, { today }] = await Promise.all([
+    loadProject(),
+    import("@precept/runtime"),
+  ]);
+  const asOf = given ?? today();
   const host = new FileHost(io.cwd);
   const before = await version(io, oldFile, host);
   const after = await version(io, newFile, host);
-  const dated = datesIn(before.policy) ?? datesIn(after.policy);
-  if (dated) throw new CliError(new DatesNotAnalysed(dated).message, EXIT_FINDINGS);
+  const dated = datesIn(before.policy) !== undefined || datesIn(after.policy) !== undefined;
+  const changes = [
+    ...new Set([...inForceChanges(before.policy), ...inForceChanges(after.policy)]),
+  ].sort();
   if (
     after.policy.facts.some((f) => {
       const old = before.policy.facts.find((o) => o.name === f.name);
@@ -29,22 +36,34 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       EXIT_FINDINGS,
     );
   }
-  const findings = diffPolicies(before.policy, after.policy);
+  const findings = diffPolicies(before.policy, after.policy, { asOf });
   if (args.values.json === true) {
     io.stdout(
-      `${JSON.stringify({ old: before.uri, new: after.uri, changes: findings.map(findingJson) }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          old: before.uri,
+          new: after.uri,
+          ...(dated ? { asOf, inForceChanges: changes } : {}),
+          changes: findings.map(findingJson),
+        },
+        null,
+        2,
+      )}\n`,
     );
     return EXIT_OK;
   }
   const p = paint(io.colour);
+  const when = dated ? `${asOfText(asOf, given !== undefined, changes)}\n` : "";
   if (findings.length === 0) {
-    io.stdout(`${p("green", "✓")} ${before.uri} and ${after.uri} decide every situation alike.\n`);
+    io.stdout(
+      `${p("green", "✓")} ${before.uri} and ${after.uri} decide every situation alike${dated ? ` as of ${asOf}` : ""}.\n${when}`,
+    );
     return EXIT_OK;
   }
   for (const f of findings) io.stdout(`${findingText(f, host.texts, p)}\n\n`);
   const stricter = findings.filter((f) => f.code === "impact-stronger").length;
   io.stdout(
-    `${plural(findings.length, "changed region")} from ${before.uri} to ${after.uri}: ${stricter} stricter, ${findings.length - stricter} looser.\n`,
+    `${plural(findings.length, "changed region")} from ${before.uri} to ${after.uri}: ${stricter} stricter, ${findings.length - stricter} looser.\n${when}`,
   );
   return EXIT_OK;
 }

@@ -1,7 +1,29 @@
 /** Findings of `precept analyze` and `precept diff` as text and JSON. */
+import { readDate } from "@precept/language";
 import type { Finding } from "@precept/project";
+import { type OptionValues, stringOption } from "../args.js";
+import { CliError, EXIT_USAGE } from "../errors.js";
 import { codeFrame } from "../frame.js";
 import type { Paint } from "../io.js";
+
+/** `--as-of DATE` as an ISO date (undefined when not given); a bad date is a usage error. */
+export function asOfOption(values: OptionValues): string | undefined {
+  const text = stringOption(values, "as-of");
+  if (text === undefined) return undefined;
+  const day = readDate(text);
+  if (!day.ok) throw new CliError(`--as-of ${JSON.stringify(text)}: ${day.message}.`, EXIT_USAGE);
+  return day.iso;
+}
+
+/** `as of 2025-01-15 (today; change it with --as-of)` for dated policies. */
+export function asOfText(asOf: string, given: boolean, changes: readonly string[]): string {
+  const how = given ? "given with --as-of" : "today; change it with --as-of";
+  const versions =
+    changes.length > 0
+      ? ` Its rules change on ${changes.join(", ")}: analyse as of ${changes.length === 1 ? "that day" : "each"} (and before) to see every version.`
+      : "";
+  return `Analysed as of ${asOf} (${how}).${versions}`;
+}
 
 const STYLE = { error: "red", warning: "yellow", info: "blue" } as const;
 
@@ -19,7 +41,7 @@ export function findingText(f: Finding, texts: ReadonlyMap<string, string>, p: P
     if (f.regionTruncated) lines.push("     - … and other combinations");
   }
   for (const w of f.witnesses) {
-    lines.push(`   ${p("cyan", "for example:")} ${w.given}`);
+    lines.push(`   ${p("cyan", "for example:")} ${w.given}${w.asOf ? ` (as of ${w.asOf})` : ""}`);
     const decided = (o: { outcome: string; rules: readonly string[] }) =>
       `${o.outcome}${o.rules.length > 0 ? ` by rule ${o.rules.join(", ")}` : ""}`;
     lines.push(

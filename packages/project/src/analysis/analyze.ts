@@ -4,8 +4,10 @@
  * rules with different outcomes that apply together (overlaps) and the situations no rule decides
  * (gaps). Everything is computed on decision diagrams, never by enumerating situations.
  */
-import type { PolicyModel, Range } from "@precept/language";
+import type { PolicyModel, Range, RuleModel } from "@precept/language";
+import { today } from "@precept/runtime";
 import { meets, SplitBudgetExceeded, uncovered } from "./cubes.js";
+import { datesIn, policyAsOf } from "./dates.js";
 import { cubeText, givenText } from "./describe.js";
 import { type Candidate, type Candidates, candidatesOf, mayMeet } from "./entries.js";
 import type { Finding, Place, Witness } from "./findings.js";
@@ -24,6 +26,11 @@ export interface AnalysisOptions {
   readonly regionLimit?: number;
   /** Only the cheap, certain findings: overruled and unsatisfiable (for `check`). */
   readonly certainOnly?: boolean;
+  /**
+   * The decision date to analyse as of (ISO `YYYY-MM-DD`; default today): the rules in force then,
+   * and comparisons with the decision date judged on it.
+   */
+  readonly asOf?: string;
 }
 
 const START: Range = {
@@ -33,30 +40,33 @@ const START: Range = {
 
 /** The analysis context of one policy: its space and candidates, shared by every finding. */
 export class PolicyAnalyser {
+  /** The policy as of the decision date: only the rules and exceptions in force then. */
+  readonly policy: PolicyModel;
   readonly space: Space;
   readonly candidates: Candidates;
+  /** The decision date analysed as of. */
+  readonly asOf: string;
+  /** Whether the policy depends on the decision date (witnesses then carry it). */
+  readonly dated: boolean;
   /** What could not be analysed exactly, and why. */
   readonly limits: string[] = [];
 
-  constructor(
-    readonly policy: PolicyModel,
-    space?: Space,
-  ) {
-    this.space = space ?? new Space([policy]);
+  /**
+   * `asOf`: the decision date (default: the space's, else today). A given `space` must include
+   * the policy's facts and constants as of that date.
+   */
+  constructor(policy: PolicyModel, space?: Space, asOf?: string) {
+    this.asOf = space?.asOf ?? asOf ?? today();
+    this.dated = datesIn(policy) !== undefined;
+    policy = policyAsOf(policy, this.asOf);
+    this.policy = policy;
+    this.space = space ?? new Space([policy], this.asOf);
     this.candidates = candidatesOf(policy, this.space);
-    const constraints = policy.constraints ?? [];
-    if (constraints.length > 0) {
-      // Not yet exact here: the space is every combination of values, constraints not applied.
-      this.limits.push(
-        `Constraints between facts are not taken into account yet (${constraints.map((c) => `"${c.title}"`).join(", ")}): gaps, overlaps, layer impact and examples may include situations a constraint rules out, and a rule that only a constraint rules out is not reported as unsatisfiable.`,
-      );
-    }
   }
 
   /** A witness in `region` with the decision there. */
   witness(region: NodeId): Witness | undefined {
-    const d = this.space.diagram;
-    const classes = d.pick(region, (i) => this.space.facts[i]!.usual);
+    const classes = this.space.pick(region);
     if (!classes) return undefined;
     return this.decisionAt(this.space.situation(classes), classes);
   }
@@ -65,7 +75,13 @@ export class PolicyAnalyser {
     const { strength, deciding } = this.candidates.decisionAt(classes);
     const rules = deciding.map((c) => c.id);
     const given = givenText(this.space, facts);
-    return { facts, given, outcome: this.candidates.outcomes.get(strength)!, rules };
+    return {
+      facts,
+      given,
+      outcome: this.candidates.outcomes.get(strength)!,
+      rules,
+      ...(this.dated ? { asOf: this.asOf } : {}),
+    };
   }
 
   /** A region as a few readable alternatives. */
@@ -93,18 +109,20 @@ export class PolicyAnalyser {
   }
 
   private name(c: Candidate): string {
-    return c.exception ? `the exception ${c.id} to rule ${c.rule.id}` : `rule ${c.id}`;
+    return c.exception ? `the exception ${c.id} to ${ruleName(c.rule)}` : ruleName(c.rule);
   }
 
   unsatisfiable(): Finding[] {
     const d = this.space.diagram;
     const out: Finding[] = [];
+    const possible = this.space.possible;
     for (const term of this.policy.terms) {
-      if (this.space.condition(term.condition) !== d.FALSE) continue;
+      const own = this.space.condition(term.condition);
+      if (d.and(own, possible) !== d.FALSE) continue;
       out.push({
         code: "unsatisfiable-term",
         severity: "warning",
-        summary: `The term '${term.label}' can never hold: no situation satisfies its condition.`,
+        summary: `The term '${term.label}' can never hold: ${this.why(own)}.`,
         uri: term.origin.uri,
         range: term.origin.range,
         rules: [],
@@ -113,16 +131,17 @@ export class PolicyAnalyser {
       });
     }
     for (const rule of this.policy.rules) {
-      const condition = this.space.condition(rule.condition);
+      const own = this.space.condition(rule.condition);
+      const condition = d.and(own, possible);
       const entry = this.candidates.list.find((c) => c.rule === rule && !c.exception)!;
       if (condition === d.FALSE) {
         out.push({
           code: "unsatisfiable-rule",
           severity: "warning",
-          summary: `Rule ${rule.id} can never apply: no situation satisfies its condition.`,
+          summary: `${capital(ruleName(rule))} can never apply: ${this.why(own)}.`,
           uri: rule.origin.uri,
           range: rule.origin.range,
-          rules: [rule.id],
+          rules: [rule.version ?? rule.id],
           related: [],
           witnesses: [],
         });
@@ -133,10 +152,10 @@ export class PolicyAnalyser {
         out.push({
           code: "unsatisfiable-rule",
           severity: "warning",
-          summary: `Rule ${rule.id} never applies on its own: wherever its condition holds, one of its exceptions applies instead.`,
+          summary: `${capital(ruleName(rule))} never applies on its own: wherever its condition holds, one of its exceptions applies instead.`,
           uri: rule.origin.uri,
           range: rule.origin.range,
-          rules: [rule.id],
+          rules: [rule.version ?? rule.id],
           related: rule.exceptions.map((e) => ({
             uri: e.origin.uri,
             range: e.origin.range,
@@ -146,15 +165,15 @@ export class PolicyAnalyser {
         });
       }
       for (const e of rule.exceptions) {
-        const own = this.space.condition(e.condition);
-        if (d.and(condition, own) !== d.FALSE) continue;
+        const its = this.space.condition(e.condition);
+        if (d.and(condition, its) !== d.FALSE) continue;
         out.push({
           code: "unsatisfiable-exception",
           severity: "warning",
           summary:
-            own === d.FALSE
-              ? `The exception ${e.id} to rule ${rule.id} can never apply: no situation satisfies its condition.`
-              : `The exception ${e.id} to rule ${rule.id} can never apply: its condition never holds where rule ${rule.id}'s does.`,
+            d.and(its, possible) === d.FALSE
+              ? `The exception ${e.id} to rule ${rule.id} can never apply: ${this.why(its)}.`
+              : `The exception ${e.id} to rule ${rule.id} can never apply: its condition never holds where rule ${rule.id}'s does${d.and(own, its) === d.FALSE ? "" : ` (${this.ruledOut(d.and(own, its))} every situation in which both hold)`}.`,
           uri: e.origin.uri,
           range: e.origin.range,
           rules: [e.id],
@@ -164,6 +183,25 @@ export class PolicyAnalyser {
       }
     }
     return out;
+  }
+
+  /** Why a condition never holds in a possible situation: by itself, or by the constraints. */
+  private why(condition: NodeId): string {
+    if (condition === this.space.diagram.FALSE) return "no situation satisfies its condition";
+    return `its condition holds only in situations ${this.ruledOut(condition)}`;
+  }
+
+  /** `the constraint "…" rules out` (naming the constraints that rule out `region` alone). */
+  private ruledOut(region: NodeId): string {
+    const d = this.space.diagram;
+    const named = (this.policy.constraints ?? []).filter(
+      (c) => d.and(region, this.space.condition(c.condition)) === d.FALSE,
+    );
+    if (named.length === 0) return "the constraints rule out together";
+    const titles = named.map((c) => `"${c.title}"`).join(", ");
+    return named.length === 1
+      ? `the constraint ${titles} rules out`
+      : `the constraints ${titles} each rule out`;
   }
 
   overruled(): Finding[] {
@@ -305,7 +343,9 @@ export class PolicyAnalyser {
     };
     let gap: NodeId;
     try {
-      gap = d.within(REGION_NODES, () => d.not(this.candidates.covered));
+      gap = d.within(REGION_NODES, () =>
+        d.and(d.not(this.candidates.covered), this.space.possible),
+      );
     } catch (error) {
       if (!(error instanceof DiagramTooLarge)) throw error;
       // Too many unrelated rules to describe where: the witness is still exact.
@@ -353,6 +393,16 @@ const OVERRULERS_LISTED = 6;
 /** How many new nodes describing one region may take before analysis gives up describing it. */
 export const REGION_NODES = 100_000;
 
+/** `rule 4.2`, or for a version of a rule `rule 4.2 (the version in force from 2024-09-01)`. */
+export function ruleName(rule: RuleModel): string {
+  if (!rule.version) return `rule ${rule.id}`;
+  const f = rule.inForce;
+  const when = [f?.from && `from ${f.from}`, f?.until && `until ${f.until}`]
+    .filter(Boolean)
+    .join(" ");
+  return `rule ${rule.id} (the version in force ${when})`;
+}
+
 function capital(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -366,5 +416,5 @@ export function percent(share: number): string {
 
 /** Every finding for a checked policy. */
 export function analyzeModel(policy: PolicyModel, options: AnalysisOptions = {}): Finding[] {
-  return new PolicyAnalyser(policy).findings(options);
+  return new PolicyAnalyser(policy, undefined, options.asOf).findings(options);
 }

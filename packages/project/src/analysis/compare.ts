@@ -6,7 +6,9 @@
  * rule that decided there; what no loosening explains is reported as such.
  */
 import type { LooseningModel, PolicyModel, Range } from "@precept/language";
+import { today } from "@precept/runtime";
 import { PolicyAnalyser } from "./analyze.js";
+import { policyAsOf } from "./dates.js";
 import { strengthOf } from "./entries.js";
 import type { Finding, Witness } from "./findings.js";
 import type { NodeId } from "./mdd.js";
@@ -17,6 +19,8 @@ export interface CompareOptions {
   readonly regionLimit?: number;
   /** Attribute weaker regions to these loosenings (a layer's own; default: none). */
   readonly loosenings?: readonly LooseningModel[];
+  /** The decision date both are compared as of (ISO; default today). */
+  readonly asOf?: string;
 }
 
 const START: Range = {
@@ -34,7 +38,8 @@ export function comparePolicies(
   after: PolicyModel,
   options: CompareOptions = {},
 ): Finding[] {
-  const space = new Space([before, after]);
+  const asOf = options.asOf ?? today();
+  const space = new Space([policyAsOf(before, asOf), policyAsOf(after, asOf)], asOf);
   const d = space.diagram;
   const old = new PolicyAnalyser(before, space);
   const now = new PolicyAnalyser(after, space);
@@ -83,8 +88,7 @@ function finding(
   limit: number,
   loosening?: LooseningModel,
 ): Finding {
-  const d = now.space.diagram;
-  const classes = d.pick(region, (i) => now.space.facts[i]!.usual)!;
+  const classes = now.space.pick(region)!;
   const facts = now.space.situation(classes);
   const was = old.decisionAt(facts, classes);
   const is = now.decisionAt(facts, classes);

@@ -54,10 +54,13 @@ export function classesText(fact: SpaceFact, chosen: readonly number[]): string 
     }
     case "number":
       return numberText(fact, chosen);
+    case "date":
+      return dateText(fact, chosen);
   }
 }
 
-function numberText(fact: SpaceFact, chosen: readonly number[]): string {
+/** Runs of consecutive classes of a number or date fact, as [first, last] class indices. */
+function runsOf(chosen: readonly number[]): [number, number][] {
   const sorted = [...chosen].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const k of sorted) {
@@ -65,8 +68,34 @@ function numberText(fact: SpaceFact, chosen: readonly number[]): string {
     if (last && last[1] === k - 1) last[1] = k;
     else runs.push([k, k]);
   }
+  return runs;
+}
+
+/** Days as the language writes comparisons: `discharge date is on or after 2023-01-15`. */
+function dateText(fact: SpaceFact, chosen: readonly number[]): string {
   const name = fact.label;
-  const parts = runs.map(([from, to]) => {
+  const parts = runsOf(chosen).map(([from, to]) => {
+    const low = fact.classes[from]!;
+    const high = fact.classes[to]!;
+    if (from === to && !low.between) return `${name} is ${low.value}`;
+    const lower = low.between
+      ? low.between.above !== undefined
+        ? `${name} is after ${low.between.above}`
+        : undefined
+      : `${name} is on or after ${low.value}`;
+    const upper = high.between
+      ? high.between.below !== undefined
+        ? `${name} is before ${high.between.below}`
+        : undefined
+      : `${name} is on or before ${high.value}`;
+    return [lower, upper].filter(Boolean).join(" and ") || `${name} is any date`;
+  });
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" or ")})`;
+}
+
+function numberText(fact: SpaceFact, chosen: readonly number[]): string {
+  const name = fact.label;
+  const parts = runsOf(chosen).map(([from, to]) => {
     const low = fact.classes[from]!;
     const high = fact.classes[to]!;
     if (from === to && !low.between) return `${name} is ${low.value}`;
@@ -119,6 +148,17 @@ const OPERATORS: Record<TestOperator, string> = {
   doesNotContain: "includes none of",
 };
 
+const DATE_OPERATORS: Partial<Record<TestOperator, string>> = {
+  lessThan: "is before",
+  lessThanInclusive: "is on or before",
+  greaterThan: "is after",
+  greaterThanInclusive: "is on or after",
+};
+
+function durationText(amount: number, unit: string): string {
+  return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
+}
+
 /** A resolved condition as Precept text, terms by their names. */
 export function conditionText(
   c: ConditionModel,
@@ -144,6 +184,16 @@ export function conditionText(
         return c.value === true ? fact.label : `not ${fact.label}`;
       }
       const show = (v: unknown) => (fact.kind === "text" ? quote(String(v)) : String(v));
+      if (fact.kind === "date" && !Array.isArray(c.value)) {
+        const v = c.value;
+        const day =
+          typeof v === "object" && "kind" in v
+            ? v.amount === 0
+              ? "today"
+              : `${durationText(Math.abs(v.amount), v.unit)} ${v.amount < 0 ? "ago" : "from today"}`
+            : String(v);
+        return `${fact.label} ${DATE_OPERATORS[c.operator] ?? OPERATORS[c.operator]} ${day}`;
+      }
       const value = Array.isArray(c.value) ? c.value.map(show).join(", ") : show(c.value);
       return `${fact.label} ${OPERATORS[c.operator]} ${value}`;
     }

@@ -22,7 +22,7 @@ import type { NodeId } from "./mdd.js";
 import type { Space } from "./space.js";
 
 export interface Candidate {
-  /** The rule id (`3.1`) or exception id (`3.2#1`). */
+  /** The rule id (`3.1`; a version of a rule: `3.1@2024-09-01`) or exception id (`3.2#1`). */
   readonly id: string;
   readonly rule: RuleModel;
   readonly exception?: ExceptionModel;
@@ -69,9 +69,11 @@ export class Candidates {
     const d = space.diagram;
     type Raw = Omit<Candidate, "decidingAt">;
     const raw: Raw[] = [];
+    // A candidate applies only in possible situations (where every constraint holds).
     const add = (c: Omit<Raw, "masks" | "cubes">) => {
-      const cubes = cubesOf(d, c.applies);
-      raw.push({ ...c, masks: d.projection(c.applies), ...(cubes ? { cubes } : {}) });
+      const applies = d.and(c.applies, space.possible);
+      const cubes = cubesOf(d, applies);
+      raw.push({ ...c, applies, masks: d.projection(applies), ...(cubes ? { cubes } : {}) });
     };
     for (const rule of policy.rules) {
       const condition = space.condition(rule.condition);
@@ -79,7 +81,7 @@ export class Candidates {
       for (const e of rule.exceptions)
         applies = d.and(applies, d.not(space.condition(e.condition)));
       add({
-        id: rule.id,
+        id: rule.version ?? rule.id,
         rule,
         outcome: rule.outcome,
         strength: strengthOf(policy, rule.outcome),
@@ -164,17 +166,19 @@ export class Candidates {
     return this.coveredNode;
   }
 
-  /** A situation (one class per fact) in which no candidate applies, if any; exact. */
+  /** A possible situation (one class per fact) in which no candidate applies, if any; exact. */
   gapAt(): readonly number[] | undefined {
     const d = this.space.diagram;
     const all = universe(d);
     const usual = (i: number) => this.space.facts[i]!.usual;
-    if (all && this.list.every((c) => c.cubes)) {
-      const cover = this.list.flatMap((c) => c.cubes!);
+    // Impossible situations are no gap: they join the cover.
+    const impossible = cubesOf(d, d.not(this.space.possible));
+    if (all && impossible && this.list.every((c) => c.cubes)) {
+      const cover = [...impossible, ...this.list.flatMap((c) => c.cubes!)];
       const left = charged(this.work, (a) => uncovered(all, cover, a));
       return left && pointOf(left, usual);
     }
-    return d.pick(d.not(this.covered), usual);
+    return this.space.pick(d.not(this.covered));
   }
 
   /** The decision as one diagram of outcome strengths (0: the default outcome). May be large. */

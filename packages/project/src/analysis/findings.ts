@@ -33,6 +33,8 @@ export interface Witness {
   readonly outcome: string;
   /** The deciding rules (rule or exception ids); none where the default stands. */
   readonly rules: readonly string[];
+  /** The decision date it is decided as of (only for policies that depend on dates). */
+  readonly asOf?: string;
   /** For comparisons: the decision of the old version (or baseline) there. */
   readonly before?: { readonly outcome: string; readonly rules: readonly string[] };
 }

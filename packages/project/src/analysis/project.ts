@@ -3,11 +3,12 @@
  * a baseline), the diff of two files, and the certain findings `check` reports as diagnostics.
  */
 import type { Diagnostic, PolicyModel } from "@precept/language";
+import { today } from "@precept/runtime";
 import { runScenarios } from "../scenarios.js";
 import type { Workspace } from "../workspace.js";
 import { type AnalysisOptions, PolicyAnalyser } from "./analyze.js";
 import { comparePolicies } from "./compare.js";
-import { DatesNotAnalysed, datesIn } from "./dates.js";
+import { inForceChanges, versionDates } from "./dates.js";
 import type { Finding } from "./findings.js";
 import { DiagramTooLarge } from "./mdd.js";
 import { scenarioText, suggestedScenarios } from "./suggest.js";
@@ -26,6 +27,13 @@ export interface PolicyReport {
   readonly overlaps: number;
   /** What could not be analysed exactly, and why (empty normally). */
   readonly limits: readonly string[];
+  /** The decision date the policy was analysed as of. */
+  readonly asOf: string;
+  /**
+   * The days on which the policy's rules change (a rule or exception comes into force, or the
+   * day after one stops): the findings hold as of `asOf`; analyse as of these to see each version.
+   */
+  readonly changes: readonly string[];
 }
 
 export interface PolicyAnalysisOptions extends AnalysisOptions {
@@ -47,8 +55,8 @@ export function analyzePolicy(
   const analysis = workspace.analyze(uri);
   const errors = analysis.diagnostics.filter((d) => d.severity === "error");
   const policy = analysis.policy;
-  const dated = policy && datesIn(policy);
-  if (!policy || dated) {
+  const asOf = options.asOf ?? today();
+  if (!policy) {
     return {
       uri,
       errors,
@@ -57,10 +65,12 @@ export function analyzePolicy(
       situations: 0,
       scenarios: [],
       overlaps: 0,
-      limits: dated ? [new DatesNotAnalysed(dated).message] : [],
+      limits: [],
+      asOf,
+      changes: [],
     };
   }
-  const analyser = new PolicyAnalyser(policy);
+  const analyser = new PolicyAnalyser(policy, undefined, asOf);
   const findings = analyser.findings(options);
   const limits: string[] = analyser.limits;
   const baseline =
@@ -71,6 +81,7 @@ export function analyzePolicy(
         ...comparePolicies(baseline, policy, {
           ...(options.regionLimit !== undefined ? { regionLimit: options.regionLimit } : {}),
           loosenings: policy.loosenings.filter((l) => l.origin.uri === policy.uri),
+          asOf,
         }),
       );
     } catch (error) {
@@ -84,13 +95,15 @@ export function analyzePolicy(
     errors,
     findings,
     facts: space.facts.length,
-    situations: space.facts.reduce((n, f) => n * f.classes.length, 1),
+    situations: space.size,
     scenarios: suggestedScenarios(space, findings),
     overlaps:
       options.overlaps === true
         ? findings.filter((f) => f.code === "rule-overlap").length
         : analyser.overlapCount(),
     limits,
+    asOf,
+    changes: inForceChanges(policy),
   };
 }
 
@@ -98,22 +111,26 @@ export function analyzePolicy(
  * One witness scenario per rule of the file that no scenario shows deciding (rule coverage of
  * the file's own scenarios): a situation in which the rule decides, with the decision there.
  */
-export async function uncoveredScenarios(workspace: Workspace, uri: string): Promise<string[]> {
+export async function uncoveredScenarios(
+  workspace: Workspace,
+  uri: string,
+  options: { readonly asOf?: string } = {},
+): Promise<string[]> {
   const policy = workspace.analyze(uri).policy;
-  if (!policy || datesIn(policy)) return [];
+  if (!policy) return [];
   const run = await runScenarios(workspace, [uri]);
   const uncovered = new Set(run.coverage.uncovered.map((r) => r.rule));
-  const analyser = new PolicyAnalyser(policy);
+  const analyser = new PolicyAnalyser(policy, undefined, options.asOf);
   const out: string[] = [];
   for (const c of analyser.candidates.list) {
-    if (c.exception || !uncovered.has(c.id)) continue;
+    if (c.exception || !uncovered.has(c.rule.id)) continue;
     const at = c.decidingAt;
     const w = at && analyser.decisionAt(analyser.space.situation(at), at);
     if (w)
       out.push(
         scenarioText(
           analyser.space,
-          `Rule ${c.id} decides${c.rule.title ? `: ${c.rule.title}` : ""}`,
+          `Rule ${c.rule.id} decides${c.rule.title ? `: ${c.rule.title}` : ""}`,
           w,
         ),
       );
@@ -125,7 +142,7 @@ export async function uncoveredScenarios(workspace: Workspace, uri: string): Pro
 export function diffPolicies(
   before: PolicyModel,
   after: PolicyModel,
-  options: { regionLimit?: number } = {},
+  options: { regionLimit?: number; asOf?: string } = {},
 ): Finding[] {
   return comparePolicies(before, after, options);
 }
@@ -135,16 +152,45 @@ export const CHECKED_RULES = 500;
 
 /**
  * The certain findings as diagnostics for `check`: overruled and unsatisfiable rules, exceptions
- * and terms of the file itself (its baselines' findings are theirs to report), as warnings.
+ * and terms of the file itself (its baselines' findings are theirs to report), as warnings. A
+ * dated policy is analysed as of `asOf` (default today) and as of the first day of every other
+ * stretch of days with the same rules in force, so every version of every rule is looked at; a
+ * finding is reported when it holds on each of those days on which its rule is in force.
  */
-export function certainDiagnostics(workspace: Workspace, uri: string): Diagnostic[] {
+export function certainDiagnostics(
+  workspace: Workspace,
+  uri: string,
+  options: { readonly asOf?: string } = {},
+): Diagnostic[] {
   const policy = workspace.analyze(uri).policy;
   // Checking stays fast on any input: beyond this size, `precept analyze` is the place to ask.
-  if (!policy || policy.rules.length > CHECKED_RULES || datesIn(policy)) return [];
-  return new PolicyAnalyser(policy)
-    .findings({ certainOnly: true })
-    .filter((f) => f.uri === uri)
-    .map((f) => asDiagnostic(f));
+  if (!policy || policy.rules.length > CHECKED_RULES) return [];
+  const days = versionDates(policy, options.asOf ?? today());
+  const runs = days.map((day) => {
+    const analyser = new PolicyAnalyser(policy, undefined, day);
+    const inForce = new Set(
+      analyser.policy.rules.flatMap((r) => [r.version ?? r.id, ...r.exceptions.map((e) => e.id)]),
+    );
+    const found = analyser.findings({ certainOnly: true }).filter((f) => f.uri === uri);
+    return { inForce, found, keys: new Set(found.map(findingKey)) };
+  });
+  const out = new Map<string, Finding>();
+  for (const run of runs) {
+    for (const f of run.found) {
+      const key = findingKey(f);
+      if (out.has(key)) continue;
+      // Terms are in force every day; a rule's finding must hold whenever it is in force.
+      const every = runs.every(
+        (r) => r.keys.has(key) || (f.rules.length > 0 && !f.rules.every((id) => r.inForce.has(id))),
+      );
+      if (every) out.set(key, f);
+    }
+  }
+  return [...out.values()].map((f) => asDiagnostic(f));
+}
+
+function findingKey(f: Finding): string {
+  return `${f.code} ${f.rules.join("+")} ${f.range.start.offset}`;
 }
 
 export function asDiagnostic(f: Finding): Diagnostic {

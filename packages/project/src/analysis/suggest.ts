@@ -47,9 +47,10 @@ export function suggestException(
 
 /** A scenario that pins the decision at a witness. */
 export function scenarioText(space: Space, title: string, witness: Witness): string {
-  const rules = [...new Set(witness.rules.map((id) => id.split("#")[0]!))];
+  // `by rule 4.2` names the rule with its exceptions and versions (`4.2#1`, `4.2@2024-09-01`).
+  const rules = [...new Set(witness.rules.map((id) => id.split("#")[0]!.split("@")[0]!))];
   return [
-    `scenario ${quote(title)}`,
+    `scenario ${quote(title)}${witness.asOf ? ` as of ${witness.asOf}` : ""}`,
     wrap(`  given ${givenText(space, witness.facts)}`),
     `  expect ${witness.outcome}${rules.length > 0 ? ` by rule ${rules.join(", ")}` : ""}`,
   ].join("\n");
