@@ -192,4 +192,56 @@ describe("precept check, analyze and diff", () => {
       expect(c.witnesses[0]!.before.rules).toContain("1.2");
     }
   });
+
+  it("diff compares compiled bundles, with each other and with a source, and refuses a tampered one", async () => {
+    const text = readFileSync(BPS, "utf8");
+    fx.write(
+      "v3.precept",
+      text.replace(
+        "when sharing material and indirectly identifiable and no permission to publish\n  then prohibit",
+        "when sharing material and indirectly identifiable and no permission to publish\n  then seek advice",
+      ),
+    );
+    const [old, now] = await Promise.all([
+      precept(["compile", BPS, "-o", fx.path("old.bundle.json")]),
+      precept(["compile", fx.path("v3.precept"), "-o", fx.path("new.bundle.json")]),
+    ]);
+    expect(old.code).toBe(0);
+    expect(now.code).toBe(0);
+    const [same, bundles, mixed] = await Promise.all([
+      precept(["diff", fx.path("old.bundle.json"), BPS]),
+      precept(["diff", fx.path("old.bundle.json"), fx.path("new.bundle.json"), "--json"]),
+      precept(["diff", BPS, fx.path("new.bundle.json"), "--json"]),
+    ]);
+    expect(same.stdout).toContain("decide every situation alike");
+    expect(same.code).toBe(0);
+    for (const r of [bundles, mixed]) {
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.code).toBe(0);
+      const changes = JSON.parse(r.stdout).changes as {
+        code: string;
+        witnesses: { before: { rules: string[] } }[];
+      }[];
+      expect(changes.length).toBeGreaterThan(0);
+      for (const c of changes) {
+        expect(c.code).toBe("impact-weaker");
+        expect(c.witnesses[0]!.before.rules).toContain("1.2");
+      }
+    }
+    // A bundle changed after it was compiled is hostile input: refused before it is read.
+    const tampered = fx.read("new.bundle.json").replace('"type": "seek advice"', '"type": "allow"');
+    expect(tampered).not.toBe(fx.read("new.bundle.json"));
+    fx.write("tampered.bundle.json", tampered);
+    fx.write("broken.bundle.json", "{ not json");
+    const [t, b] = await Promise.all([
+      precept(["diff", fx.path("old.bundle.json"), fx.path("tampered.bundle.json")]),
+      precept(["diff", fx.path("broken.bundle.json"), BPS]),
+    ]);
+    expect(t.code).toBe(1);
+    expect(t.stderr).toContain("hash");
+    expect(t.stderr).toContain("is not a valid bundle; the versions were not compared.");
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain("The bundle is not JSON");
+    for (const r of [t, b]) expect(r.stderr).not.toMatch(STACK);
+  });
 });

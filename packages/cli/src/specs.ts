@@ -294,10 +294,10 @@ export const diffSpec: CommandSpec = {
   args: "<old> <new>",
   description:
     "Compares two versions of a policy (two files, each with the baselines it extends; either may\n" +
-    "be REVISION:PATH, the file and its baselines at a git revision) over every\n" +
-    "situation either can tell apart, and lists each region where the decision changes: stricter\n" +
-    "or looser, with the rules deciding before and after and a witness situation. Exits with 1\n" +
-    "only when a version has errors.",
+    "be REVISION:PATH, the file and its baselines at a git revision, or a compiled bundle .json)\n" +
+    "over every situation either can tell apart, and lists each region where the decision\n" +
+    "changes: stricter or looser, with the rules deciding before and after and a witness\n" +
+    "situation. Exits with 1 only when a version has errors or a bundle is invalid.",
   options: {
     json: { type: "boolean", description: "Print the changed regions as JSON." },
     "as-of": {
@@ -312,6 +312,7 @@ export const diffSpec: CommandSpec = {
   examples: [
     "precept diff old/policy.precept policy.precept",
     "precept diff old/policy.precept policy.precept --json",
+    "precept diff old.bundle.json new.bundle.json --as-of 2025-01-15",
     "precept diff HEAD~1:rules/examples/northfield-trust/policy.precept rules/examples/northfield-trust/policy.precept",
   ],
 };

@@ -5,6 +5,7 @@
  */
 
 export { type AnalysisOptions, analyzeModel, PolicyAnalyser } from "./analysis/analyze.js";
+export { policyOfBundle } from "./analysis/bundle.js";
 export { type CompareOptions, comparePolicies } from "./analysis/compare.js";
 export {
   DatesNotAnalysed,

@@ -1,6 +1,7 @@
+import * as path from "node:path";
 import type { ParsedArgs } from "../args.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "../errors.js";
-import { FileHost, toUri } from "../files.js";
+import { FileHost, readUserFile, toUri } from "../files.js";
 import { GitHost, revisionOf } from "../git-host.js";
 import { type Io, paint } from "../io.js";
 import { loadProject } from "../language.js";
@@ -17,8 +18,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   ]);
   const asOf = given ?? today();
   const host = new FileHost(io.cwd);
-  const before = await version(io, oldFile, host);
-  const after = await version(io, newFile, host);
+  const before = await version(io, oldFile, host, asOf);
+  const after = await version(io, newFile, host, asOf);
   const dated = datesIn(before.policy) !== undefined || datesIn(after.policy) !== undefined;
   const changes = [
     ...new Set([...inForceChanges(before.policy), ...inForceChanges(after.policy)]),
@@ -68,9 +69,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-/** A version: a file on disk, or `REV:path` — the file and its baselines at a git revision. */
-async function version(io: Io, arg: string, host: FileHost) {
+/**
+ * A version: a file on disk, a compiled bundle (`.json`), or `REV:path` — the file and its
+ * baselines at a git revision.
+ */
+async function version(io: Io, arg: string, host: FileHost, asOf: string) {
   const action = "the versions were not compared";
+  if (path.extname(arg).toLowerCase() === ".json") return bundleVersion(io, arg, action, asOf);
   const at = revisionOf(io.cwd, arg);
   if (!at) return loadPolicy(io, arg, action, host);
   const gitHost = new GitHost(io.cwd, at.rev);
@@ -85,4 +90,19 @@ async function version(io: Io, arg: string, host: FileHost) {
   }
   for (const [u, t] of gitHost.texts) if (!host.texts.has(u)) host.texts.set(u, t);
   return { uri: arg, policy: build.policy };
+}
+
+/** A compiled bundle: checked (shape, limits, hash) before anything is read from it. */
+async function bundleVersion(io: Io, arg: string, action: string, asOf: string) {
+  const text = readUserFile(io.cwd, arg);
+  const [{ checkBundle }, { policyOfBundle }] = await Promise.all([
+    import("@precept/runtime"),
+    loadProject(),
+  ]);
+  const checked = checkBundle(text);
+  if (!checked.ok) {
+    for (const e of checked.errors) io.stderr(`${arg}: ${e}\n`);
+    throw new CliError(`${arg} is not a valid bundle; ${action}.`, EXIT_FINDINGS);
+  }
+  return { uri: arg, policy: policyOfBundle(checked.bundle, arg, asOf) };
 }
