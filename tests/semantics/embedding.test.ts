@@ -123,7 +123,7 @@ describe("docs/bundle-format.md", () => {
   it("shows the published schema exactly", () => {
     const doc = read("docs/bundle-format.md");
     const shown = /<!-- schema: (\S+) -->\n```json\n([\s\S]*?)```/.exec(doc);
-    expect(shown?.[1]).toBe("packages/compiler/src/bundle.schema.json");
+    expect(shown?.[1]).toBe("packages/runtime/src/bundle.schema.json");
     expect(shown?.[2]).toBe(read(shown![1]!));
   });
 });

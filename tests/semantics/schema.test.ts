@@ -12,7 +12,7 @@ import { shapeErrors } from "../../packages/runtime/src/shape.js";
 import { modelArbitrary } from "./arbitraries.js";
 
 const schema = JSON.parse(
-  readFileSync(new URL("../../packages/compiler/src/bundle.schema.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../packages/runtime/src/bundle.schema.json", import.meta.url), "utf8"),
 );
 const ajv = new Ajv({ strict: false });
 const validate = ajv.compile(schema);

@@ -1,7 +1,8 @@
 /**
  * @precept/compiler — compiles a checked Precept policy into a bundle that json-rules-engine and
  * `@precept/runtime` run (docs/bundle-format.md). The bundle's types belong to the runtime, its
- * consumer, and are re-exported here; the JSON Schema is `src/bundle.schema.json`.
+ * consumer, and are re-exported here, as is its JSON Schema
+ * (`@precept/compiler/bundle.schema.json`, a copy of `@precept/runtime/bundle.schema.json`).
  */
 export type {
   AllCondition,

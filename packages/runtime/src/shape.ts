@@ -1,5 +1,5 @@
 /**
- * The structural check of a bundle: exactly what `bundle.schema.json` (in @precept/compiler)
+ * The structural check of a bundle: exactly what `bundle.schema.json` (in this package)
  * says, written by hand so that loading a bundle needs no schema compiler and no code generation.
  * A test runs ajv on the schema against this check on valid and mutated bundles and requires them
  * to agree. Cross-references (facts used, outcome strengths, …) are checked in `meaning.ts`.
