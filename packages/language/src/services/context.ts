@@ -7,9 +7,10 @@ import type { AnalysisHost } from "../host.js";
 
 /**
  * The document a service works on. Give `analysis` when the caller already has one for exactly
- * this text (the playground analyses on every edit for its markers); otherwise give `host` and the
- * service analyses the text itself, reading baselines through the host. With neither, the text is
- * analysed on its own, without a baseline.
+ * this text — the project tier's `Workspace.analyze`, which the playground uses for its markers;
+ * otherwise give `host` and the service analyses the text itself (each call: a caller that asks
+ * often should pass the workspace's analysis), reading baselines through the host. With neither,
+ * the text is analysed on its own, without a baseline.
  */
 export interface ServiceContext {
   /** The uri of the document being edited (as `analyze` knows it). */
@@ -28,41 +29,12 @@ export function overlayHost(uri: string, text: string, host?: AnalysisHost): Ana
   };
 }
 
-interface CacheEntry {
-  readonly uri: string;
-  readonly host: AnalysisHost | undefined;
-  /** The text of every file in the chain when it was analysed. */
-  readonly texts: ReadonlyMap<string, string | undefined>;
-  readonly analysis: Analysis;
-}
-
-/** The last analysis made here: hover, definition and completion at one text share it. */
-let last: CacheEntry | undefined;
-
-function fresh(entry: CacheEntry, uri: string, text: string, host: AnalysisHost | undefined) {
-  if (entry.uri !== uri || entry.host !== host) return false;
-  for (const [u, t] of entry.texts) {
-    if ((u === uri ? text : host?.readFile(u)) !== t) return false;
-  }
-  return true;
-}
-
-/** The analysis to use for `text`: the caller's, or a (cached) analysis of the text. */
+/**
+ * The analysis to use for `text`: the caller's, or an analysis of the text made now. The services
+ * keep no cache of their own: the project tier's workspace caches analyses by file version, and
+ * its callers (the playground) pass that analysis — one cache, not one per layer.
+ */
 export function analysisFor(text: string, context: ServiceContext): Analysis {
   if (context.analysis) return context.analysis;
-  const { uri, host } = context;
-  if (last && fresh(last, uri, text, host)) return last.analysis;
-  const reading = overlayHost(uri, text, host);
-  const texts = new Map<string, string | undefined>();
-  const recording: AnalysisHost = {
-    readFile: (u) => {
-      const t = reading.readFile(u);
-      texts.set(u, t);
-      return t;
-    },
-    ...(reading.resolvePackage ? { resolvePackage: reading.resolvePackage } : {}),
-  };
-  const analysis = analyze(uri, recording);
-  last = { uri, host, texts, analysis };
-  return analysis;
+  return analyze(context.uri, overlayHost(context.uri, text, context.host));
 }
