@@ -149,6 +149,8 @@ export function diffPolicies(
 
 /** The largest policy (in rules) whose certain findings `check` looks for. */
 export const CHECKED_RULES = 500;
+/** Rules × decision dates `check` analyses at most (a policy with many versions: the first days). */
+export const CHECKED_WORK = 5000;
 
 /**
  * The certain findings as diagnostics for `check`: overruled and unsatisfiable rules, exceptions
@@ -165,7 +167,11 @@ export function certainDiagnostics(
   const policy = workspace.analyze(uri).policy;
   // Checking stays fast on any input: beyond this size, `precept analyze` is the place to ask.
   if (!policy || policy.rules.length > CHECKED_RULES) return [];
-  const days = versionDates(policy, options.asOf ?? today());
+  // Today first; other stretches of days while the work stays bounded (rules × days).
+  const days = versionDates(policy, options.asOf ?? today()).slice(
+    0,
+    Math.max(1, Math.floor(CHECKED_WORK / Math.max(1, policy.rules.length))),
+  );
   const runs = days.map((day) => {
     const analyser = new PolicyAnalyser(policy, undefined, day);
     const inForce = new Set(
