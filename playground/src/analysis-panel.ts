@@ -17,8 +17,10 @@ export interface AnalysisPanelHost {
   /** Every file's text by uri, and the uri of the panels' policy. */
   files(): Record<string, string>;
   uri(compiled: Compiled): string;
-  /** Loads a situation into the decision panel and shows it. */
-  trySituation(situation: Situation): void;
+  /** The decision panel's decision date, if set (dated policies are analysed as of it). */
+  decisionDate(): string | undefined;
+  /** Loads a situation (and the decision date it was found on) into the decision panel. */
+  trySituation(situation: Situation, asOf: string | undefined): void;
   /** Appends text to the panels' policy; false (with a message shown) when it cannot. */
   appendToPolicy(text: string): boolean;
   announce(message: string): void;
@@ -88,7 +90,10 @@ export class AnalysisPanel {
     if (!compiled) return;
     const uri = this.host.uri(compiled);
     const overlaps = this.listOverlaps.checked;
-    this.runner.request(() => ({ uri, files: this.host.files(), overlaps }), delay);
+    this.runner.request(() => {
+      const asOf = this.host.decisionDate();
+      return { uri, files: this.host.files(), overlaps, ...(asOf ? { asOf } : {}) };
+    }, delay);
   }
 
   private received(report: PanelReport): void {
@@ -100,7 +105,7 @@ export class AnalysisPanel {
       ? ""
       : report.errors > 0 || report.facts === 0
         ? ""
-        : `${report.situations.toLocaleString("en-GB")} situations told apart by ${report.facts} facts, every one analysed (${Math.round(report.ms)} ms, beside the editor).`;
+        : `${report.situations.toLocaleString("en-GB")} situations told apart by ${report.facts} facts, every one analysed${report.changes?.length && report.asOf ? ` as of ${report.asOf} (the rules change on ${report.changes.join(", ")}: set the decision date in “Try a situation” to analyse another day)` : ""} (${Math.round(report.ms)} ms, beside the editor).`;
     // Re-render only when what is shown changes (keeps focus on the buttons after saving).
     const signature = JSON.stringify([
       report.uri,
@@ -111,6 +116,7 @@ export class AnalysisPanel {
       report.overlapsListed,
       report.failure,
       report.layered,
+      report.asOf,
     ]);
     if (signature !== this.shownSignature) {
       this.shownSignature = signature;
@@ -259,16 +265,20 @@ export class AnalysisPanel {
   }
 
   private witness(f: Finding, w: Witness, key: string): HTMLElement {
-    const decision = w.before
-      ? `Baseline: ${decided(w.before)} → layer: ${decided(w)}`
-      : `Decision: ${decided(w)}`;
+    // A dated policy's witness is decided as of a day (the analysis's decision date).
+    const asOf = (w as Witness & { readonly asOf?: string }).asOf;
+    const decision = `${
+      w.before ? `Baseline: ${decided(w.before)} → layer: ${decided(w)}` : `Decision: ${decided(w)}`
+    }${asOf ? ` (as of ${asOf})` : ""}`;
     const what = witnessTitle(f);
     const tryIt = h("button", { type: "button", "data-key": `${key}-try` }, "Try it");
     tryIt.setAttribute("aria-label", `Try it: ${what}`);
-    tryIt.addEventListener("click", () => this.host.trySituation({ ...(w.facts as Situation) }));
+    tryIt.addEventListener("click", () =>
+      this.host.trySituation({ ...(w.facts as Situation) }, asOf),
+    );
     const save = h("button", { type: "button", "data-key": `${key}-save` }, "Save as scenario");
     save.setAttribute("aria-label", `Save as scenario: ${what}`);
-    save.addEventListener("click", () => this.save(what, w.facts as Situation));
+    save.addEventListener("click", () => this.save(what, w.facts as Situation, asOf));
     const actions = h("p", { class: "scenario-actions" }, tryIt, save);
     if (
       f.range.end.offset > f.range.start.offset &&
@@ -290,12 +300,13 @@ export class AnalysisPanel {
   }
 
   /** Decides the witness with the compiled policy and appends it as a scenario. */
-  private save(title: string, facts: Situation): void {
+  private save(title: string, facts: Situation, asOf: string | undefined): void {
     const compiled = this.compiled;
     const decider = compiled?.decider;
     const bundle = compiled?.bundle;
     if (!decider || !bundle) return;
-    const result = decider.decideSync(facts);
+    // Decided as of the witness's day, the scenario keeps it (`as of`).
+    const result = decider.decideSync(facts, asOf ? { asOf } : undefined);
     if (!result.ok) {
       this.host.announce(
         `Not saved: ${result.errors[0]?.message ?? "the situation cannot be decided"}`,

@@ -13,6 +13,8 @@ export interface AnalysisRequest {
   readonly files: Readonly<Record<string, string>>;
   /** List every overlap (slower on large policies), as `precept analyze --overlaps`. */
   readonly overlaps: boolean;
+  /** The decision date to analyse as of (the decision panel's; none: today). */
+  readonly asOf?: string;
 }
 
 export interface PanelReport {
@@ -29,8 +31,11 @@ export interface PanelReport {
   /** Overlapping pairs of rules (listed only when asked for). */
   readonly overlaps: number;
   readonly overlapsListed: boolean;
-  /** What the analysis could not do, in its own words (e.g. dates, before that lands). */
+  /** What the analysis could not do, in its own words. */
   readonly limits: readonly string[];
+  /** For a policy with dates: the decision date it was analysed as of, and the days its rules change. */
+  readonly asOf?: string;
+  readonly changes?: readonly string[];
   readonly facts: number;
   readonly situations: number;
   /** How long the analysis took in the worker, in milliseconds. */
@@ -101,7 +106,7 @@ export function groupOf(code: FindingCode): Group | undefined {
 
 /** The panel's report from the project tier's: the file's own findings, groups capped. */
 export function panelReport(
-  report: PolicyReport,
+  report: PolicyReport & { readonly asOf?: string; readonly changes?: readonly string[] },
   request: Pick<AnalysisRequest, "seq" | "overlaps">,
   layered: boolean,
   ms: number,
@@ -127,6 +132,8 @@ export function panelReport(
     overlaps: report.overlaps,
     overlapsListed: request.overlaps,
     limits: report.limits,
+    ...(report.asOf !== undefined ? { asOf: report.asOf } : {}),
+    ...(report.changes !== undefined ? { changes: report.changes } : {}),
     facts: report.facts,
     situations: report.situations,
     ms,

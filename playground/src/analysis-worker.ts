@@ -26,7 +26,11 @@ scope.onmessage = (event) => {
   for (const [uri, text] of Object.entries(request.files)) texts.set(uri, text);
   const started = performance.now();
   try {
-    const report = analyzePolicy(workspace, request.uri, { overlaps: request.overlaps });
+    const options = {
+      overlaps: request.overlaps,
+      ...(request.asOf !== undefined ? { asOf: request.asOf } : {}),
+    };
+    const report = analyzePolicy(workspace, request.uri, options);
     const layered = (workspace.analyze(request.uri).policy?.layers.length ?? 0) > 1;
     scope.postMessage(panelReport(report, request, layered, performance.now() - started));
   } catch (error) {

@@ -194,16 +194,23 @@ function markFindings(report: PanelReport): void {
 const analysisPanel = new AnalysisPanel(byId("panel-analysis"), {
   files: () => Object.fromEntries(workspace.all.map((f) => [f.uri, f.model.getValue()])),
   uri: (compiled) => workspace.files[compiled.file].uri,
-  trySituation: (next) => {
+  decisionDate: () => tryPanel.decisionDate,
+  trySituation: (next, asOf) => {
     situation = next;
     saveSoon();
     sideTabs.select("try");
+    if (asOf) tryPanel.setDecisionDate(asOf);
     tryPanel.refreshForm();
   },
   appendToPolicy,
   announce: status,
   show: (finding) => reveal(finding.uri, finding.range),
   analysed: markFindings,
+});
+
+// A dated policy is analysed as of the decision panel's decision date.
+byId("decision-date").addEventListener("change", () => {
+  if (panelCompiled) analysisPanel.update(panelCompiled);
 });
 
 const sidePanels: readonly SidePanel[] = [

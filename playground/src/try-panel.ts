@@ -101,6 +101,18 @@ export class TryPanel {
     this.decide();
   }
 
+  /** The decision date chosen (YYYY-MM-DD), if any and if the policy depends on it. */
+  get decisionDate(): string | undefined {
+    return this.decider?.usesDecisionDate && this.asOfInput.value
+      ? this.asOfInput.value
+      : undefined;
+  }
+
+  /** Sets the decision date field (undefined: empty, today); call refreshForm to decide again. */
+  setDecisionDate(asOf: string | undefined): void {
+    this.asOfInput.value = asOf ?? "";
+  }
+
   /** Shows the form again from the current situation (after it was replaced from outside). */
   refreshForm(): void {
     this.renderForm(true);

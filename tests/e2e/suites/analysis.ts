@@ -142,5 +142,44 @@ export function analysisTests(e2e: () => E2E): void {
       expect(problems).toEqual([]);
       await page.close();
     }, 120_000);
+
+    it("analyses the dated Northfield layer as of the decision date: a witness tried and saved as of its day", async () => {
+      const report = await layerReport(await northfieldText());
+      const nt3 = report.findings.find(
+        (f) => f.code === "impact-stronger" && f.rules.includes("NT-3"),
+      );
+      const { page, problems } = await openPlayground(e2e().browser, e2e().url);
+      await page.locator("#tab-layer").click();
+      await page.locator("#tab-analysis").click();
+      if (!nt3) {
+        // Before analysis handles dates: its own note, not an error.
+        await expectNorthfieldAnalysis(page);
+        await page.close();
+        return;
+      }
+      const asOf = (nt3.witnesses[0] as { asOf?: string }).asOf!;
+      expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const item = group(page, "stronger").locator(".finding", { hasText: "(rule NT-3)" }).first();
+      await item.waitFor();
+      expect(await item.textContent()).toContain(`(as of ${asOf})`);
+      await item.getByRole("button", { name: /^Try it/ }).press("Enter");
+      await expect.poll(() => outcome(page).textContent()).toBe("Decline");
+      expect(await page.getByLabel("Decision date (empty: today)").inputValue()).toBe(asOf);
+      expect(await tryPanel(page).locator('.rule-card[data-rule="NT-3"]').count()).toBe(1);
+      await page.locator("#tab-analysis").click();
+      await item.getByRole("button", { name: /^Save as scenario/ }).press("Enter");
+      await page.locator("#status", { hasText: "Saved" }).waitFor();
+      const layer = (await sharedState(page)).files.layer;
+      expect(layer).toContain(
+        `scenario "Stricter than the baseline here: caution → decline" as of ${asOf}`,
+      );
+      await page.locator("#tab-scenarios").click();
+      const saved = page.locator("#panel-scenarios .scenario", {
+        hasText: "Stricter than the baseline here",
+      });
+      expect(await saved.getAttribute("data-pass")).toBe("true");
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 60_000);
   });
 }
