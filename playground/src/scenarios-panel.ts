@@ -3,7 +3,7 @@
  * the runtime's fast evaluator) and on "Run all" with json-rules-engine itself, the way any host
  * running the compiled bundle would decide.
  */
-import type { BundleFact, BundleScenario, DecideResult } from "@precept/runtime";
+import type { Bundle, BundleScenario, DecideResult } from "@precept/runtime";
 // The expectation check is shared with the CLI (a pure module); see the report for its home.
 import { checkScenario } from "@precept/runtime";
 import type { Compiled } from "./compiled.js";
@@ -69,11 +69,9 @@ export class ScenariosPanel {
       return;
     }
     const started = performance.now();
-    const facts = compiled.bundle.facts;
-    const results = compiled.bundle.scenarios.map((s) =>
-      decider.decideSync(s.given, { asOf: s.asOf }),
-    );
-    const rows = compiled.bundle.scenarios.map((s, i) => row(s, results[i]!, facts));
+    const bundle = compiled.bundle;
+    const results = bundle.scenarios.map((s) => decider.decideSync(s.given, { asOf: s.asOf }));
+    const rows = bundle.scenarios.map((s, i) => row(s, results[i]!, bundle));
     this.host.ran(results);
     performance.measure("precept:scenarios", { start: started, end: performance.now() });
     this.note.textContent = "";
@@ -89,9 +87,8 @@ export class ScenariosPanel {
     try {
       const results = await compiled.decider.runScenarios();
       if (this.compiled !== compiled) return; // the text changed meanwhile
-      const scenarios = compiled.bundle.scenarios;
-      const facts = compiled.bundle.facts;
-      this.render(results.map((r, i) => row(scenarios[i]!, r.result, facts)));
+      const bundle = compiled.bundle;
+      this.render(results.map((r, i) => row(bundle.scenarios[i]!, r.result, bundle)));
       const ms = Math.round(performance.now() - started);
       this.note.textContent = `Ran ${results.length} scenario${results.length === 1 ? "" : "s"} with json-rules-engine in ${ms} ms.`;
     } finally {
@@ -152,7 +149,16 @@ export class ScenariosPanel {
       ),
     );
     if (r.passed) {
-      li.append(h("p", { class: "detail" }, `Expected and got: ${r.expected}`));
+      // `at least caution` passes with `prohibit`: say both when they differ.
+      li.append(
+        h(
+          "p",
+          { class: "detail" },
+          r.expected === r.actual
+            ? `Expected and got: ${r.expected}`
+            : `Expected: ${r.expected}. Got: ${r.actual}.`,
+        ),
+      );
     } else {
       li.append(...r.problems.map((p) => h("p", { class: "detail problem" }, p)));
     }
@@ -161,15 +167,17 @@ export class ScenariosPanel {
   }
 }
 
-function row(scenario: BundleScenario, result: DecideResult, facts: readonly BundleFact[]): Row {
-  const check = checkScenario(scenario, result);
+function row(scenario: BundleScenario, result: DecideResult, bundle: Bundle): Row {
+  const facts = bundle.facts;
+  const check = checkScenario(scenario, result, bundle.outcomes);
   const problems = check.differences.map((d) => `Expected ${d.expected}; got ${d.actual}.`);
   // An undetermined result the scenario did not expect: say what its `given` leaves unknown.
   if (
     !check.passed &&
     result.ok &&
     result.undetermined &&
-    scenario.expect.outcome !== "undetermined"
+    scenario.expect.outcome !== "undetermined" &&
+    scenario.expect.asking === undefined
   ) {
     const missing = result.undetermined.needs.map(
       (n) => facts.find((f) => f.name === n.fact)?.label ?? n.fact,

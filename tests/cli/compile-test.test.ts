@@ -182,8 +182,8 @@ describe("precept test", () => {
     expect(text.stdout).toContain("✓ rules/layer.precept: 1 scenario passed");
     expect(text.stdout).toContain(
       [
-        "Rule coverage: 3 of 4 rules decisive in some scenario.",
-        "Never decisive:",
+        "Rule coverage: 3 of 4 rules pinned by some scenario.",
+        "Pinned by no scenario:",
         "  g §2:",
         "    rule 3 (rules/base.precept)",
       ].join("\n"),
@@ -242,7 +242,12 @@ describe("precept test", () => {
         actual:
           "undetermined (at least decline) needs identifiable information, explicit consent to publish",
         differences: [
-          { aspect: "outcome", expected: "decline", actual: "undetermined (at least decline)" },
+          {
+            aspect: "outcome",
+            expected: "decline",
+            actual:
+              "undetermined (at least decline; needs identifiable information, explicit consent to publish)",
+          },
         ],
         explanation: expect.stringContaining("rule 1.1"),
       },

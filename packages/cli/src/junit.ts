@@ -5,6 +5,11 @@ export interface JunitCase {
   readonly file: string;
   readonly line?: number;
   readonly seconds: number;
+  /**
+   * Shown as the case's `<properties>`: what the scenario expects in its own words (`at least
+   * caution not by rule 3.6`) and what was decided, for passing cases too.
+   */
+  readonly properties?: readonly { readonly name: string; readonly value: string }[];
   /** Present when the scenario failed. */
   readonly failure?: { readonly message: string; readonly detail: string };
 }
@@ -53,15 +58,23 @@ export function junitXml(suites: readonly JunitSuite[]): string {
     }
     for (const c of suite.cases) {
       const head = `    <testcase${attr("name", c.name)}${attr("classname", suite.name)}${attr("file", c.file)}${c.line !== undefined ? attr("line", c.line) : ""}${attr("time", c.seconds.toFixed(3))}`;
-      if (!c.failure) {
+      const properties = c.properties ?? [];
+      if (!c.failure && properties.length === 0) {
         out.push(`${head}/>`);
         continue;
       }
-      out.push(
-        `${head}>`,
-        `      <failure${attr("message", c.failure.message)}>${xmlEscape(c.failure.detail)}</failure>`,
-        "    </testcase>",
-      );
+      out.push(`${head}>`);
+      if (properties.length > 0) {
+        out.push("      <properties>");
+        for (const p of properties)
+          out.push(`        <property${attr("name", p.name)}${attr("value", p.value)}/>`);
+        out.push("      </properties>");
+      }
+      if (c.failure)
+        out.push(
+          `      <failure${attr("message", c.failure.message)}>${xmlEscape(c.failure.detail)}</failure>`,
+        );
+      out.push("    </testcase>");
     }
     out.push("  </testsuite>");
   }

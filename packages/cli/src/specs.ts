@@ -88,7 +88,8 @@ export const testSpec: CommandSpec = {
     "Runs every scenario of every policy found (default: the folder `rules`), each against the\n" +
     "effective policy of the file that declares it, and prints each failure with what was\n" +
     "expected, what was decided and the explanation. Then reports rule coverage: the rules\n" +
-    "(written in the files tested) that no scenario shows deciding, grouped by guidance section.\n" +
+    "(written in the files tested) that no scenario's expectation pins, grouped by guidance\n" +
+    "section.\n" +
     "Exits with 1 when a scenario fails, a policy has errors, or no scenario was found.",
   options: {
     json: { type: "boolean", description: "Print the results as JSON." },

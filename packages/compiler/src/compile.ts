@@ -10,6 +10,7 @@ import type {
   FactModel,
   PolicyModel,
   RuleModel,
+  ScenarioExpectation,
 } from "@precept/language";
 import {
   BUNDLE_FORMAT,
@@ -154,12 +155,7 @@ export function compile(policy: PolicyModel): Bundle {
           Object.entries(s.given).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
         ),
         ...opt("asOf", s.asOf),
-        expect: {
-          outcome: s.expect.undetermined ? UNDETERMINED : (s.expect.outcome ?? ""),
-          ...opt("byRules", s.expect.byRules && [...s.expect.byRules]),
-          ...opt("needs", s.expect.needs && [...s.expect.needs]),
-          advice: [...s.expect.advice],
-        },
+        expect: expectation(s.expect),
       }),
     ),
     ...(conditions.dates.size > 0 ? { dates: [...conditions.dates.values()] } : {}),
@@ -271,4 +267,20 @@ function checkNames(policy: PolicyModel): string[] {
   }
   for (const s of policy.scenarios) for (const k of Object.keys(s.given)) unsafe(k, "a fact name");
   return problems;
+}
+
+/** A scenario's expectation as the bundle carries it: only the parts the scenario gives. */
+function expectation(e: ScenarioExpectation): BundleScenario["expect"] {
+  const copy = (list: readonly string[] | undefined) => list && [...list];
+  return {
+    ...opt("outcome", e.undetermined ? UNDETERMINED : e.outcome),
+    ...opt("atLeast", e.atLeast),
+    ...opt("oneOf", copy(e.oneOf)),
+    ...opt("byRules", copy(e.byRules)),
+    ...opt("notByRules", copy(e.notByRules)),
+    ...opt("needs", copy(e.needs)),
+    ...opt("asking", copy(e.asking)),
+    ...opt("alsoApplies", copy(e.alsoApplies)),
+    advice: [...e.advice],
+  };
 }

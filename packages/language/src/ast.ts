@@ -337,14 +337,29 @@ export interface Assignment extends Node {
   readonly form: "is" | "bare" | "not";
 }
 
+/**
+ * The decision a scenario expects (one `expect` line): an exact outcome, `at least X`,
+ * `one of X, Y` or `undetermined`, with the rules that must (`by rule`) or must not
+ * (`not by rule`) decide it.
+ */
 export interface Expectation extends Node {
-  /** The expected outcome; undefined with `undetermined`. */
+  /** The exact outcome expected; undefined with the other forms. */
   readonly outcome?: Name;
+  /** Outcomes after a comma without `one of` (`expect caution, allow`): an error. */
+  readonly alsoOutcomes: readonly Name[];
+  /** `at least X`: X or a stronger outcome. */
+  readonly atLeast?: Name;
+  /** `one of X, Y`: any of these outcomes (empty with the other forms). */
+  readonly oneOf: readonly Name[];
   readonly undetermined: boolean;
   /** `by rule 3.1, 3.2`: exactly these rules decide. */
   readonly byRules: readonly RuleId[];
-  /** `needs fact, fact` after `undetermined`: exactly these facts are still needed. */
+  /** `not by rule 3.6`: none of these rules decides. */
+  readonly notByRules: readonly RuleId[];
+  /** The facts after `undetermined needs` (exactly these) or `undetermined asking` (at least these). */
   readonly needs: readonly Name[];
+  /** `asking` rather than `needs` after `undetermined`. */
+  readonly asking: boolean;
 }
 
 export interface ScenarioDeclaration extends Node {
@@ -353,9 +368,14 @@ export interface ScenarioDeclaration extends Node {
   /** `as of <date>`: the decision date the scenario is decided on (otherwise today). */
   readonly asOf?: Value;
   readonly given: readonly Assignment[];
+  /** The decision expected; a scenario may instead pin only advice or rules on lines of their own. */
   readonly expect?: Expectation;
   /** `expect advice "…"`: each must be among the decision's advice. */
   readonly advice: readonly Text[];
+  /** `expect also applies R`: each applies without deciding. */
+  readonly alsoApplies: readonly RuleId[];
+  /** `expect not by rule R` on a line of its own: none of these decides. */
+  readonly notByRules: readonly RuleId[];
   readonly clauses: readonly ClauseMark[];
 }
 

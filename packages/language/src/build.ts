@@ -584,28 +584,48 @@ export class AstBuilder {
     }
     let expect: A.Expectation | undefined;
     const advice: A.Text[] = [];
+    const alsoApplies: A.RuleId[] = [];
+    const notByRules: A.RuleId[] = [];
     const clauses: A.ClauseMark[] = [];
+    const ids = (nodes: CstNode[]) =>
+      nodes.map((r) => this.ruleId(r)).filter((r): r is A.RuleId => !!r);
+    const phrases = (nodes: CstNode[]) =>
+      nodes.map((n) => this.phrase(n)).filter((n): n is A.Name => !!n);
     for (const t of this.tokens(node, "Given"))
       clauses.push({ clause: "given", range: this.tokenRange(t) });
     for (const e of this.nodes(node, "expectation")) {
       const eRange = this.nodeRange(e);
       if (!eRange) continue;
+      // Lines of their own, any number of them: advice, rules that also apply, rules that do not decide.
       if (this.token(e, "Advice") && this.tokens(e, "advice").length > 0) {
         for (const t of this.tokens(e, "advice")) advice.push(this.text(t)!);
         continue;
       }
+      if (this.token(e, "Applies")) {
+        alsoApplies.push(...ids(this.nodes(e, "applies")));
+        continue;
+      }
+      const alone = this.node(e, "notByRules");
+      if (alone) {
+        notByRules.push(...ids(this.nodes(alone, "notBy")));
+        continue;
+      }
       clauses.push({ clause: "expect", range: eRange });
       if (expect) continue; // a second `expect` is reported by the checker
+      const by = this.node(e, "decidedBy");
+      const not = by && this.node(by, "notByRules");
+      const atLeast = this.phrase(this.node(e, "atLeast"));
       expect = {
         range: eRange,
         undetermined: this.token(e, "Undetermined") !== undefined,
         outcome: this.phrase(this.node(e, "outcome")),
-        byRules: this.nodes(e, "ruleId")
-          .map((r) => this.ruleId(r))
-          .filter((r): r is A.RuleId => !!r),
-        needs: this.nodes(e, "needs")
-          .map((n) => this.phrase(n))
-          .filter((n): n is A.Name => !!n),
+        alsoOutcomes: phrases(this.nodes(e, "alsoOutcome")),
+        ...(atLeast ? { atLeast } : {}),
+        oneOf: phrases(this.nodes(e, "oneOf")),
+        byRules: by ? ids(this.nodes(by, "ruleId")) : [],
+        notByRules: not ? ids(this.nodes(not, "notBy")) : [],
+        needs: phrases(this.nodes(e, "needs")),
+        asking: this.token(e, "Asking") !== undefined,
       };
     }
     const asOf = this.value(this.node(node, "asOf"));
@@ -617,6 +637,8 @@ export class AstBuilder {
       given,
       expect,
       advice,
+      alsoApplies,
+      notByRules,
       clauses,
     };
   }

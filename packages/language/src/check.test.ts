@@ -166,7 +166,7 @@ describe("check: rules and scenarios", () => {
 
   it("scenarios build typed fixtures", () => {
     const { result } = diagnose(
-      `${use}scenario "b"\n  given not consent, relationship is colleague, age is 12, platform is "X"\n  expect allow by rule 0\n  expect advice "a", "b"\n`,
+      `${use}  advise "a"\n  advise "b"\nscenario "b"\n  given not consent, relationship is colleague, age is 12, platform is "X"\n  expect allow by rule 0\n  expect advice "a", "b"\n`,
     );
     expect(result.policy?.scenarios).toMatchObject([
       {

@@ -271,6 +271,25 @@ function repair(
   const token = error.token;
   const range = (from: IToken, to: IToken = from) =>
     lines.range(from.startOffset, to.startOffset + to.image.length);
+  // `expect not rule 3.6`: `by` left out.
+  if (
+    kind.what === "scenario" &&
+    tokenMatcher(segment[0]!, T.Expect) &&
+    at > 0 &&
+    (tokenMatcher(token, T.Rule) || tokenMatcher(token, T.Rules)) &&
+    tokenMatcher(segment[at - 1]!, T.Not)
+  ) {
+    return {
+      diagnostic: diagnostic(
+        "syntax-error",
+        "error",
+        `\`by\` is missing: write \`not by ${token.image}\` before the rules that must not decide.`,
+        range(segment[at - 1]!, token),
+        { suggestion: `not by ${token.image}`, actual: `not ${token.image}` },
+      ),
+      tokens: [...segment.slice(0, at), synthetic(T.By, token), ...segment.slice(at)],
+    };
+  }
   // `cites bps 3`: the section number without `§`.
   if (
     tokenMatcher(segment[0]!, T.Cites) &&

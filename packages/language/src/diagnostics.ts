@@ -57,6 +57,8 @@ export const DIAGNOSTIC_CODES = {
   // scenarios
   "missing-expectation": "A scenario without `expect`",
   "scenario-fact-twice": "A scenario that gives the same fact twice",
+  "contradictory-expectation": "A scenario that expects a rule both to decide and not to",
+  "unknown-advice": "`expect advice` with a text that no rule of the policy gives",
   // hygiene
   "unused-fact": "A fact that no rule or term uses",
   "unused-term": "A term that no rule or term uses",

@@ -419,28 +419,44 @@ export class Layout {
       );
       this.add(b, item(INDENT, fill(`${INDENT}given `, given, CONTINUATION)), ...marks(T.Given));
     }
-    // `expect advice "…"` lines are told apart from the decision by the word after `expect`.
+    // `expect advice "…"`, `expect also applies …` and `expect not by rule …` lines are told apart
+    // from the decision by the words after `expect`.
     const expects = marks(T.Expect);
-    const isAdvice = (offset: number) => {
+    const lineKind = (offset: number): "advice" | "applies" | "not" | "decision" => {
       const i = firstTokenFrom(this.tokens, offset);
-      return (
-        this.tokens[i + 1]?.tokenType === T.Advice &&
-        this.tokens[i + 2]?.tokenType === T.StringLiteral
-      );
+      const next = this.tokens[i + 1]?.tokenType;
+      const after = this.tokens[i + 2]?.tokenType;
+      if (next === T.Advice && after === T.StringLiteral) return "advice";
+      if (next === T.Also && after === T.Applies) return "applies";
+      return next === T.Not ? "not" : "decision";
     };
+    const of = (kind: ReturnType<typeof lineKind>) => expects.filter((o) => lineKind(o) === kind);
+    const rules = (prefix: string, ids: readonly A.RuleId[]) =>
+      ids.length > 0 &&
+      `${prefix} ${ids.length > 1 ? "rules" : "rule"} ${ids.map((r) => r.text).join(", ")}`;
+    const names = (list: readonly A.Name[]) => list.map((n) => n.text).join(", ");
     const e = d.expect;
     if (e) {
-      const line = e.undetermined
+      const head = e.undetermined
         ? join(
             `${INDENT}expect undetermined`,
-            e.needs.length > 0 && `needs ${e.needs.map((n) => n.text).join(", ")}`,
+            e.needs.length > 0 && `${e.asking ? "asking" : "needs"} ${names(e.needs)}`,
           )
-        : join(
-            `${INDENT}expect ${e.outcome?.text ?? ""}`,
-            e.byRules.length > 0 &&
-              `by ${e.byRules.length > 1 ? "rules" : "rule"} ${e.byRules.map((r) => r.text).join(", ")}`,
-          );
-      this.add(b, item(INDENT, [line]), ...expects.filter((o) => !isAdvice(o)));
+        : e.atLeast
+          ? `${INDENT}expect at least ${names([e.atLeast, ...e.alsoOutcomes])}`
+          : e.oneOf.length > 0
+            ? `${INDENT}expect one of ${names(e.oneOf)}`
+            : `${INDENT}expect ${names([...(e.outcome ? [e.outcome] : []), ...e.alsoOutcomes])}`;
+      const line = join(head, rules("by", e.byRules), rules("not by", e.notByRules));
+      this.add(b, item(INDENT, [line]), ...of("decision"));
+    }
+    if (d.alsoApplies.length > 0) {
+      const line = `${INDENT}expect ${rules("also applies", d.alsoApplies)}`;
+      this.add(b, item(INDENT, [line]), ...of("applies"));
+    }
+    if (d.notByRules.length > 0) {
+      const line = `${INDENT}expect ${rules("not by", d.notByRules)}`;
+      this.add(b, item(INDENT, [line]), ...of("not"));
     }
     if (d.advice.length > 0) {
       const lines = fill(
@@ -448,7 +464,7 @@ export class Layout {
         d.advice.map((a) => quote(a.value)),
         CONTINUATION,
       );
-      this.add(b, item(INDENT, lines), ...expects.filter(isAdvice));
+      this.add(b, item(INDENT, lines), ...of("advice"));
     }
   }
 

@@ -102,10 +102,15 @@ function repeatedClauses(
     const written: IToken[] = [];
     for (let i = firstTokenFrom(tokens, d.range.start.offset); i < tokens.length; i++) {
       if (tokens[i]!.startOffset >= d.range.end.offset) break;
-      // `expect advice "…"` lines may repeat; only the decision is kept once.
-      const advice =
-        tokens[i + 1]?.tokenType === T.Advice && tokens[i + 2]?.tokenType === T.StringLiteral;
-      if (tokens[i]!.tokenType !== T.Expect || !advice) written.push(tokens[i]!);
+      // `expect advice "…"`, `expect also applies …` and `expect not by rule …` lines may repeat;
+      // only the decision is kept once.
+      const next = tokens[i + 1]?.tokenType;
+      const after = tokens[i + 2]?.tokenType;
+      const own =
+        (next === T.Advice && after === T.StringLiteral) ||
+        (next === T.Also && after === T.Applies) ||
+        next === T.Not;
+      if (tokens[i]!.tokenType !== T.Expect || !own) written.push(tokens[i]!);
     }
     const compact = (d.kind === "Rule" || d.kind === "Override") && d.compact;
     for (const type of SINGLE_CLAUSES[d.kind]) {

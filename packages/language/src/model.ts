@@ -171,14 +171,25 @@ export interface LooseningModel {
   readonly origin: Origin;
 }
 
+/** What a scenario expects (docs/language.md, Scenarios); every part given must hold. */
 export interface ScenarioExpectation {
-  /** Absent when `undetermined`. */
+  /** The exact outcome; absent with the other forms. */
   readonly outcome?: string;
+  /** `at least X`: a determined decision with X or a stronger outcome. */
+  readonly atLeast?: string;
+  /** `one of X, Y`: a determined decision with one of these outcomes. */
+  readonly oneOf?: readonly string[];
   readonly undetermined: boolean;
   /** `by rule …`: exactly these rules (or exceptions) decide. */
   readonly byRules?: readonly string[];
-  /** `needs …`: exactly these facts are still needed. */
+  /** `not by rule …`: none of these rules (nor their exceptions) decides. */
+  readonly notByRules?: readonly string[];
+  /** `undetermined needs …`: exactly these facts are still needed. */
   readonly needs?: readonly string[];
+  /** `undetermined asking …`: these facts are among those still needed. */
+  readonly asking?: readonly string[];
+  /** `expect also applies …`: each applies (its condition holds) without deciding. */
+  readonly alsoApplies?: readonly string[];
   /** `expect advice …`: each is among the decision's advice. */
   readonly advice: readonly string[];
 }

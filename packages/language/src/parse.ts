@@ -41,8 +41,8 @@ export interface ParseResult {
 const DECLARATION_START_TYPES: ReadonlySet<TokenType> = new Set(T.DECLARATION_STARTS);
 
 /**
- * Whether a token starts a declaration: `rule` does not after override/disable, `exception to` or
- * `by` (a phrase may end in the word "to", as in `then refer to` before the next rule).
+ * Whether a token starts a declaration: `rule` does not after override/disable, `exception to`,
+ * `by`, `not` or `applies` (a phrase may end in the word "to", as in `then refer to` before the next rule).
  */
 export function startsDeclaration(
   token: IToken,
@@ -53,7 +53,8 @@ export function startsDeclaration(
   if (tokenMatcher(token, T.Rule) && previous) {
     if (tokenMatcher(previous, T.To))
       return !beforePrevious || !tokenMatcher(beforePrevious, T.Exception);
-    return ![T.Override, T.Disable, T.By].some((t) => tokenMatcher(previous, t));
+    // `expect not rule 2` (a slip for `not by rule`) and `expect also applies rule 3.6`.
+    return ![T.Override, T.Disable, T.By, T.Not, T.Applies].some((t) => tokenMatcher(previous, t));
   }
   return true;
 }

@@ -484,6 +484,11 @@ export class PreceptParser extends CstParser {
     ]);
   });
 
+  /**
+   * One `expect` line: the decision (`X`, `at least X`, `one of X, Y`, `undetermined …`, each
+   * outcome form optionally `by rule …` and `not by rule …`), or a line of its own: `advice "…"`,
+   * `also applies R`, `not by rule R`.
+   */
   public expectation = this.RULE("expectation", () => {
     this.OR([
       {
@@ -498,33 +503,102 @@ export class PreceptParser extends CstParser {
         },
       },
       {
+        GATE: () => tokenMatcher(this.LA(2), T.Applies),
+        ALT: () => {
+          this.CONSUME(T.Also);
+          this.CONSUME(T.Applies);
+          this.OPTION5(() =>
+            this.OR3([{ ALT: () => this.CONSUME2(T.Rule) }, { ALT: () => this.CONSUME2(T.Rules) }]),
+          );
+          this.SUBRULE(this.ruleId, { LABEL: "applies" });
+          this.MANY2(() => {
+            this.CONSUME2(T.Comma);
+            this.SUBRULE2(this.ruleId, { LABEL: "applies" });
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.notByRules) },
+      {
         ALT: () => {
           this.CONSUME(T.Undetermined);
           this.OPTION(() => {
-            this.CONSUME(T.Needs);
+            this.OR2([{ ALT: () => this.CONSUME(T.Needs) }, { ALT: () => this.CONSUME(T.Asking) }]);
             this.SUBRULE(this.phrase, { LABEL: "needs" });
-            this.MANY2(() => {
-              this.CONSUME2(T.Comma);
+            this.MANY3(() => {
+              this.CONSUME3(T.Comma);
               this.SUBRULE2(this.phrase, { LABEL: "needs" });
             });
           });
         },
       },
       {
+        GATE: () => tokenMatcher(this.LA(1), T.At) && tokenMatcher(this.LA(2), T.Least),
+        IGNORE_AMBIGUITIES: true,
         ALT: () => {
-          this.SUBRULE3(this.phrase, { LABEL: "outcome" });
-          this.OPTION2(() => {
-            this.CONSUME(T.By);
-            this.OR2([{ ALT: () => this.CONSUME(T.Rule) }, { ALT: () => this.CONSUME(T.Rules) }]);
-            this.SUBRULE(this.ruleId);
-            this.MANY3(() => {
-              this.CONSUME3(T.Comma);
-              this.SUBRULE2(this.ruleId);
-            });
+          this.CONSUME(T.At);
+          this.CONSUME(T.Least);
+          this.SUBRULE3(this.phrase, { LABEL: "atLeast" });
+          // `at least decline, allow`: read, so the checker can say it takes one outcome.
+          this.MANY6(() => {
+            this.CONSUME6(T.Comma);
+            this.SUBRULE8(this.phrase, { LABEL: "alsoOutcome" });
           });
+          this.SUBRULE(this.decidedBy);
+        },
+      },
+      {
+        GATE: () => tokenMatcher(this.LA(1), T.One) && tokenMatcher(this.LA(2), T.Of),
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.CONSUME(T.One);
+          this.CONSUME(T.Of);
+          this.SUBRULE4(this.phrase, { LABEL: "oneOf" });
+          this.MANY4(() => {
+            this.CONSUME4(T.Comma);
+            this.SUBRULE5(this.phrase, { LABEL: "oneOf" });
+          });
+          this.SUBRULE2(this.decidedBy);
+        },
+      },
+      {
+        IGNORE_AMBIGUITIES: true,
+        ALT: () => {
+          this.SUBRULE6(this.phrase, { LABEL: "outcome" });
+          // `expect caution, allow`: read, so the checker can say `one of caution, allow`.
+          this.MANY5(() => {
+            this.CONSUME5(T.Comma);
+            this.SUBRULE7(this.phrase, { LABEL: "alsoOutcome" });
+          });
+          this.SUBRULE3(this.decidedBy);
         },
       },
     ]);
+  });
+
+  /** After an expected outcome: `by rule …` (exactly these decide), `not by rule …` (these do not). */
+  public decidedBy = this.RULE("decidedBy", () => {
+    this.OPTION(() => {
+      this.CONSUME(T.By);
+      this.OR([{ ALT: () => this.CONSUME(T.Rule) }, { ALT: () => this.CONSUME(T.Rules) }]);
+      this.SUBRULE(this.ruleId);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.SUBRULE2(this.ruleId);
+      });
+    });
+    this.OPTION2(() => this.SUBRULE(this.notByRules));
+  });
+
+  /** `not by rule 3.6, 3.7`: none of these rules (or their exceptions) decides. */
+  public notByRules = this.RULE("notByRules", () => {
+    this.CONSUME(T.Not);
+    this.CONSUME(T.By);
+    this.OR([{ ALT: () => this.CONSUME(T.Rule) }, { ALT: () => this.CONSUME(T.Rules) }]);
+    this.SUBRULE(this.ruleId, { LABEL: "notBy" });
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.ruleId, { LABEL: "notBy" });
+    });
   });
 
   // ------------------------------------------------------------ conditions

@@ -302,16 +302,23 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
   const scenarios: M.ScenarioModel[] = declarationsOf(top.document, "Scenario").map((s) => {
     const given: Record<string, M.FactValue> = {};
     for (const a of s.given) given[a.fact.key] = resolver.given(a.fact.key, a);
-    const e = s.expect!;
+    const e = s.expect;
+    const ids = (list: readonly { text: string }[]) => list.map((r) => r.text);
+    const notBy = [...ids(e?.notByRules ?? []), ...ids(s.notByRules)];
+    const needs = e?.undetermined ? e.needs.map((n) => n.key) : [];
     return {
       title: s.title?.value ?? "",
       given,
       ...(s.asOf?.kind === "Date" && s.asOf.iso ? { asOf: s.asOf.iso } : {}),
       expect: {
-        ...(e.outcome ? { outcome: e.outcome.key } : {}),
-        undetermined: e.undetermined,
-        ...(e.byRules.length > 0 ? { byRules: e.byRules.map((r) => r.text) } : {}),
-        ...(e.undetermined && e.needs.length > 0 ? { needs: e.needs.map((n) => n.key) } : {}),
+        ...(e?.outcome ? { outcome: e.outcome.key } : {}),
+        ...(e?.atLeast ? { atLeast: e.atLeast.key } : {}),
+        ...(e && e.oneOf.length > 0 ? { oneOf: e.oneOf.map((o) => o.key) } : {}),
+        undetermined: e?.undetermined ?? false,
+        ...(e && e.byRules.length > 0 ? { byRules: ids(e.byRules) } : {}),
+        ...(notBy.length > 0 ? { notByRules: notBy } : {}),
+        ...(needs.length > 0 ? (e?.asking ? { asking: needs } : { needs }) : {}),
+        ...(s.alsoApplies.length > 0 ? { alsoApplies: ids(s.alsoApplies) } : {}),
         advice: s.advice.map((a) => a.value),
       },
       origin: origin(top.document.uri, s.range, top.layer),

@@ -6,7 +6,7 @@ import type * as A from "./ast.js";
 import type { Checking } from "./check-base.js";
 import type { Range } from "./position.js";
 import { checkFactValue, expectedValues, resolveFact, resolveOutcome } from "./references.js";
-import { candidateKeys } from "./suggest.js";
+import { candidateKeys, editDistance } from "./suggest.js";
 import type { FactSymbol } from "./symbols.js";
 import { checkDateValue, describeType, isNothing } from "./values.js";
 
@@ -116,7 +116,7 @@ export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
     );
   }
   const e = d.expect;
-  if (!e) {
+  if (!e && d.advice.length === 0 && d.alsoApplies.length === 0 && d.notByRules.length === 0) {
     if (!cx.hadSyntaxError(d.range)) {
       cx.report(
         "missing-expectation",
@@ -127,19 +127,194 @@ export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
     }
     return;
   }
-  // A scenario may expect the default outcome, which rules may not lead to.
-  if (e.outcome && cx.scope.defaultOutcome?.key !== e.outcome.key) resolveOutcome(cx, e.outcome);
-  else if (e.outcome) cx.refer("outcome", e.outcome.key, e.outcome.range, cx.scope.defaultOutcome!);
-  for (const id of e.byRules) {
-    const target = cx.scope.rules.get(id.text);
-    cx.refer("rule", id.text, id.range, target);
-    if (!target || cx.disabled.has(id.text))
-      cx.unknown(
-        "unknown-rule",
-        "rule",
-        id,
-        candidateKeys([cx.scope.rules], (k) => !cx.disabled.has(k)),
+  if (e?.outcome) expectedOutcome(cx, e.outcome, e.alsoOutcomes);
+  if (e?.atLeast) expectedOutcome(cx, e.atLeast, e.alsoOutcomes, "at least");
+  const listed = new Set<string>();
+  for (const o of e?.oneOf ?? []) {
+    if (listed.has(o.key))
+      cx.report("duplicate-value", "error", `'${o.text}' is listed twice.`, o.range);
+    else expectedOutcome(cx, o, [], "one of");
+    listed.add(o.key);
+  }
+  for (const ids of [
+    e?.byRules ?? [],
+    [...(e?.notByRules ?? []), ...d.notByRules],
+    d.alsoApplies,
+  ]) {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id.text))
+        cx.report("duplicate-value", "error", `Rule ${id.text} is listed twice.`, id.range);
+      else resolveRule(cx, id);
+      seen.add(id.text);
+    }
+  }
+  for (const n of e?.needs ?? []) resolveFact(cx, n, true);
+  contradictions(cx, d);
+}
+
+function resolveRule(cx: Checking, id: A.RuleId): void {
+  const target = cx.scope.rules.get(id.text);
+  cx.refer("rule", id.text, id.range, target);
+  if (!target || cx.disabled.has(id.text))
+    cx.unknown(
+      "unknown-rule",
+      "rule",
+      id,
+      candidateKeys([cx.scope.rules], (k) => !cx.disabled.has(k)),
+    );
+}
+
+/** Whether `key` names an outcome a scenario may expect (the default outcome included). */
+function isOutcome(cx: Checking, key: string): boolean {
+  return cx.scope.outcomes.has(key) || cx.scope.defaultOutcome?.key === key;
+}
+
+/**
+ * An outcome a scenario expects. A scenario may expect the default outcome, which rules may not
+ * lead to. Slips get one message with the fix: `atleast caution`, `oneof caution, allow`,
+ * `one of caution allow` (no comma), `caution, allow` (several outcomes without `one of`).
+ */
+function expectedOutcome(
+  cx: Checking,
+  name: A.Name,
+  more: readonly A.Name[],
+  form?: "at least" | "one of",
+): void {
+  const fallback = cx.scope.defaultOutcome;
+  if (fallback?.key === name.key) cx.refer("outcome", name.key, name.range, fallback);
+  else if (isOutcome(cx, name.key)) resolveOutcome(cx, name);
+  else {
+    const fix = slipFix(cx, name.key, more, form !== undefined);
+    if (fix && !cx.hadSyntaxError(name.range)) {
+      const end = more.at(-1)?.range.end ?? name.range.end;
+      const written = [name, ...more].map((o) => o.text).join(", ");
+      cx.report(
+        fix.code,
+        "error",
+        fix.message,
+        { start: name.range.start, end },
+        {
+          actual: written,
+          suggestion: fix.suggestion,
+        },
+      );
+      return;
+    }
+    resolveOutcome(cx, name);
+  }
+  if (more.length > 0 && !cx.hadSyntaxError(name.range)) {
+    const all = [name, ...more].map((o) => o.text).join(", ");
+    cx.report(
+      "syntax-error",
+      "error",
+      form === "at least"
+        ? `\`at least\` takes one outcome (it or a stronger one passes); for any of several, write \`one of ${all}\`.`
+        : `A scenario expects one outcome here; for any of several, write \`one of ${all}\`.`,
+      { start: name.range.start, end: more.at(-1)!.range.end },
+      { actual: all, suggestion: `one of ${all}` },
+    );
+  }
+}
+
+const AT_LEAST = "atleast";
+const ONE_OF = "oneof";
+
+/** The fix for an unknown expected outcome that is a known one behind a misspelt form. */
+function slipFix(
+  cx: Checking,
+  key: string,
+  more: readonly A.Name[],
+  inList: boolean,
+): { code: "syntax-error" | "unknown-outcome"; message: string; suggestion: string } | undefined {
+  const words = key.split(" ");
+  // `atleast caution`, `at-least caution`, `at lest caution`, `oneof caution, allow`.
+  for (const take of [1, 2]) {
+    if (inList || words.length <= take) break;
+    const form = words.slice(0, take).join("").replace(/[-_]/g, "");
+    const rest = words.slice(take).join(" ");
+    // `also apply 3.6`: the rule-form, misspelt.
+    if (take === 2 && words[0] === "also" && /^appl/.test(words[1]!)) {
+      if (words.length === 3 && cx.scope.rules.has(words[2]!) && more.length === 0)
+        return {
+          code: "syntax-error",
+          message: `Write \`also applies rule ${words[2]}\` for a rule that applies without deciding.`,
+          suggestion: `also applies rule ${words[2]}`,
+        };
+    }
+    if (!isOutcome(cx, rest)) continue;
+    const list = [rest, ...more.map((o) => o.key)].join(", ");
+    if (more.length === 0 && editDistance(form, AT_LEAST, 2) <= 2)
+      return {
+        code: "syntax-error",
+        message: `Write \`at least ${rest}\` (two words) for ${rest} or a stronger outcome.`,
+        suggestion: `at least ${rest}`,
+      };
+    if (editDistance(form, ONE_OF, 1) <= 1)
+      return {
+        code: "syntax-error",
+        message: `Write \`one of ${list}\` (two words) for any of these outcomes.`,
+        suggestion: `one of ${list}`,
+      };
+  }
+  // `decline by 3.1`: `rule` left out, so `by` was read as part of the name.
+  const by = words.lastIndexOf("by");
+  if (!inList && by > 0 && by === words.length - 2 && more.length === 0) {
+    const outcome = words.slice(0, by).join(" ");
+    if (isOutcome(cx, outcome) && cx.scope.rules.has(words.at(-1)!))
+      return {
+        code: "syntax-error",
+        message: `Write \`${outcome} by rule ${words.at(-1)}\`: the deciding rules follow \`by rule\`.`,
+        suggestion: `${outcome} by rule ${words.at(-1)}`,
+      };
+  }
+  // `one of caution allow`: outcomes without the commas between them.
+  const parts = splitOutcomes(cx, words);
+  if (parts && parts.length > 1) {
+    const joined = parts.join(", ");
+    return {
+      code: "unknown-outcome",
+      message: `'${key}' is not an outcome: separate the outcomes with commas (${joined}).`,
+      suggestion: joined,
+    };
+  }
+  return undefined;
+}
+
+/** `caution allow` as outcomes one after another (`caution`, `allow`), if it can be read so. */
+function splitOutcomes(cx: Checking, words: readonly string[]): string[] | undefined {
+  // Names are short; a long phrase is not a list someone forgot the commas in (and stays linear).
+  if (words.length > 12) return undefined;
+  const from: (string[] | undefined)[] = [[]];
+  for (let end = 1; end <= words.length; end++) {
+    for (let start = 0; start < end && !from[end]; start++) {
+      const before = from[start];
+      const name = words.slice(start, end).join(" ");
+      if (before && isOutcome(cx, name)) from[end] = [...before, name];
+    }
+  }
+  return from[words.length];
+}
+
+/** Expectations that no decision can meet together: one mistake, reported once. */
+function contradictions(cx: Checking, d: A.ScenarioDeclaration): void {
+  const deciding = new Set((d.expect?.byRules ?? []).map((r) => r.text));
+  for (const id of [...(d.expect?.notByRules ?? []), ...d.notByRules]) {
+    if (deciding.has(id.text))
+      cx.report(
+        "contradictory-expectation",
+        "error",
+        `Rule ${id.text} is expected both to decide (\`by rule\`) and not to decide (\`not by rule\`).`,
+        id.range,
       );
   }
-  for (const n of e.needs) resolveFact(cx, n, true);
+  for (const id of d.alsoApplies) {
+    if (deciding.has(id.text))
+      cx.report(
+        "contradictory-expectation",
+        "error",
+        `Rule ${id.text} is expected both to decide (\`by rule\`) and to apply without deciding (\`also applies\`).`,
+        id.range,
+      );
+  }
 }

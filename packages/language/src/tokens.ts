@@ -173,6 +173,11 @@ export const Until = keyword("until", "soft");
 export const In = keyword("in", "soft");
 export const Force = keyword("force", "soft");
 export const As = keyword("as", "soft");
+// Scenario expectations: `expect at least caution`, `undetermined asking age`, `also applies 3.6`.
+export const At = keyword("at", "soft");
+export const Least = keyword("least", "soft");
+export const Asking = keyword("asking", "soft");
+export const Applies = keyword("applies", "soft");
 
 /** Every keyword with its spelling and kind (drives completion and colouring). */
 export const KEYWORDS: readonly KeywordInfo[] = keywordList;

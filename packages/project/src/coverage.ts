@@ -1,8 +1,12 @@
 /**
- * Rule coverage: which rules were decisive in at least one scenario. A rule counts when its own
- * entry decided a determined decision (an exception deciding in its place does not count for it:
- * the rule's own conclusion was never tested). Rules are identified by the file that wrote them and
- * their id, so a baseline rule and a layer's override of it are counted separately.
+ * Rule coverage: which rules some scenario's expectation pins (docs/cli.md, `precept test`). A
+ * rule is pinned by a scenario that passes when its own entry decided and the scenario expects
+ * that exact outcome or names the rule in `by rule`; when `also applies` names it; or when
+ * `expect advice` names advice that only this rule gives (or this rule, applying, gives). An
+ * exception deciding in the rule's place does not count for it (the rule's own conclusion was never
+ * tested), nor do `at least`, `one of`, `undetermined` or `not by rule`, which would still pass if
+ * the rule's outcome changed. Rules are identified by the file that wrote them and their id, so a
+ * baseline rule and a layer's override of it are counted separately.
  */
 
 export interface CoveredRule {
@@ -15,8 +19,9 @@ export interface CoveredRule {
 
 export interface Coverage {
   readonly rules: number;
+  /** How many rules some scenario pins (the name is older than `pinned`; the meaning is that). */
   readonly decisive: number;
-  /** Never decisive, in the order the rules were added. */
+  /** Pinned by no scenario, in the order the rules were added. */
   readonly uncovered: readonly CoveredRule[];
 }
 
@@ -28,13 +33,13 @@ export class CoverageCounter {
     return `${file}\u0000${rule}`;
   }
 
-  /** A rule that should be decisive somewhere. */
+  /** A rule that some scenario should pin. */
   add(rule: CoveredRule): void {
     const key = CoverageCounter.key(rule.file, rule.rule);
     if (!this.rules.has(key)) this.rules.set(key, rule);
   }
 
-  /** Rule `rule`, written in `file`, decided a scenario. */
+  /** Rule `rule`, written in `file`, is pinned by a scenario. */
   decided(file: string, rule: string): void {
     this.decisive.add(CoverageCounter.key(file, rule));
   }

@@ -5,8 +5,8 @@
  * the playground as panels. Whether one decision meets one expectation is the runtime's
  * `checkScenario` (an embedder checks a bundle's own scenarios with it).
  */
-import type { Diagnostic } from "@precept/language";
-import { checkScenario, type Difference } from "@precept/runtime";
+import type { Diagnostic, PolicyModel } from "@precept/language";
+import { checkScenario, type Decision, type Difference, pinnedEntries } from "@precept/runtime";
 import { type Coverage, CoverageCounter, sectionOf } from "./coverage.js";
 import type { Workspace } from "./workspace.js";
 
@@ -86,13 +86,13 @@ export async function runScenarios(
       const started = performance.now();
       const result = await decider.decide(scenario.given, { asOf: scenario.asOf });
       const seconds = (performance.now() - started) / 1000;
-      if (result.ok && !result.undetermined) {
-        for (const id of result.decidingRules) {
+      const check = checkScenario(scenario, result, bundle.outcomes);
+      if (check.passed && result.ok) {
+        for (const id of pinnedRules(policy, scenario.expect, result)) {
           const origin = origins.get(id);
           if (origin !== undefined) counter.decided(origin, id);
         }
       }
-      const check = checkScenario(scenario, result);
       results.push({
         file: model?.origin.uri ?? file,
         ...(model ? { line: model.origin.range.start.line } : {}),
@@ -108,4 +108,29 @@ export async function runScenarios(
     runs.push({ file, scenarios: results });
   }
   return { files: runs, coverage: counter.result() };
+}
+
+/**
+ * The rule ids a passing scenario pins (coverage.ts): its own entries that the expectation pins
+ * (an exception's id is not its rule's; a version's is), and the rules whose advice it expects.
+ */
+function pinnedRules(
+  policy: PolicyModel,
+  expect: Parameters<typeof pinnedEntries>[0],
+  d: Decision,
+): Set<string> {
+  const out = new Set<string>();
+  for (const id of pinnedEntries(expect, d)) if (!id.includes("#")) out.add(id.split("@")[0]!);
+  if (expect.advice.length === 0) return out;
+  const applying = new Set(
+    [...d.decidingRules, ...d.alsoApplies.map((a) => a.rule)].map((id) => id.split("@")[0]!),
+  );
+  for (const advice of expect.advice) {
+    const giving = policy.rules.filter((r) => r.advice.includes(advice)).map((r) => r.id);
+    const applied = giving.filter((id) => applying.has(id));
+    // A rule that only advises never decides nor "also applies": its advice alone shows it applied.
+    for (const id of applied.length > 0 ? applied : new Set(giving).size === 1 ? giving : [])
+      out.add(id);
+  }
+  return out;
 }

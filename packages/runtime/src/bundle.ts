@@ -232,13 +232,27 @@ export interface BundleScenario {
   readonly given: Readonly<Record<string, FactValue>>;
   /** (/2) The decision date of the scenario. */
   readonly asOf?: string;
+  /** What the scenario expects; every part given must hold (docs/language.md, Scenarios). */
   readonly expect: {
-    /** An outcome name, or `undetermined`. */
-    readonly outcome: string;
+    /**
+     * An outcome name, or `undetermined`. Absent (/2) when the scenario expects `atLeast`,
+     * `oneOf`, or only rules and advice.
+     */
+    readonly outcome?: string;
+    /** (/2) A determined decision with this outcome or a stronger one. */
+    readonly atLeast?: string;
+    /** (/2) A determined decision with one of these outcomes. */
+    readonly oneOf?: readonly string[];
     /** Exactly these rules (or exceptions, or rules through their exceptions) decide. */
     readonly byRules?: readonly string[];
+    /** (/2) None of these rules (nor their exceptions) decides. */
+    readonly notByRules?: readonly string[];
     /** Exactly these facts are still needed. */
     readonly needs?: readonly string[];
+    /** (/2) Undetermined, and these facts are among those still needed. */
+    readonly asking?: readonly string[];
+    /** (/2) Each of these rules applies without deciding. */
+    readonly alsoApplies?: readonly string[];
     /** Each is among the advice. */
     readonly advice: readonly string[];
   };

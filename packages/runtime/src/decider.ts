@@ -332,7 +332,7 @@ export class Decider {
     const out: ScenarioResult[] = [];
     for (const s of this.bundle.scenarios) {
       const options = s.asOf !== undefined ? { asOf: s.asOf } : undefined;
-      out.push(scenarioResult(s, await this.decide(s.given, options)));
+      out.push(scenarioResult(s, await this.decide(s.given, options), this.bundle.outcomes));
     }
     return out;
   }

@@ -36,6 +36,7 @@ export {
   type Difference,
   describeDecision,
   describeExpectation,
+  pinnedEntries,
   ruleMatches,
   type ScenarioCheck,
   type ScenarioResult,

@@ -153,10 +153,16 @@ export function meaningErrors(b: Bundle): string[] {
     }
     if (s.asOf !== undefined && !isIsoDate(s.asOf))
       errors.push(`${at}: as of ${JSON.stringify(s.asOf)}, which is not a date.`);
-    if (s.expect.outcome !== UNDETERMINED && !outcomes.has(s.expect.outcome)) {
-      errors.push(`${at}: expects '${s.expect.outcome}', which is not an outcome.`);
+    const e = s.expect;
+    const expected = [
+      ...(e.outcome !== undefined && e.outcome !== UNDETERMINED ? [e.outcome] : []),
+      ...(e.atLeast !== undefined ? [e.atLeast] : []),
+      ...(e.oneOf ?? []),
+    ];
+    for (const o of expected) {
+      if (!outcomes.has(o)) errors.push(`${at}: expects '${o}', which is not an outcome.`);
     }
-    for (const n of s.expect.needs ?? []) {
+    for (const n of [...(e.needs ?? []), ...(e.asking ?? [])]) {
       if (!facts.has(n)) errors.push(`${at}: needs '${n}', which is not a fact.`);
     }
   });

@@ -144,9 +144,9 @@ function failureText(s: ScenarioRun, p: Paint): string {
 function printCoverage(io: Io, run: TestRun, p: Paint): void {
   const { rules, decisive, uncovered } = run.coverage;
   if (rules === 0) return;
-  io.stdout(`Rule coverage: ${decisive} of ${plural(rules, "rule")} decisive in some scenario.\n`);
+  io.stdout(`Rule coverage: ${decisive} of ${plural(rules, "rule")} pinned by some scenario.\n`);
   if (uncovered.length === 0) return;
-  io.stdout(`${p("yellow", "Never decisive:")}\n`);
+  io.stdout(`${p("yellow", "Pinned by no scenario:")}\n`);
   for (const [section, group] of bySection(uncovered)) {
     io.stdout(`  ${section}:\n`);
     for (const r of group) {
@@ -171,6 +171,10 @@ function suites(run: TestRun, host: FileHost): JunitSuite[] {
           file: s.file,
           ...(s.line !== undefined ? { line: s.line } : {}),
           seconds: s.seconds,
+          properties: [
+            { name: "expected", value: s.expected },
+            { name: "actual", value: s.actual },
+          ],
           ...(s.passed
             ? {}
             : {

@@ -84,9 +84,10 @@ export function phraseContexts(paths: Paths): Set<NameContext> {
     else if (parent === "value" && (grandparent === "test" || grandparent === "assignment"))
       out.add("value");
     else if (parent === "assignment") out.add("fact");
-    // `expect <outcome>` is the third phrase of an expectation; `needs` lists facts.
+    // An expectation's first two phrases are the facts after `needs`/`asking`; the others
+    // are outcomes (`at least X`, `one of X, Y`, `X`).
     else if (parent === "expectation")
-      out.add(p.occurrenceStack.at(-1) === 3 ? "outcome or default" : "fact");
+      out.add((p.occurrenceStack.at(-1) ?? 0) >= 3 ? "outcome or default" : "fact");
     else if (parent === "ruleClause" || parent === "ruleBody") out.add("outcome");
   }
   return out;
@@ -102,7 +103,13 @@ export function tokenContexts(paths: Paths): Set<NameContext> {
       out.add("source");
     else if (rule === "ruleId" && (parent === "override" || parent === "disable"))
       out.add("baseline rule");
-    else if (rule === "ruleId" && (parent === "exception" || parent === "expectation"))
+    else if (
+      rule === "ruleId" &&
+      (parent === "exception" ||
+        parent === "expectation" ||
+        parent === "decidedBy" ||
+        parent === "notByRules")
+    )
       out.add("rule");
   }
   return out;

@@ -218,6 +218,7 @@ describe("complete: keywords from the grammar", () => {
     const items = completeAt(after("<|>")).items;
     // The baseline ends with a scenario, which may go on: its clauses come first.
     expect(items.filter((i) => i.kind === "keyword").map((i) => i.label)).toEqual([
+      "not by rule",
       "given",
       "expect",
       "source",

@@ -125,7 +125,16 @@ function keywords(paths: Paths): Item[] {
   for (const p of paths) {
     const word = p.nextTokenType === T.Arrow ? "→" : KEYWORD_WORDS.get(p.nextTokenType);
     if (!word) continue;
-    const label = SPELLINGS.get(p.nextTokenType) ?? word;
+    // In an expectation, `not`, `at` and `also` start `not by rule`, `at least`, `also applies`.
+    const phrase =
+      p.ruleStack.at(-1) === "notByRules"
+        ? "not by rule"
+        : p.nextTokenType === T.At
+          ? "at least"
+          : p.nextTokenType === T.Also && p.ruleStack.at(-1) === "expectation"
+            ? "also applies rule"
+            : undefined;
+    const label = phrase ?? SPELLINGS.get(p.nextTokenType) ?? word;
     out.push({ label, kind: "keyword", insertText: label });
   }
   return out;

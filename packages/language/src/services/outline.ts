@@ -147,7 +147,11 @@ function declaration(d: A.Declaration): OutlineSymbol | undefined {
       const expected = e
         ? e.undetermined
           ? "expect undetermined"
-          : e.outcome && `expect ${e.outcome.text}`
+          : e.atLeast
+            ? `expect at least ${e.atLeast.text}`
+            : e.oneOf.length > 0
+              ? `expect one of ${e.oneOf.map((o) => o.text).join(", ")}`
+              : e.outcome && `expect ${e.outcome.text}`
         : undefined;
       return symbol("scenario", d.title?.value ?? "scenario", d.range, d.title?.range, expected);
     }
