@@ -29,7 +29,7 @@ export const DIAGNOSTIC_CODES = {
   "duplicate-declaration":
     "Two declarations of the same fact, term, outcome, source, rule or scenario",
   "duplicate-clause": "A clause written twice in one rule or scenario",
-  "duplicate-value": "A value listed twice in one fact",
+  "duplicate-value": "A value listed twice in one fact, or in one scenario's list",
   // types
   "type-mismatch": "A value or comparison that does not fit the fact's type",
   "term-cycle": "Terms that are defined in terms of each other",

@@ -433,7 +433,7 @@ scenario "Wrong on purpose"
     expect(results[3]!.differences[0]).toEqual({
       aspect: "outcome",
       expected: "decline",
-      actual: "allow",
+      actual: "allow (rule 4.1)",
     });
   });
 });
