@@ -1,10 +1,11 @@
 /**
  * What the editor shows about the rules beside their text: the rule(s) and exception deciding the
  * decision on screen, highlighted; and, in the gutter, each rule's scenario coverage — how many of
- * the policy's scenarios it decides (a hollow mark: none yet).
+ * the policy's passing scenarios pin it, as `precept test` counts coverage (a hollow mark: none
+ * yet).
  */
 import type { Analysis } from "@precept/language";
-import type { Bundle, DecideResult } from "@precept/runtime";
+import { type Bundle, checkScenario, type DecideResult, pinnedEntries } from "@precept/runtime";
 import type { monaco } from "./monaco.js";
 import { toMonacoRange } from "./ranges.js";
 import type { Workspace } from "./workspace.js";
@@ -49,7 +50,7 @@ export class RuleMarks {
     this.render();
   }
 
-  /** Marks every rule of the policy with the number of scenarios it decides. */
+  /** Marks every rule of the policy with the number of passing scenarios that pin it. */
   showCoverage(
     analysis: Analysis,
     bundle: Bundle | undefined,
@@ -57,13 +58,19 @@ export class RuleMarks {
   ): void {
     const counts = new Map<string, number>();
     if (bundle) {
-      for (const result of results) {
-        if (!result.ok) continue;
-        for (const id of result.decidingRules) {
-          const rule = bundle.rules.find((r) => r.name === id)?.event.params.rule ?? id;
-          counts.set(rule, (counts.get(rule) ?? 0) + 1);
+      results.forEach((result, i) => {
+        const scenario = bundle.scenarios[i];
+        if (!result.ok || !scenario) return;
+        if (!checkScenario(scenario, result, bundle.outcomes).passed) return;
+        const pinned = new Set<string>();
+        for (const id of pinnedEntries(scenario.expect, result)) {
+          const params = bundle.rules.find((r) => r.name === id)?.event.params;
+          // An exception deciding in its rule's place does not cover the rule.
+          if (params?.exception) continue;
+          pinned.add(params?.rule ?? id);
         }
-      }
+        for (const rule of pinned) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+      });
     }
     const marks: (Place & { count: number; id: string })[] = [];
     if (bundle && results.length > 0) {
@@ -104,8 +111,8 @@ export class RuleMarks {
             glyphMarginHoverMessage: {
               value:
                 mark.count > 0
-                  ? `Rule ${mark.id} decides ${mark.count} scenario${mark.count === 1 ? "" : "s"}`
-                  : `No scenario is decided by rule ${mark.id} yet`,
+                  ? `${mark.count} scenario${mark.count === 1 ? " pins" : "s pin"} rule ${mark.id}`
+                  : `No scenario pins rule ${mark.id} yet`,
             },
           },
         });

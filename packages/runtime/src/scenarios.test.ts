@@ -263,9 +263,15 @@ describe("checkScenario: expectations beyond one outcome", () => {
     });
     expect(pinnedEntries(only({ outcome: "decline" }).expect, d)).toEqual(["3.1", "3.2"]);
     expect(pinnedEntries(only({ atLeast: "caution" }).expect, d)).toEqual([]);
-    expect(pinnedEntries(only({ oneOf: ["decline"], byRules: ["3.2"] }).expect, d)).toEqual(["3.2"]);
-    expect(pinnedEntries(only({ atLeast: "allow", alsoApplies: ["4.1"] }).expect, d)).toEqual(["4.1"]);
-    expect(pinnedEntries(only({ outcome: "undetermined" }).expect, undetermined(["age"]))).toEqual([]);
+    expect(pinnedEntries(only({ oneOf: ["decline"], byRules: ["3.2"] }).expect, d)).toEqual([
+      "3.2",
+    ]);
+    expect(pinnedEntries(only({ atLeast: "allow", alsoApplies: ["4.1"] }).expect, d)).toEqual([
+      "4.1",
+    ]);
+    expect(pinnedEntries(only({ outcome: "undetermined" }).expect, undetermined(["age"]))).toEqual(
+      [],
+    );
   });
 
   it("at least X passes exactly when one of the outcomes from X upwards is decided", () => {

@@ -91,7 +91,7 @@ export function decisionTests(e2e: () => E2E): void {
       await failed.waitFor();
       expect(await failed.locator(".title").textContent()).toBe("Wrongly expected");
       expect(await failed.locator(".problem").first().textContent()).toBe(
-        "Expected prohibit; got allow.",
+        "Expected prohibit; got allow (rule 3.1).",
       );
       const count = await layerScenarioCount();
       expect(await page.locator("#scenario-summary").textContent()).toBe(
