@@ -297,3 +297,98 @@ describe("precept test", () => {
     expect(missing.stderr).not.toMatch(STACK);
   });
 });
+
+describe("precept test: expectations beyond one outcome", () => {
+  let fx: Fixtures;
+  const scenarios = (lines: string) => `${BASE.replace(/\nscenario[\s\S]*$/, "\n")}${lines}`;
+  beforeAll(() => {
+    fx = new Fixtures();
+    fx.write(
+      "pass/policy.precept",
+      scenarios(`
+scenario "A client in public: at least caution"
+  given relationship is client, public
+  expect at least caution not by rule 2
+
+scenario "An adult friend: allowed, or with care"
+  given relationship is friend, age is 30
+  expect one of allow, caution
+
+scenario "A client: Precept asks whether it is public"
+  given relationship is client
+  expect undetermined asking public
+
+scenario "Advice only"
+  given relationship is client, public
+  expect advice "Keep it private."
+`),
+    );
+    fx.write(
+      "fail/policy.precept",
+      scenarios(`
+scenario "A colleague is at least declined"
+  given relationship is colleague
+  expect at least decline
+
+scenario "A friend: asks the age and whether it is public"
+  given relationship is friend
+  expect undetermined asking age, public
+
+scenario "A colleague, not by rule 2"
+  given relationship is colleague
+  expect caution not by rule 2
+
+scenario "A colleague: rule 3 also applies"
+  given relationship is colleague
+  expect also applies rule 3
+`),
+    );
+  });
+  afterAll(() => fx.remove());
+
+  it("passes them, and counts only the rules an expectation pins", async () => {
+    const r = await precept(["test", fx.path("pass"), "--json", "--junit", fx.path("pass.xml")]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ scenarios: 4, passed: 4, failed: 0, rules: 3 });
+    // Rule 1 decides two scenarios, but `at least` does not pin it; its advice, given only by
+    // rule 1, does. Rule 3 decides the friend, but `one of` pins nothing.
+    expect(report.uncovered).toEqual(["2", "3"]);
+    const xml = fx.read("pass.xml");
+    expect(xml).toContain('<property name="expected" value="at least caution not by rule 2"/>');
+    expect(xml).toContain('<property name="actual" value="decline by rule 1"/>');
+    expect(xml).toContain('<property name="expected" value="undetermined asking public"/>');
+  });
+
+  it("says precisely what differed", async () => {
+    const [text, json] = await Promise.all([
+      precept(["test", fx.path("fail")]),
+      precept(["test", fx.path("fail"), "--json"]),
+    ]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("outcome: expected at least decline, got caution (rule 2)");
+    expect(text.stdout).toContain(
+      "needs: expected asking age, public, got needs age (public not asked)",
+    );
+    expect(text.stdout).toContain(
+      "rules: expected not by rule 2, got caution by rule 2 (2 decided)",
+    );
+    expect(text.stdout).toContain(
+      "applies: expected also applies 3, got 3 does not apply (also applying: none)",
+    );
+    expect(
+      JSON.parse(json.stdout).failures.map((f: { differences: unknown }) => f.differences),
+    ).toEqual([
+      [{ aspect: "outcome", expected: "at least decline", actual: "caution (rule 2)" }],
+      [{ aspect: "needs", expected: "asking age, public", actual: "needs age (public not asked)" }],
+      [{ aspect: "rules", expected: "not by rule 2", actual: "caution by rule 2 (2 decided)" }],
+      [
+        {
+          aspect: "applies",
+          expected: "also applies 3",
+          actual: "3 does not apply (also applying: none)",
+        },
+      ],
+    ]);
+  });
+});
