@@ -266,7 +266,7 @@ export class AnalysisPanel {
 
   private witness(f: Finding, w: Witness, key: string): HTMLElement {
     // A dated policy's witness is decided as of a day (the analysis's decision date).
-    const asOf = (w as Witness & { readonly asOf?: string }).asOf;
+    const asOf = w.asOf;
     const decision = `${
       w.before ? `Baseline: ${decided(w.before)} → layer: ${decided(w)}` : `Decision: ${decided(w)}`
     }${asOf ? ` (as of ${asOf})` : ""}`;

@@ -106,7 +106,7 @@ export function groupOf(code: FindingCode): Group | undefined {
 
 /** The panel's report from the project tier's: the file's own findings, groups capped. */
 export function panelReport(
-  report: PolicyReport & { readonly asOf?: string; readonly changes?: readonly string[] },
+  report: PolicyReport,
   request: Pick<AnalysisRequest, "seq" | "overlaps">,
   layered: boolean,
   ms: number,
@@ -132,8 +132,8 @@ export function panelReport(
     overlaps: report.overlaps,
     overlapsListed: request.overlaps,
     limits: report.limits,
-    ...(report.asOf !== undefined ? { asOf: report.asOf } : {}),
-    ...(report.changes !== undefined ? { changes: report.changes } : {}),
+    asOf: report.asOf,
+    changes: report.changes,
     facts: report.facts,
     situations: report.situations,
     ms,
