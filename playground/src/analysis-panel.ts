@@ -286,7 +286,10 @@ export class AnalysisPanel {
       !f.code.startsWith("impact")
     ) {
       const show = h("button", { type: "button" }, "Show");
-      show.setAttribute("aria-label", `Show: rule ${f.rules[0] ?? ""} in the editor`);
+      show.setAttribute(
+        "aria-label",
+        `Show: ${f.rules[0] ? `rule ${f.rules[0]}` : "the finding"} in the editor`,
+      );
       show.addEventListener("click", () => this.host.show(f));
       actions.prepend(show);
     }
