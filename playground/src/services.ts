@@ -45,6 +45,7 @@ const SYMBOL_KIND: Record<OutlineKind, monaco.languages.SymbolKind> = {
   rule: SK.Function,
   override: SK.Method,
   disable: SK.Null,
+  amend: SK.Property,
   exception: SK.Event,
   scenario: SK.Class,
 };

@@ -142,7 +142,7 @@ const SLIPS: [string, string, string, string, string | undefined][] = [
     "19-override-without-reason",
     "missing-reason",
     "2:15-2:18",
-    'Overriding rule 3.3 loosens the baseline, so it needs a reason: add `because "…"`.',
+    'Overriding rule 3.3 replaces a baseline rule, so it needs a reason: add `because "…"`. (To add only citations, advice or a reason, use `amend rule 3.3`.)',
     undefined,
   ],
   [

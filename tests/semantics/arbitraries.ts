@@ -279,7 +279,8 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
                 ? fc.option(fc.record({ condition, outcome }), { nil: undefined, freq: 4 })
                 : fc.constant(undefined),
               condition,
-              outcome,
+              // Sometimes none: an advice-only rule (a reminder).
+              outcome: fc.option(outcome, { nil: undefined, freq: 5 }),
               advice,
               exceptions: fc.array(exception, { maxLength: 3 }),
               layer: fc.constantFrom(...layers),
@@ -314,7 +315,7 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
                       ? [{ source: "bps", section: String(i), quote: "a quote" }]
                       : [],
                     condition: r.condition,
-                    outcome: r.outcome,
+                    ...(r.outcome !== undefined ? { outcome: r.outcome } : {}),
                     advice: r.advice,
                     exceptions: exceptionsOf(id),
                     ...(r.inForce ? { inForce: r.inForce } : {}),

@@ -138,11 +138,12 @@ export function entries(policy: PolicyModel, asOf: string): Entry[] {
   for (const rule of policy.rules) {
     if (!inForce(rule.inForce, asOf)) continue;
     const r = { ...rule, exceptions: rule.exceptions.filter((e) => inForce(e.inForce, asOf)) };
+    // §3: a rule without an outcome (advice-only) gives advice only.
     out.push({
       id: r.version ?? r.id,
       rule: r.id,
-      kind: "rule",
-      outcome: r.outcome,
+      kind: r.outcome === undefined ? "advice" : "rule",
+      outcome: r.outcome ?? policy.defaultOutcome.name,
       advice: r.advice,
       appliesWhen: {
         kind: "all",

@@ -78,10 +78,11 @@ export function compile(policy: PolicyModel): Bundle {
         `exception:${e.id}`,
       ),
     }));
+    // An advice-only rule (no outcome) is an advice entry: strength 0, never a candidate.
     entry(
       rule.version ?? rule.id,
       allOf([own, ...exceptions.map((x) => notOf(x.folded))]),
-      rule.outcome,
+      rule.outcome ?? policy.defaultOutcome.name,
       ruleParams(rule),
     );
     for (const { e, folded } of exceptions) {
@@ -147,6 +148,7 @@ export function compile(policy: PolicyModel): Bundle {
       rule: l.rule,
       reason: l.reason,
       layer: l.origin.layer,
+      ...opt("effect", l.effect),
     })),
     scenarios: policy.scenarios.map(
       (s): BundleScenario => ({
@@ -177,7 +179,7 @@ function ruleParams(rule: RuleModel): Omit<EventParams, "strength"> {
   return {
     rule: rule.id,
     exception: null,
-    kind: "rule",
+    kind: rule.outcome === undefined ? "advice" : "rule",
     title: rule.title ?? null,
     citations: rule.citations.map((c) => ({
       source: c.source,

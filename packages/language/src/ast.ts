@@ -158,6 +158,7 @@ export type Declaration =
   | RuleDeclaration
   | OverrideDeclaration
   | DisableDeclaration
+  | AmendDeclaration
   | ExceptionDeclaration
   | ScenarioDeclaration
   | ConstraintDeclaration;
@@ -310,6 +311,15 @@ export interface DisableDeclaration extends Node {
   readonly kind: "Disable";
   readonly target?: RuleId;
   readonly reason?: Text;
+}
+
+/**
+ * `amend rule X` with `cites`, `advise` and `because` clauses: additions to baseline rule X, which
+ * otherwise stays as it is (not a loosening). Other clauses are parsed so the checker can say so.
+ */
+export interface AmendDeclaration extends Node, RuleBody {
+  readonly kind: "Amend";
+  readonly target?: RuleId;
 }
 
 /** `exception to rule X ["title"] when … [then outcome] because "…" [advise "…"]` */

@@ -329,6 +329,13 @@ export class AstBuilder {
           target: this.ruleId(this.node(inner, "ruleId")),
           reason: this.text(this.token(inner, "reason")),
         };
+      case "amend":
+        return {
+          kind: "Amend",
+          range,
+          target: this.ruleId(this.node(inner, "ruleId")),
+          ...this.body(inner),
+        };
       case "exception": {
         const body = this.body(inner);
         return {

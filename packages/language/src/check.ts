@@ -52,6 +52,9 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
       break;
     }
   }
+  // After every declaration: a disable may come after the amendment of the same rule.
+  if (!cx.tooMany)
+    for (const d of document.declarations) if (d.kind === "Amend") amendedDisabled(cx, d);
   const ownTerms = cx.symbols.filter((s): s is TermSymbol => s.kind === "term");
   for (const d of termCycles(cx.scope, ownTerms, cx.uri)) cx.diagnostics.push(d);
   for (const id of cx.disabled) cx.scope.rules.delete(id);
@@ -98,6 +101,9 @@ function checkDeclaration(cx: Checking, d: A.Declaration): void {
       break;
     case "Disable":
       disable(cx, d);
+      break;
+    case "Amend":
+      amend(cx, d);
       break;
     case "Exception":
       exception(cx, d);
@@ -164,11 +170,16 @@ function ruleBody(
   if (d.condition) checkCondition(cx, d.condition);
   else if (!broken)
     cx.report("missing-condition", "error", `This ${what} has no \`when\` condition.`, anchor);
+  // A rule with advice and no outcome is a reminder (advice-only): it decides nothing.
   if (d.outcome) resolveOutcome(cx, d.outcome);
-  else if (!broken)
-    cx.report("missing-outcome", "error", `This ${what} has no \`then\` outcome.`, anchor, {
-      expected: [...cx.scope.outcomes.values()].map((o) => o.label),
-    });
+  else if (!broken && d.advice.length === 0)
+    cx.report(
+      "missing-outcome",
+      "error",
+      `This ${what} has no \`then\` outcome (a rule that only reminds needs \`advise "…"\`).`,
+      anchor,
+      { expected: [...cx.scope.outcomes.values()].map((o) => o.label) },
+    );
   for (const citation of d.citations) checkCitation(cx, citation);
   if (d.citations.length === 0 && !broken && id) {
     cx.report(
@@ -293,8 +304,58 @@ function override(cx: Checking, d: A.OverrideDeclaration): void {
       cx.symbol("rule", d.target.text, d.target.text, d.range, d.target.range, d),
     );
   }
-  if (d.target) needReason(cx, d.reason, d.target.range, `Overriding rule ${d.target.text}`);
+  if (d.target && (!d.reason || d.reason.value.trim() === ""))
+    cx.report(
+      "missing-reason",
+      "error",
+      `Overriding rule ${d.target.text} replaces a baseline rule, so it needs a reason: add \`because "…"\`. (To add only citations, advice or a reason, use \`amend rule ${d.target.text}\`.)`,
+      d.target.range,
+      { suggestion: undefined },
+    );
   ruleBody(cx, d, d.target, "override");
+}
+
+/** What an amendment may not do, with the clause that would do it. */
+const NOT_ADDITIVE = new Map<A.ClauseMark["clause"], string>([
+  ["when", "condition"],
+  ["then", "outcome"],
+  ["unless", "exceptions"],
+  ["in force", "dates"],
+]);
+
+/** `amend rule X`: citations, advice and a reason added to a baseline rule; nothing else. */
+function amend(cx: Checking, d: A.AmendDeclaration): void {
+  baselineRule(cx, d.target, "amend");
+  duplicateClauses(cx, d.clauses, ["because"], false);
+  const id = d.target?.text ?? "X";
+  for (const c of d.clauses) {
+    const what = NOT_ADDITIVE.get(c.clause);
+    if (!what) continue;
+    cx.report(
+      "amend-not-additive",
+      "error",
+      `\`amend\` only adds citations, advice and a reason to rule ${id}; to change its ${what}, write \`override rule ${id}\` with a reason instead.`,
+      c.range,
+    );
+  }
+  for (const citation of d.citations) checkCitation(cx, citation);
+  if (d.clauses.length === 0 && !cx.hadSyntaxError(d.range))
+    cx.report(
+      "amend-not-additive",
+      "error",
+      `This amendment of rule ${id} adds nothing: give it \`cites\`, \`advise\` or \`because\` clauses.`,
+      d.target?.range ?? d.range,
+    );
+}
+
+function amendedDisabled(cx: Checking, d: A.AmendDeclaration): void {
+  if (d.target && cx.disabled.has(d.target.text))
+    cx.report(
+      "unknown-rule",
+      "error",
+      `Rule ${d.target.text} is disabled in this policy, so it cannot be amended.`,
+      d.target.range,
+    );
 }
 
 function disable(cx: Checking, d: A.DisableDeclaration): void {

@@ -44,6 +44,8 @@ export const DIAGNOSTIC_CODES = {
   "missing-condition": "A rule without `when`",
   "missing-outcome": "A rule without `then`",
   "missing-reason": "An override, disable or layer exception without `because`",
+  "amend-not-additive":
+    "An `amend rule` that would change the rule (condition, outcome, exceptions, dates) or adds nothing",
   "missing-outcomes": "A policy with no `outcomes` block and no baseline",
   "no-citation": "A rule that cites nothing",
   "exception-conflict":

@@ -290,6 +290,9 @@ export class Layout {
           join("exception to rule", d.target?.text, d.title && quote(d.title.value)),
         );
         return;
+      case "Amend":
+        this.ruleBody(b, { ...d, compact: false }, join("amend rule", d.target?.text));
+        return;
       case "Disable": {
         const line = join(
           "disable rule",

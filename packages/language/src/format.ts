@@ -67,6 +67,7 @@ const SINGLE_CLAUSES: Record<A.Declaration["kind"], readonly TokenType[]> = {
   Rule: [T.When, T.Then, T.Because],
   Override: [T.When, T.Then, T.Because],
   Exception: [T.When, T.Then, T.Because],
+  Amend: [T.When, T.Then, T.Because],
   Fact: [T.Asks, T.Means, T.Presume],
   Scenario: [T.Expect],
   Constraint: [T.Arrow],

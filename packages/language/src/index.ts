@@ -17,6 +17,7 @@ export * from "./diagnostics.js";
 export { type FormatOptions, type FormatResult, format, sameMeaning } from "./format.js";
 export { type AnalysisHost, type MemoryHostOptions, memoryHost, resolveUri } from "./host.js";
 export type * from "./model.js";
+export { type OverrideEffect, overrideEffect, type RuleEntries } from "./override-effect.js";
 export {
   MAX_NESTING_DEPTH,
   MAX_TEXT_LENGTH,

@@ -152,7 +152,11 @@ export interface RuleModel {
   readonly title?: string;
   readonly citations: readonly CitationModel[];
   readonly condition: ConditionModel;
-  readonly outcome: string;
+  /**
+   * What it decides. Absent for an advice-only rule (a reminder): it gives its advice wherever it
+   * applies and never changes the outcome (docs/semantics.md §3).
+   */
+  readonly outcome?: string;
   readonly reason?: string;
   readonly advice: readonly string[];
   readonly exceptions: readonly ExceptionModel[];
@@ -163,12 +167,20 @@ export interface RuleModel {
   readonly origin: Origin;
 }
 
-/** A declared way in which a layer loosens its baseline. */
+/**
+ * A declared way in which a layer loosens its baseline. An override is one only when it can make
+ * some decision weaker (see `overrideEffect`); an amendment never is.
+ */
 export interface LooseningModel {
   readonly kind: "override" | "disable" | "exception";
   readonly rule: string;
   readonly reason: string;
   readonly origin: Origin;
+  /**
+   * For an override: `weaker` when it can only make decisions weaker, `both` when it may make
+   * some weaker and others stricter.
+   */
+  readonly effect?: "weaker" | "both";
 }
 
 /** What a scenario expects (docs/language.md, Scenarios); every part given must hold. */

@@ -54,7 +54,7 @@ export function startsDeclaration(
     if (tokenMatcher(previous, T.To))
       return !beforePrevious || !tokenMatcher(beforePrevious, T.Exception);
     // `expect not rule 2` (a slip for `not by rule`) and `expect also applies rule 3.6`.
-    return ![T.Override, T.Disable, T.By, T.Not, T.Applies].some((t) => tokenMatcher(previous, t));
+    return ![T.Override, T.Disable, T.Amend, T.By, T.Not, T.Applies].some((t) => tokenMatcher(previous, t));
   }
   return true;
 }
@@ -171,7 +171,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
         diagnostic(
           "syntax-error",
           "error",
-          `${describeToken(first)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, exception, scenario or constraint.`,
+          `${describeToken(first)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, amend, exception, scenario or constraint.`,
           lines.range(first.startOffset, chunkEnd),
           { actual: first.image, expected: T.DECLARATION_STARTS.map((t) => t.LABEL ?? t.name) },
         ),

@@ -17,6 +17,7 @@ const CONTEXT: Record<string, string> = {
   ruleClause: "in this clause",
   citation: "in this citation",
   disable: "in this disable",
+  amend: "in this amendment",
   exception: "in this exception",
   scenario: "in this scenario",
   assignment: "in this scenario's `given`",
@@ -57,7 +58,7 @@ export const messages: IParserErrorMessageProvider = {
     return `Expected ${label(expected)}${where(ruleName)}, but found ${describeToken(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `${describeToken(firstRedundant)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, exception or scenario.`;
+    return `${describeToken(firstRedundant)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, amend, exception, scenario or constraint.`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const firsts = expectedPathsPerAlt.flatMap((paths) =>

@@ -144,6 +144,7 @@ export class PreceptParser extends CstParser {
         { ALT: () => this.SUBRULE(this.rule) },
         { ALT: () => this.SUBRULE(this.override) },
         { ALT: () => this.SUBRULE(this.disable) },
+        { ALT: () => this.SUBRULE(this.amend) },
         { ALT: () => this.SUBRULE(this.exception) },
         { ALT: () => this.SUBRULE(this.scenario) },
         { ALT: () => this.SUBRULE(this.constraint) },
@@ -406,6 +407,14 @@ export class PreceptParser extends CstParser {
       this.CONSUME(T.Because);
       this.CONSUME(T.StringLiteral, { LABEL: "reason" });
     });
+  });
+
+  /** `amend rule X` with clauses that add to baseline rule X (the checker allows only those). */
+  public amend = this.RULE("amend", () => {
+    this.CONSUME(T.Amend);
+    this.CONSUME(T.Rule);
+    this.SUBRULE(this.ruleId);
+    this.MANY(() => this.SUBRULE(this.ruleClause));
   });
 
   public exception = this.RULE("exception", () => {

@@ -7,6 +7,7 @@ import { declarationsOf } from "./ast.js";
 import type { DocumentCheck } from "./check.js";
 import { dateUnit } from "./dates.js";
 import type * as M from "./model.js";
+import { overrideEffect, type RuleEntries } from "./override-effect.js";
 import type { Scope } from "./symbols.js";
 import { givenValue, typedValue } from "./values.js";
 
@@ -216,9 +217,12 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
   // declared again in the same file with `in force` dates is a version of it: each version keeps
   // the rule's place and id, and is named `<id>@<from>` (the earliest, `<id>@to-<until>`) in the bundle.
   const rules = new Map<string, { rule: M.RuleModel; exceptions: M.ExceptionModel[] }[]>();
-  const loosenings: M.LooseningModel[] = [];
+  const loosenings: (M.LooseningModel | undefined)[] = [];
+  const strengthOf = (o: string) => outcomes.find((x) => x.name === o)?.strength ?? 0;
   for (const { document, check, layer } of chain) {
     const uri = document.uri;
+    // Overrides of this layer: what they replaced, judged once the layer's exceptions are attached.
+    const replaced: { id: string; old: RuleEntries[]; at: number }[] = [];
     for (const decl of document.declarations) {
       if (decl.kind === "Rule" && decl.id) {
         const made = body(decl.id.text, decl, resolver, origin(uri, decl.range, layer));
@@ -227,11 +231,16 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
         else rules.set(decl.id.text, [made]);
       } else if (decl.kind === "Override" && decl.target && rules.has(decl.target.text)) {
         const reason = decl.reason?.value ?? "";
-        const replaced = body(decl.target.text, decl, resolver, origin(uri, decl.range, layer), {
+        const replacement = body(decl.target.text, decl, resolver, origin(uri, decl.range, layer), {
           layer,
           reason,
         });
-        rules.set(decl.target.text, [replaced]);
+        replaced.push({
+          id: decl.target.text,
+          old: rules.get(decl.target.text)!.map((v) => ({ ...v, exceptions: [...v.exceptions] })),
+          at: loosenings.length,
+        });
+        rules.set(decl.target.text, [replacement]);
         loosenings.push({
           kind: "override",
           rule: decl.target.text,
@@ -275,6 +284,19 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
           origin: origin(uri, e.range, layer),
         });
       }
+    }
+    // An override is a loosening only when it can make some decision weaker.
+    for (const r of replaced) {
+      const now = rules.get(r.id)?.[0];
+      const effect = now ? overrideEffect(r.old, now, strengthOf) : "both";
+      const l = loosenings[r.at]!;
+      loosenings[r.at] = effect === "weaker" || effect === "both" ? { ...l, effect } : undefined;
+    }
+    // `amend rule X`: citations, advice and a reason added to every version of X.
+    for (const a of declarationsOf(document, "Amend")) {
+      const versions = a.target && rules.get(a.target.text);
+      if (!versions) continue;
+      for (const v of versions) v.rule = amended(v.rule, a);
     }
   }
 
@@ -350,10 +372,38 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
         return { ...rule, version, exceptions: renamed };
       }),
     ),
-    loosenings,
+    loosenings: loosenings.filter((l): l is M.LooseningModel => l !== undefined),
     constraints,
     scenarios,
   };
+}
+
+/** A rule with an amendment's citations, advice and reason added after its own. */
+function amended(rule: M.RuleModel, a: A.AmendDeclaration): M.RuleModel {
+  const reason = a.reason?.value;
+  return {
+    ...rule,
+    citations: [...rule.citations, ...citationsOf(a)],
+    advice: [...rule.advice, ...a.advice.map((x) => x.value)],
+    // Reasons are sentences or clauses: joined so that both still read.
+    ...(reason
+      ? {
+          reason: rule.reason
+            ? `${rule.reason}${/[.!?;]$/.test(rule.reason) ? "" : ";"} ${reason}`
+            : reason,
+        }
+      : {}),
+  };
+}
+
+function citationsOf(d: A.RuleBody): M.CitationModel[] {
+  return d.citations
+    .filter((c) => c.source)
+    .map((c) => ({
+      source: c.source!.key,
+      ...(c.section ? { section: c.section.text } : {}),
+      ...(c.quote ? { quote: c.quote.value } : {}),
+    }));
 }
 
 function body(
@@ -377,15 +427,9 @@ function body(
   const rule: M.RuleModel = {
     id,
     ...(d.title ? { title: d.title.value } : {}),
-    citations: d.citations
-      .filter((c) => c.source)
-      .map((c) => ({
-        source: c.source!.key,
-        ...(c.section ? { section: c.section.text } : {}),
-        ...(c.quote ? { quote: c.quote.value } : {}),
-      })),
+    citations: citationsOf(d),
     condition: resolver.condition(d.condition!),
-    outcome: d.outcome!.key,
+    ...(d.outcome ? { outcome: d.outcome.key } : {}),
     ...(d.reason ? { reason: d.reason.value } : {}),
     advice: d.advice.map((a) => a.value),
     exceptions: [],

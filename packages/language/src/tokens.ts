@@ -119,6 +119,7 @@ export const Term = keyword("term", "hard");
 export const Rule = keyword("rule", "hard");
 export const Override = keyword("override", "hard");
 export const Disable = keyword("disable", "hard");
+export const Amend = keyword("amend", "hard");
 export const Exception = keyword("exception", "hard");
 export const Scenario = keyword("scenario", "hard");
 export const Constraint = keyword("constraint", "hard");
@@ -228,6 +229,7 @@ export const DECLARATION_STARTS: readonly TokenType[] = [
   Rule,
   Override,
   Disable,
+  Amend,
   Exception,
   Scenario,
   Constraint,

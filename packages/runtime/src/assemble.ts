@@ -305,7 +305,10 @@ function explainDecided(
   const label = capitalise(explainer.outcomeLabel(outcome));
   const why =
     deciding.length === 0
-      ? "no rule applies"
+      ? // Only reminders (advice-only rules and exceptions) apply: they decide nothing.
+        advice.length > 0
+        ? "no rule decides this"
+        : "no rule applies"
       : deciding.map((e) => explainer.because(e, values)).join("; ");
   return `${label} — ${why}.${tail(explainer, also, advice, warnings, values)}`;
 }

@@ -225,6 +225,8 @@ export interface BundleLoosening {
   readonly rule: string;
   readonly reason: string;
   readonly layer: string;
+  /** (/2) For an override: `weaker`, or `both` (some decisions weaker, others stricter). */
+  readonly effect?: "weaker" | "both";
 }
 
 export interface BundleScenario {

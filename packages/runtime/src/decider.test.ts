@@ -280,7 +280,9 @@ describe("decide", () => {
       decidingRules: [],
       advice: ["Keep it professional."],
     });
-    expect(result.explanation).toBe("No guidance — no rule applies. Advice: Keep it professional.");
+    expect(result.explanation).toBe(
+      "No guidance — no rule decides this. Advice: Keep it professional.",
+    );
     const both = { ...complete, "identifiable information": true };
     expect(((await d.decide(both)) as Decision).advice).toEqual([
       "Ask for explicit permission.",

@@ -206,7 +206,8 @@ export class Explainer {
     const version = f
       ? ` as in force${f.from ? ` from ${f.from}` : ""}${f.until ? ` until ${f.until}` : ""}`
       : "";
-    if (e.kind === "rule") return `rule ${e.params.rule}${version}`;
+    // A rule's own entry; an advice-only rule's is of kind `advice` without an exception.
+    if (e.kind === "rule" || e.params.exception === null) return `rule ${e.params.rule}${version}`;
     const title = e.params.title ? ` "${e.params.title}"` : "";
     return `exception${title} to rule ${e.params.rule}${version}`;
   }

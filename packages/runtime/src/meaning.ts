@@ -91,7 +91,7 @@ export function meaningErrors(b: Bundle): string[] {
     b.rules
       .filter(
         (r) =>
-          r.event.params.kind === "rule" &&
+          (r.event.params.kind === "rule" || r.event.params.exception === null) &&
           (r.name === r.event.params.rule || r.name.startsWith(`${r.event.params.rule}@`)),
       )
       .map((r) => r.event.params.rule),
@@ -107,15 +107,18 @@ export function meaningErrors(b: Bundle): string[] {
         `${at}: strength ${params.strength} does not match '${type}' (${outcome.strength}).`,
       );
     }
+    // A rule's own entry (kind `rule`, or `advice` for an advice-only rule) has no exception.
+    const ruleEntry =
+      params.kind === "rule" || (params.kind === "advice" && params.exception === null);
     if (
-      params.kind === "rule"
+      ruleEntry
         ? params.exception !== null ||
           (params.rule !== r.name && !r.name.startsWith(`${params.rule}@`))
         : params.exception !== r.name
     ) {
       errors.push(`${at}: name, rule and exception do not agree with kind '${params.kind}'.`);
     }
-    if (params.kind !== "rule" && !ruleNames.has(params.rule)) {
+    if (!ruleEntry && !ruleNames.has(params.rule)) {
       errors.push(`${at}: is an exception to '${params.rule}', which is not a rule here.`);
     }
     if (params.kind === "advice" && type !== b.defaultOutcome) {

@@ -245,6 +245,7 @@ const bundle = object({
       rule: name,
       reason: string,
       layer: string,
+      "effect?": oneOf(["weaker", "both"]),
     }),
   ),
   "constraints?": array(object({ title: string, conditions: rootCondition })),

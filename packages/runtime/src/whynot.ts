@@ -61,6 +61,8 @@ export function whyNot(
   let explanation: string;
   if (applies === "yes") {
     explanation = `${capital(ref)} applies: ${explainer.because(entry, values)}.`;
+    if (entry.kind === "advice")
+      explanation += " It gives advice only; it does not decide the outcome.";
   } else {
     const needs = failed.map((f) => {
       const i = program.factIndex.get(f.fact)!;

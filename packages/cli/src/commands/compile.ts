@@ -80,7 +80,7 @@ async function writeModule(
 }
 
 function summary(bundle: Bundle): string {
-  const rules = bundle.rules.filter((r) => r.event.params.kind === "rule").length;
+  const rules = bundle.rules.filter((r) => r.event.params.exception === null).length;
   return `${plural(rules, "rule")}, ${plural(bundle.facts.length, "fact")}, ${plural(bundle.scenarios.length, "scenario")} (${bundle.hash})`;
 }
 

@@ -228,6 +228,7 @@ describe("complete: keywords from the grammar", () => {
       "rule",
       "override rule",
       "disable rule",
+      "amend rule",
       "exception to rule",
       "scenario",
       "constraint",

@@ -57,6 +57,7 @@ const SPELLINGS = new Map<TokenType, string>([
   [T.Outcomes, "outcomes, strongest first:"],
   [T.Override, "override rule"],
   [T.Disable, "disable rule"],
+  [T.Amend, "amend rule"],
   [T.Exception, "exception to rule"],
   [T.One, "one of"],
   [T.Any, "any of"],

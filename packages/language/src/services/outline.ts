@@ -14,6 +14,7 @@ export type OutlineKind =
   | "rule"
   | "override"
   | "disable"
+  | "amend"
   | "exception"
   | "scenario";
 
@@ -116,7 +117,9 @@ function declaration(d: A.Declaration): OutlineSymbol | undefined {
           u.condition && `${conditionText(u.condition)}${u.outcome ? ` → ${u.outcome.text}` : ""}`,
         ),
       );
-      const detail = d.title?.value ?? (d.outcome && `→ ${d.outcome.text}`);
+      const detail =
+        d.title?.value ??
+        (d.outcome ? `→ ${d.outcome.text}` : d.advice.length > 0 ? "advice only" : undefined);
       return symbol(
         d.kind === "Rule" ? "rule" : "override",
         `${word} ${id?.text ?? ""}`.trim(),
@@ -133,6 +136,14 @@ function declaration(d: A.Declaration): OutlineSymbol | undefined {
         d.range,
         d.target?.range,
         d.reason?.value,
+      );
+    case "Amend":
+      return symbol(
+        "amend",
+        `amend rule ${d.target?.text ?? ""}`.trim(),
+        d.range,
+        d.target?.range,
+        d.reason?.value ?? d.advice[0]?.value,
       );
     case "Exception":
       return symbol(

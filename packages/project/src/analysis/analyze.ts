@@ -133,7 +133,13 @@ export class PolicyAnalyser {
     for (const rule of this.policy.rules) {
       const own = this.space.condition(rule.condition);
       const condition = d.and(own, possible);
-      const entry = this.candidates.list.find((c) => c.rule === rule && !c.exception)!;
+      // An advice-only rule is no candidate: where it applies is worked out here.
+      const applies =
+        this.candidates.list.find((c) => c.rule === rule && !c.exception)?.applies ??
+        rule.exceptions.reduce(
+          (a, e) => d.and(a, d.not(this.space.condition(e.condition))),
+          condition,
+        );
       if (condition === d.FALSE) {
         out.push({
           code: "unsatisfiable-rule",
@@ -147,7 +153,7 @@ export class PolicyAnalyser {
         });
         continue;
       }
-      if (entry.applies === d.FALSE) {
+      if (applies === d.FALSE) {
         const w = this.witness(condition);
         out.push({
           code: "unsatisfiable-rule",

@@ -80,14 +80,16 @@ export class Candidates {
       let applies = condition;
       for (const e of rule.exceptions)
         applies = d.and(applies, d.not(space.condition(e.condition)));
-      add({
-        id: rule.version ?? rule.id,
-        rule,
-        outcome: rule.outcome,
-        strength: strengthOf(policy, rule.outcome),
-        origin: rule.origin,
-        applies,
-      });
+      // An advice-only rule is no candidate: it never changes the outcome.
+      if (rule.outcome !== undefined)
+        add({
+          id: rule.version ?? rule.id,
+          rule,
+          outcome: rule.outcome,
+          strength: strengthOf(policy, rule.outcome),
+          origin: rule.origin,
+          applies,
+        });
       for (const e of rule.exceptions) {
         if (e.outcome === undefined) continue;
         add({
