@@ -159,6 +159,8 @@ export type Declaration =
   | OverrideDeclaration
   | DisableDeclaration
   | AmendDeclaration
+  | ProvidedDeclaration
+  | EndProvidedDeclaration
   | ExceptionDeclaration
   | ScenarioDeclaration
   | ConstraintDeclaration;
@@ -298,12 +300,28 @@ export interface ClauseMark extends Node {
 export interface RuleDeclaration extends Node, RuleBody {
   readonly kind: "Rule";
   readonly id?: RuleId;
+  /** The `provided` block the rule is written in: its condition is part of the rule's. */
+  readonly provided?: ProvidedDeclaration;
 }
 
 /** `override rule X ["title"] because "…"` with a full rule body that replaces rule X. */
 export interface OverrideDeclaration extends Node, RuleBody {
   readonly kind: "Override";
   readonly target?: RuleId;
+  readonly provided?: ProvidedDeclaration;
+}
+
+/**
+ * `provided <condition>:` opens a block of rules that share one condition: every rule (and
+ * override) up to `end provided` applies only where it holds as well (an `and` with its own).
+ */
+export interface ProvidedDeclaration extends Node {
+  readonly kind: "Provided";
+  readonly condition?: Condition;
+}
+/** `end provided`: closes the block. */
+export interface EndProvidedDeclaration extends Node {
+  readonly kind: "EndProvided";
 }
 
 /** `disable rule X because "…"` */

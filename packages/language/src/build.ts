@@ -329,6 +329,14 @@ export class AstBuilder {
           target: this.ruleId(this.node(inner, "ruleId")),
           reason: this.text(this.token(inner, "reason")),
         };
+      case "provided":
+        return {
+          kind: "Provided",
+          range,
+          condition: this.condition(this.node(inner, "condition")),
+        };
+      case "endProvided":
+        return { kind: "EndProvided", range };
       case "amend":
         return {
           kind: "Amend",

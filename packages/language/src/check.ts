@@ -52,6 +52,7 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
       break;
     }
   }
+  if (!cx.tooMany) providedBlocks(cx, document);
   // After every declaration: a disable may come after the amendment of the same rule.
   if (!cx.tooMany)
     for (const d of document.declarations) if (d.kind === "Amend") amendedDisabled(cx, d);
@@ -345,6 +346,50 @@ function amend(cx: Checking, d: A.AmendDeclaration): void {
       "error",
       `This amendment of rule ${id} adds nothing: give it \`cites\`, \`advise\` or \`because\` clauses.`,
       d.target?.range ?? d.range,
+    );
+}
+
+/** `provided …:` … `end provided`: closed, not nested, holding only rules and overrides. */
+function providedBlocks(cx: Checking, document: A.PolicyDocument): void {
+  let open: A.ProvidedDeclaration | undefined;
+  for (const d of document.declarations) {
+    if (d.kind === "Provided") {
+      if (d.condition) checkCondition(cx, d.condition);
+      else if (!cx.hadSyntaxError(d.range))
+        cx.report("missing-condition", "error", "This `provided` line has no condition.", d.range);
+      if (open)
+        cx.report(
+          "provided-block",
+          "error",
+          "`provided` blocks do not nest: end the first with `end provided`, or join the conditions with `and`.",
+          d.range,
+        );
+      open = d;
+    } else if (d.kind === "EndProvided") {
+      if (!open)
+        cx.report(
+          "provided-block",
+          "error",
+          "This `end provided` closes no `provided` block.",
+          d.range,
+        );
+      open = undefined;
+    } else if (open && d.kind !== "Rule" && d.kind !== "Override") {
+      const what = d.kind === "Exception" ? "an exception" : `a ${d.kind.toLowerCase()}`;
+      cx.report(
+        "provided-block",
+        "error",
+        `A \`provided\` block holds rules only: write \`end provided\` before ${what}.`,
+        { start: d.range.start, end: d.range.start },
+      );
+    }
+  }
+  if (open)
+    cx.report(
+      "provided-block",
+      "error",
+      "This `provided` block is not closed: write `end provided` after its last rule.",
+      open.range,
     );
 }
 

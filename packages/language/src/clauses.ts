@@ -91,6 +91,16 @@ const KINDS = new Map<TokenType, Kind>([
     },
   ],
   [
+    T.Amend,
+    {
+      what: "amendment",
+      keywords: RULE_CLAUSES,
+      clause: () => parser.ruleClause(),
+      attach: (declaration, clause) => push(declaration, "ruleClause", clause),
+      conditions: true,
+    },
+  ],
+  [
     T.Fact,
     {
       what: "fact",

@@ -44,6 +44,8 @@ export const DIAGNOSTIC_CODES = {
   "missing-condition": "A rule without `when`",
   "missing-outcome": "A rule without `then`",
   "missing-reason": "An override, disable or layer exception without `because`",
+  "provided-block":
+    "A `provided` block that is not closed, nested, or holds something other than rules",
   "amend-not-additive":
     "An `amend rule` that would change the rule (condition, outcome, exceptions, dates) or adds nothing",
   "missing-outcomes": "A policy with no `outcomes` block and no baseline",

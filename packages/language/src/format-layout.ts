@@ -290,6 +290,21 @@ export class Layout {
           join("exception to rule", d.target?.text, d.title && quote(d.title.value)),
         );
         return;
+      case "Provided": {
+        const head = "provided ";
+        this.add(
+          b,
+          item(
+            "",
+            d.condition ? conditionLines(head, d.condition, ":", CONTINUATION) : ["provided:"],
+          ),
+          b.start,
+        );
+        return;
+      }
+      case "EndProvided":
+        this.add(b, item("", ["end provided"]), b.start);
+        return;
       case "Amend":
         this.ruleBody(b, { ...d, compact: false }, join("amend rule", d.target?.text));
         return;

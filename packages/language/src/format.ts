@@ -68,6 +68,8 @@ const SINGLE_CLAUSES: Record<A.Declaration["kind"], readonly TokenType[]> = {
   Override: [T.When, T.Then, T.Because],
   Exception: [T.When, T.Then, T.Because],
   Amend: [T.When, T.Then, T.Because],
+  Provided: [],
+  EndProvided: [],
   Fact: [T.Asks, T.Means, T.Presume],
   Scenario: [T.Expect],
   Constraint: [T.Arrow],

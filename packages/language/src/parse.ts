@@ -6,7 +6,7 @@
  * written after a stray word is lost.
  */
 import { type IToken, type TokenType, tokenMatcher } from "chevrotain";
-import type { Declaration, PolicyDocument, PolicyHeader } from "./ast.js";
+import type { Declaration, PolicyDocument, PolicyHeader, ProvidedDeclaration } from "./ast.js";
 import { AstBuilder } from "./build.js";
 import { characterProblems } from "./characters.js";
 import { parseDeclaration, syntaxDiagnostic } from "./clauses.js";
@@ -78,7 +78,12 @@ function* declarationChunks(
     }
     for (const c of window.comments) lexed.comments.push(c);
     for (const token of window.tokens) {
-      if (current.length > 0 && startsDeclaration(token, previous, beforePrevious)) {
+      // `end provided` is a declaration of its own: `end` leaves the one before.
+      if (current.length > 1 && previous && isEndProvided(previous, token)) {
+        current.pop();
+        yield current;
+        current = [previous];
+      } else if (current.length > 0 && startsDeclaration(token, previous, beforePrevious)) {
         yield current;
         current = [];
       }
@@ -88,6 +93,16 @@ function* declarationChunks(
     }
   }
   if (current.length > 0) yield current;
+}
+
+/** `end` followed by `provided`: the end of a `provided` block. */
+function isEndProvided(first: IToken, second: IToken | undefined): boolean {
+  return (
+    second !== undefined &&
+    tokenMatcher(second, T.Provided) &&
+    tokenMatcher(first, T.Word) &&
+    first.image.toLowerCase() === "end"
+  );
 }
 
 /** The first token at which parentheses or `not` nest deeper than the limit. */
@@ -151,6 +166,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const builder = new AstBuilder(lines);
   const declarations: Declaration[] = [];
   let header: PolicyHeader | undefined;
+  let open: ProvidedDeclaration | undefined;
 
   const chunks = declarationChunks(text, lines, lexed);
   let next = chunks.next();
@@ -166,7 +182,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     const first = chunk[0]!;
     const last = chunk.at(-1)!;
     const chunkEnd = last.startOffset + last.image.length;
-    if (!startsDeclaration(first, undefined)) {
+    if (!startsDeclaration(first, undefined) && !isEndProvided(first, chunk[1])) {
       diagnostics.push(
         diagnostic(
           "syntax-error",
@@ -196,7 +212,13 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       const parsed = parseDeclaration(chunk, text, lines, following);
       for (const d of parsed.diagnostics) diagnostics.push(d);
       const declaration = builder.declaration(parsed.cst);
-      if (declaration) declarations.push(declaration);
+      if (!declaration) continue;
+      // Rules inside a `provided` block take its condition too.
+      if (declaration.kind === "Provided") open = declaration;
+      else if (declaration.kind === "EndProvided") open = undefined;
+      if (open && (declaration.kind === "Rule" || declaration.kind === "Override"))
+        declarations.push({ ...declaration, provided: open });
+      else declarations.push(declaration);
       continue;
     }
     parser.input = chunk;

@@ -18,6 +18,8 @@ const CONTEXT: Record<string, string> = {
   citation: "in this citation",
   disable: "in this disable",
   amend: "in this amendment",
+  provided: "in this `provided` line",
+  endProvided: "in `end provided`",
   exception: "in this exception",
   scenario: "in this scenario",
   assignment: "in this scenario's `given`",

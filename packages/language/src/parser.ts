@@ -145,6 +145,8 @@ export class PreceptParser extends CstParser {
         { ALT: () => this.SUBRULE(this.override) },
         { ALT: () => this.SUBRULE(this.disable) },
         { ALT: () => this.SUBRULE(this.amend) },
+        { ALT: () => this.SUBRULE(this.provided) },
+        { ALT: () => this.SUBRULE(this.endProvided) },
         { ALT: () => this.SUBRULE(this.exception) },
         { ALT: () => this.SUBRULE(this.scenario) },
         { ALT: () => this.SUBRULE(this.constraint) },
@@ -415,6 +417,19 @@ export class PreceptParser extends CstParser {
     this.CONSUME(T.Rule);
     this.SUBRULE(this.ruleId);
     this.MANY(() => this.SUBRULE(this.ruleClause));
+  });
+
+  /** `provided <condition>:` opens a block: each rule up to `end provided` has this condition too. */
+  public provided = this.RULE("provided", () => {
+    this.CONSUME(T.Provided);
+    this.SUBRULE(this.condition);
+    this.CONSUME(T.Colon);
+  });
+
+  /** `end provided` closes the block (`end` is an ordinary word elsewhere). */
+  public endProvided = this.RULE("endProvided", () => {
+    this.CONSUME(T.Word, { LABEL: "end" });
+    this.CONSUME(T.Provided);
   });
 
   public exception = this.RULE("exception", () => {

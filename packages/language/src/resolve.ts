@@ -424,11 +424,15 @@ function body(
       inline: true,
       origin: { ...where, range: u.range },
     }));
+  const shared = (d as { provided?: A.ProvidedDeclaration }).provided?.condition;
   const rule: M.RuleModel = {
     id,
     ...(d.title ? { title: d.title.value } : {}),
     citations: citationsOf(d),
-    condition: resolver.condition(d.condition!),
+    // A rule in a `provided` block: the block's condition, then its own (docs/semantics.md §8).
+    condition: shared
+      ? { kind: "all", conditions: [resolver.condition(shared), resolver.condition(d.condition!)] }
+      : resolver.condition(d.condition!),
     ...(d.outcome ? { outcome: d.outcome.key } : {}),
     ...(d.reason ? { reason: d.reason.value } : {}),
     advice: d.advice.map((a) => a.value),

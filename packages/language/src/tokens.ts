@@ -120,6 +120,7 @@ export const Rule = keyword("rule", "hard");
 export const Override = keyword("override", "hard");
 export const Disable = keyword("disable", "hard");
 export const Amend = keyword("amend", "hard");
+export const Provided = keyword("provided", "hard");
 export const Exception = keyword("exception", "hard");
 export const Scenario = keyword("scenario", "hard");
 export const Constraint = keyword("constraint", "hard");
@@ -230,6 +231,7 @@ export const DECLARATION_STARTS: readonly TokenType[] = [
   Override,
   Disable,
   Amend,
+  Provided,
   Exception,
   Scenario,
   Constraint,

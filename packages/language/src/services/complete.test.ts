@@ -229,6 +229,7 @@ describe("complete: keywords from the grammar", () => {
       "override rule",
       "disable rule",
       "amend rule",
+      "provided",
       "exception to rule",
       "scenario",
       "constraint",
