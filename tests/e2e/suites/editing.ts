@@ -103,7 +103,7 @@ export function editingTests(e2e: () => E2E): void {
     it("goes to a definition in the baseline from the layer", async () => {
       const { page, problems } = await openPlayground(e2e().browser, e2e().url);
       await page.locator("#tab-layer").click();
-      // Reveal rule NT-1 through the outline (Ctrl+Shift+O), then Ctrl+click the term it uses.
+      // Reveal rule NT-1 through the outline (Ctrl+Shift+O), then Ctrl+click the term its block uses.
       await page.locator("#editor .view-lines").click();
       await page.keyboard.press("Control+Shift+O");
       await page.locator(".quick-input-widget").waitFor();
@@ -113,8 +113,9 @@ export function editingTests(e2e: () => E2E): void {
         .first()
         .waitFor();
       await page.keyboard.press("Enter");
+      // NT-1 is in the layer's `provided sharing material:` block, just above it.
       const line = page.locator("#editor .view-line", {
-        hasText: "when sharing material and photo",
+        hasText: "provided sharing material:",
       });
       const words = line.locator("span span", { hasText: /^\s*sharing\smaterial/ }).first();
       const box = await words.boundingBox();

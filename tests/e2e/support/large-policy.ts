@@ -15,5 +15,9 @@ export function largePolicy(baseline: string, lines = 2000): string {
       if (text.split("\n").length >= lines) break;
     }
   }
-  return `${text.split("\n").slice(0, lines).join("\n").trimEnd()}\n`;
+  // Cut at the end of the last whole rule: a rule cut short would be an error in the policy.
+  const all = text.split("\n");
+  let end = Math.min(lines, all.length);
+  if (end < all.length) while (end > 0 && !all[end]!.startsWith("rule ")) end -= 1;
+  return `${all.slice(0, end).join("\n").trimEnd()}\n`;
 }
