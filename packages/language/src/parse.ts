@@ -54,7 +54,9 @@ export function startsDeclaration(
     if (tokenMatcher(previous, T.To))
       return !beforePrevious || !tokenMatcher(beforePrevious, T.Exception);
     // `expect not rule 2` (a slip for `not by rule`) and `expect also applies rule 3.6`.
-    return ![T.Override, T.Disable, T.Amend, T.By, T.Not, T.Applies].some((t) => tokenMatcher(previous, t));
+    return ![T.Override, T.Disable, T.Amend, T.By, T.Not, T.Applies].some((t) =>
+      tokenMatcher(previous, t),
+    );
   }
   return true;
 }
