@@ -16,6 +16,8 @@ import { describe, expect, it } from "vitest";
 import { withoutPositions } from "../support/ast.js";
 import {
   type GeneratedCondition,
+  type GeneratedLayeredPolicy,
+  type GeneratedPolicy,
   type GeneratedValue,
   layeredPolicyArbitrary,
   phraseKey,
@@ -152,11 +154,12 @@ describe("generated policies", () => {
             r.inForce.from?.kind === "Date" ? r.inForce.from.iso : undefined,
             r.inForce.until?.kind === "Date" ? r.inForce.until.iso : undefined,
           ],
+          provided: r.provided && parsedShape(r.provided.condition),
         }));
         expect(rules).toEqual(
           p.rules.map((r) => ({
             id: r.id,
-            outcome: phraseKey(r.outcome),
+            outcome: r.outcome && phraseKey(r.outcome),
             condition: generatedShape(r.condition),
             unless: r.unless.map((u) => [
               generatedShape(u.condition),
@@ -168,6 +171,44 @@ describe("generated policies", () => {
               r.inForce.from?.kind === "date" ? r.inForce.from.iso : undefined,
               r.inForce.until?.kind === "date" ? r.inForce.until.iso : undefined,
             ],
+            provided: r.provided && generatedShape(r.provided.condition),
+          })),
+        );
+        const scenarios = declarationsOf(document, "Scenario").map((s) => ({
+          asOf: s.asOf?.kind === "Date" ? s.asOf.iso : undefined,
+          expect: s.expect && {
+            outcomes: [
+              s.expect.outcome,
+              s.expect.atLeast,
+              ...s.expect.oneOf,
+              ...s.expect.alsoOutcomes,
+            ].flatMap((o) => (o ? [o.key] : [])),
+            form: s.expect.atLeast ? "at least" : s.expect.oneOf.length > 0 ? "one of" : "exactly",
+            byRules: s.expect.byRules.map((r) => r.text),
+            notByRules: s.expect.notByRules.map((r) => r.text),
+            undetermined: s.expect.undetermined,
+            needs: s.expect.needs.map((n) => n.key),
+            asking: s.expect.asking,
+          },
+          notByRules: s.notByRules.map((r) => r.text),
+          alsoApplies: s.alsoApplies.map((r) => r.text),
+          advice: s.advice.map((a) => a.value),
+        }));
+        expect(scenarios).toEqual(
+          p.scenarios.map((s) => ({
+            asOf: s.asOf?.kind === "date" ? s.asOf.iso : undefined,
+            expect: s.expect && {
+              outcomes: s.expect.kind === "outcome" ? s.expect.outcomes.map(phraseKey) : [],
+              form: s.expect.kind === "outcome" ? s.expect.form : "exactly",
+              byRules: s.expect.kind === "outcome" ? s.expect.byRules : [],
+              notByRules: s.expect.kind === "outcome" ? s.expect.notByRules : [],
+              undetermined: s.expect.kind === "undetermined",
+              needs: s.expect.kind === "undetermined" ? s.expect.needs.map(phraseKey) : [],
+              asking: s.expect.kind === "undetermined" && s.expect.asking,
+            },
+            notByRules: s.notByRules,
+            alsoApplies: s.alsoApplies,
+            advice: s.advice,
           })),
         );
       }),
@@ -192,6 +233,51 @@ describe("generated policies", () => {
   });
 });
 
+describe("the generators", () => {
+  // Each construct the generators can write must turn up often enough for the properties to try it.
+  const share = <T>(arbitrary: fc.Arbitrary<T>, has: (x: T) => boolean): number => {
+    const sample = fc.sample(arbitrary, { numRuns: 200, seed: 2012 });
+    return sample.filter(has).length / sample.length;
+  };
+  const scenarioLine = (pattern: RegExp) => (p: { text: string }) => pattern.test(p.text);
+
+  it("write reminders, provided blocks and every expectation form", () => {
+    const policies = policyArbitrary({ vary: false, scenarios: { min: 1, max: 3 } });
+    const constructs: [string, (p: GeneratedPolicy) => boolean][] = [
+      ["reminder", (p) => p.rules.some((r) => r.outcome === undefined)],
+      ["provided block", scenarioLine(/^provided .*:$(?:.|\n)*^end provided$/m)],
+      [
+        "expect exactly",
+        scenarioLine(/^ {2}expect (?!at least|one of|undetermined|advice|also|not by)\S/m),
+      ],
+      ["expect at least", scenarioLine(/^ {2}expect at least /m)],
+      ["expect one of", scenarioLine(/^ {2}expect one of \S.*, /m)],
+      ["expect undetermined needs", scenarioLine(/^ {2}expect undetermined needs /m)],
+      ["expect undetermined asking", scenarioLine(/^ {2}expect undetermined asking /m)],
+      ["not by rule, in the decision line", scenarioLine(/^ {2}expect \S.* not by rules? /m)],
+      ["not by rule, on its own line", scenarioLine(/^ {2}expect not by rules? /m)],
+      ["expect also applies", scenarioLine(/^ {2}expect also applies /m)],
+      ["expect advice", scenarioLine(/^ {2}expect advice "/m)],
+      ["no decision line", (p) => p.scenarios.some((s) => s.expect === undefined)],
+      ["as of", scenarioLine(/^scenario .* as of /m)],
+    ];
+    for (const [name, has] of constructs)
+      expect({ name, share: share(policies, has) > 0.05 }).toEqual({ name, share: true });
+  });
+
+  it("write amendments, and provided blocks around rules and overrides, in layers", () => {
+    const layers = layeredPolicyArbitrary({ vary: false });
+    const constructs: [string, (p: GeneratedLayeredPolicy) => boolean][] = [
+      ["amend", (p) => p.layer.amendments.length > 0],
+      ["provided rules", (p) => p.layer.rules.some((r) => r.provided)],
+      ["provided overrides", (p) => p.layer.overrides.some((r) => r.provided)],
+      ["reminder override", (p) => p.layer.overrides.some((r) => r.outcome === undefined)],
+    ];
+    for (const [name, has] of constructs)
+      expect({ name, share: share(layers, has) > 0.05 }).toEqual({ name, share: true });
+  });
+});
+
 describe("generated layers", () => {
   it("parse, check clean with their baseline, and format like any policy", () => {
     fc.assert(
@@ -211,6 +297,20 @@ describe("generated layers", () => {
         );
         expect(declarationsOf(layer, "Exception").map((o) => o.target?.text)).toEqual(
           p.layer.exceptions.map((e) => e.target),
+        );
+        expect(
+          declarationsOf(layer, "Amend").map((a) => [
+            a.target?.text,
+            a.advice.map((t) => t.value),
+            a.citations.length,
+            a.reason?.value,
+          ]),
+        ).toEqual(
+          p.layer.amendments.map((a) => [a.target, a.advice, a.citations.length, a.reason]),
+        );
+        const provided = [...declarationsOf(layer, "Rule"), ...declarationsOf(layer, "Override")];
+        expect(provided.map((r) => r.provided !== undefined)).toEqual(
+          [...p.layer.rules, ...p.layer.overrides].map((r) => r.provided !== undefined),
         );
       }),
       { numRuns: 80 },

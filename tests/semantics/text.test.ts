@@ -11,6 +11,7 @@ import { layeredPolicyArbitrary, policyArbitrary } from "../support/generate.js"
 import { DECISION_DATES, factsArbitrary } from "./arbitraries.js";
 import { comparable, embedderOutcome, load } from "./helpers.js";
 import { decide as reference } from "./reference.js";
+import { passes } from "./verdict.js";
 
 const RUNS = Math.ceil(Number(process.env.PRECEPT_PROPERTY_RUNS ?? 300) / 3);
 
@@ -74,6 +75,26 @@ describe("generated policy text", () => {
       fc.asyncProperty(cases(layered), ([policy, factSets, asOf]) => agree(policy, factSets, asOf)),
       { numRuns: RUNS },
     );
+  });
+
+  it("scenario verdicts: every expectation form is judged as the reference decision says", async () => {
+    // Random scenarios mostly fail: both verdicts count, and both kinds turn up.
+    const verdicts = new Set<boolean>();
+    await fc.assert(
+      fc.asyncProperty(policyArbitrary({ scenarios: { min: 1, max: 3 } }), async (p) => {
+        const policy = model({ "p.precept": p.text }, "p.precept");
+        const results = await load(policy).runScenarios();
+        const today = new Date().toISOString().slice(0, 10);
+        expect(results.map((r) => r.passed)).toEqual(
+          policy.scenarios.map((s) =>
+            passes(policy, s.expect, reference(policy, s.given, s.asOf ?? today)),
+          ),
+        );
+        for (const r of results) verdicts.add(r.passed);
+      }),
+      { numRuns: RUNS },
+    );
+    expect([...verdicts].sort()).toEqual([false, true]);
   });
 
   it("the bundle lists the layer's loosenings and the layers", () => {

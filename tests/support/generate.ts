@@ -22,6 +22,7 @@ import { mutationsOf } from "./mutate.js";
 import type {
   FactKind,
   GeneratedAssignment,
+  GeneratedExpectation,
   GeneratedFact,
   GeneratedLayer,
   GeneratedLayeredPolicy,
@@ -124,9 +125,13 @@ const citationArbitrary = (sources: readonly string[]) =>
     { requiredKeys: ["source"] },
   );
 
-/** A rule body; `id` is filled in by position, unless outcomes by the rule's exception outcome. */
-function ruleArbitrary(scope: Scope, depth: number, dates = true) {
+/**
+ * A rule body; `id` is filled in by position, unless outcomes by the rule's exception outcome.
+ * With `constructs`, about one rule in five with advice is a reminder (no outcome).
+ */
+function ruleArbitrary(scope: Scope, depth: number, dates = true, constructs = true) {
   return fc.record({
+    ...(constructs ? { reminder: fc.nat(4).map((n) => n === 0) } : {}),
     title: optionalText,
     compact: fc.boolean(),
     citations: fc.array(citationArbitrary(scope.sources), { maxLength: 2 }),
@@ -164,13 +169,15 @@ function ruleArbitrary(scope: Scope, depth: number, dates = true) {
 type RuleShape = ReturnType<typeof ruleArbitrary> extends fc.Arbitrary<infer R> ? R : never;
 
 function ruleFrom(id: string, s: RuleShape): GeneratedRule {
+  const reminder = s.reminder === true && s.advice.length > 0;
   return {
     id,
     ...(s.title !== undefined ? { title: s.title } : {}),
-    compact: s.compact,
+    // A reminder has no compact form: that needs an outcome.
+    compact: s.compact && !reminder,
     citations: s.citations,
     condition: s.condition,
-    outcome: s.outcome,
+    ...(reminder ? {} : { outcome: s.outcome }),
     unless: s.unless.map((u) => ({
       condition: u.condition,
       ...(u.withOutcome && s.exceptionOutcome ? { outcome: s.exceptionOutcome } : {}),
@@ -188,6 +195,36 @@ function ruleId(index: number, shape: number, prefix = ""): string {
   return [`${n}`, `${n}.1`, `${n}a`, `R-${n}`][shape % 4]!;
 }
 
+/** Where `provided` blocks go: after `gap` rules, the next `size` rules share `condition`. */
+const blocksArbitrary = (scope: Scope) =>
+  fc.array(
+    fc.record({
+      gap: fc.nat(2),
+      size: fc.integer({ min: 1, max: 3 }),
+      condition: conditionArbitrary(scope, 1),
+    }),
+    { maxLength: 2 },
+  );
+type BlockShape = typeof blocksArbitrary extends (s: Scope) => fc.Arbitrary<(infer B)[]>
+  ? B
+  : never;
+
+/** The rules with their `provided` blocks: blocks take the rules in turn and never overlap. */
+function inBlocks<R extends GeneratedRule>(
+  rules: readonly R[],
+  blocks: readonly BlockShape[],
+): R[] {
+  const out = [...rules];
+  let at = 0;
+  for (const b of blocks) {
+    at += b.gap;
+    const provided = { condition: b.condition };
+    for (let i = at; i < Math.min(at + b.size, out.length); i++) out[i] = { ...out[i]!, provided };
+    at += b.size;
+  }
+  return out;
+}
+
 const scenarioShape = fc.record({
   title: sentenceArbitrary,
   given: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 4 }),
@@ -198,12 +235,36 @@ const scenarioShape = fc.record({
   advice: fc.array(fc.nat(), { maxLength: 2 }),
 });
 
+/** The expectation forms beyond an exact outcome, picked like the rest of a scenario. */
+const expectationShape = fc.record({
+  form: fc.constantFrom("exactly" as const, "at least" as const, "one of" as const),
+  /** The further outcomes of `one of`. */
+  oneOf: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+  notByRules: fc.array(fc.nat(), { maxLength: 2 }),
+  /** `expect not by rule …` on a line of its own even where the decision line could take it. */
+  ownLine: fc.boolean(),
+  alsoApplies: fc.array(fc.nat(), { maxLength: 2 }),
+  asking: fc.boolean(),
+  /** 0: no decision line (where other lines expect something). */
+  decisionLine: fc.nat(3),
+  asOf: fc.option(dateArbitrary, { nil: undefined, freq: 3 }),
+});
+
+/** `constructs: false` keeps the draws of the scenarios generated before the newer forms. */
+const scenarioShapeOf = (
+  constructs: boolean,
+): fc.Arbitrary<readonly [ScenarioShape, ExpectationShape | undefined]> =>
+  constructs
+    ? fc.tuple(scenarioShape, expectationShape)
+    : scenarioShape.map((s) => [s, undefined] as const);
+
 type ScenarioShape = typeof scenarioShape extends fc.Arbitrary<infer S> ? S : never;
+type ExpectationShape = typeof expectationShape extends fc.Arbitrary<infer S> ? S : never;
 
 /** Scenario picks are numbers, resolved here against what the policy declares. */
 function scenarioFrom(
   index: number,
-  s: ScenarioShape,
+  [s, more]: readonly [ScenarioShape, ExpectationShape | undefined],
   facts: readonly GeneratedFact[],
   outcomes: readonly string[],
   rules: readonly GeneratedRule[],
@@ -233,17 +294,45 @@ function scenarioFrom(
   }
   const unique = <T>(xs: T[]) => [...new Set(xs)];
   const advice = rules.flatMap((r) => r.advice);
+  // Only a rule with an outcome can decide, or apply without deciding.
+  const deciding = rules.filter((r) => r.outcome !== undefined);
+  const ids = (from: readonly GeneratedRule[], picks: readonly number[], except: string[] = []) =>
+    from.length > 0
+      ? unique(picks.map((n) => pick(from, n).id)).filter((id) => !except.includes(id))
+      : [];
+  const byRules = ids(deciding, s.byRules);
+  const notByRules = ids(rules, more?.notByRules ?? [], byRules);
+  const alsoApplies = ids(deciding, more?.alsoApplies ?? [], byRules);
+  const adviceExpected = advice.length > 0 ? unique(s.advice.map((n) => pick(advice, n))) : [];
+  let expect: GeneratedExpectation | undefined;
+  if (s.undetermined) {
+    const needs = unique(s.needs.map((n) => pick(facts, n).name));
+    expect = { kind: "undetermined", needs, asking: more?.asking === true && needs.length > 0 };
+  } else {
+    const named = unique([s.outcome, ...(more?.oneOf ?? [])].map((n) => pick(outcomes, n)));
+    const form =
+      more?.form === "one of" && named.length < 2 ? "exactly" : (more?.form ?? "exactly");
+    const inline = !more?.ownLine;
+    expect = {
+      kind: "outcome",
+      form,
+      outcomes: form === "one of" ? named : named.slice(0, 1),
+      byRules,
+      notByRules: inline ? notByRules : [],
+    };
+  }
+  const ownLine = expect.kind === "outcome" && expect.notByRules.length > 0 ? [] : notByRules;
+  // Without a decision line only where the other lines still expect something.
+  const others = ownLine.length + alsoApplies.length + adviceExpected.length;
+  const decisionLine = more?.decisionLine !== 0 || others === 0;
   return {
     title: `Scenario ${index + 1}: ${s.title}`,
+    ...(more?.asOf ? { asOf: more.asOf } : {}),
     given,
-    expect: s.undetermined
-      ? { kind: "undetermined", needs: unique(s.needs.map((n) => pick(facts, n).name)) }
-      : {
-          kind: "outcome",
-          outcome: pick(outcomes, s.outcome),
-          byRules: rules.length > 0 ? unique(s.byRules.map((n) => pick(rules, n).id)) : [],
-        },
-    advice: advice.length > 0 ? unique(s.advice.map((n) => pick(advice, n))) : [],
+    ...(decisionLine ? { expect } : {}),
+    notByRules: decisionLine ? ownLine : notByRules,
+    alsoApplies,
+    advice: adviceExpected,
   };
 }
 
@@ -277,6 +366,7 @@ const range = (r: { min?: number; max?: number } | undefined, min: number, max: 
 export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<GeneratedPolicy> {
   const depth = options.depth ?? 3;
   const vary = options.vary ?? true;
+  const constructs = options.constructs ?? true;
   return fc
     .record({
       pool: namePool(48),
@@ -296,10 +386,7 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
       ),
       outcomeCount: fc.integer({ min: 2, max: 5 }),
       meanings: fc.array(sentenceArbitrary, { minLength: 6, maxLength: 6 }),
-      factShapes: fc.array(
-        factShapeOf(options.constructs ?? true, options.dates),
-        range(options.facts, 1, 6),
-      ),
+      factShapes: fc.array(factShapeOf(constructs, options.dates), range(options.facts, 1, 6)),
       termCount: fc.integer({ min: 0, max: 4 }),
       style: styleArbitrary(vary),
     })
@@ -332,13 +419,17 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
         .record({
           terms: fc.tuple(...termArbitraries),
           rules: fc.array(
-            fc.tuple(fc.nat(3), ruleArbitrary(scope(termNames), depth, options.dates)),
+            fc.tuple(fc.nat(3), ruleArbitrary(scope(termNames), depth, options.dates, constructs)),
             range(options.rules, 1, 8),
           ),
-          scenarios: fc.array(scenarioShape, range(options.scenarios, 0, 3)),
+          scenarios: fc.array(scenarioShapeOf(constructs), range(options.scenarios, 0, 3)),
+          ...(constructs ? { blocks: blocksArbitrary(scope(termNames)) } : {}),
         })
-        .map(({ terms, rules: ruleShapes, scenarios: scenarioShapes }): GeneratedPolicy => {
-          const rules = ruleShapes.map(([shape, r], i) => ruleFrom(ruleId(i, shape), r));
+        .map(({ terms, rules: ruleShapes, scenarios: scenarioShapes, blocks }): GeneratedPolicy => {
+          const rules = inBlocks(
+            ruleShapes.map(([shape, r], i) => ruleFrom(ruleId(i, shape), r)),
+            blocks ?? [],
+          );
           const outcomeNames = [...outcomes.map((o) => o.name), otherwise];
           const scenarios = scenarioShapes.map((s, i) =>
             scenarioFrom(i, s, facts, outcomeNames, rules, scenarioValue),
@@ -378,15 +469,18 @@ export function layeredPolicyArbitrary(
         maxLength: 40,
         selector: phraseKey,
       });
+      const constructs = options.constructs ?? true;
       return fc
         .record({
           pool: fresh,
           title: sentenceArbitrary,
-          factShapes: fc.array(factShapeOf(options.constructs ?? true, options.dates), {
+          factShapes: fc.array(factShapeOf(constructs, options.dates), {
             maxLength: 3,
           }),
           termCount: fc.integer({ min: 0, max: 2 }),
           targets: fc.shuffledSubarray(base.rules.map((r) => r.id)),
+          /** Baseline rules to amend (those overridden or disabled are left out). */
+          amended: fc.subarray(base.rules.map((r) => r.id)),
           split: fc.tuple(fc.nat(), fc.nat()),
           /** Per baseline fact: how many values the layer adds (`fact X: also …`; lists only). */
           extend: fc.array(fc.constantFrom(0, 0, 1, 2), { minLength: 6, maxLength: 6 }),
@@ -426,6 +520,9 @@ export function layeredPolicyArbitrary(
           const overrideTargets = p.targets.slice(0, overrideCount);
           const disableTargets = p.targets.slice(overrideCount, overrideCount + disableCount);
           const exceptionTargets = p.targets.slice(overrideCount + disableCount);
+          const amendTargets = constructs
+            ? p.amended.filter((id) => ![...overrideTargets, ...disableTargets].includes(id))
+            : [];
           const termArbitraries = termNames.map((name, i) =>
             fc.record({
               name: fc.constant(name),
@@ -436,10 +533,25 @@ export function layeredPolicyArbitrary(
           return fc
             .record({
               terms: fc.tuple(...termArbitraries),
-              rules: fc.array(ruleArbitrary(full, 2, options.dates), { maxLength: 3 }),
+              rules: fc.array(ruleArbitrary(full, 2, options.dates, constructs), { maxLength: 3 }),
               overrides: fc.tuple(
                 ...overrideTargets.map(() =>
-                  fc.tuple(ruleArbitrary(full, 2, options.dates), sentenceArbitrary),
+                  fc.tuple(ruleArbitrary(full, 2, options.dates, constructs), sentenceArbitrary),
+                ),
+              ),
+              blocks: constructs
+                ? fc.tuple(blocksArbitrary(full), blocksArbitrary(full))
+                : fc.constant([[], []] as const),
+              amendments: fc.tuple(
+                ...amendTargets.map(() =>
+                  fc.record(
+                    {
+                      citations: fc.array(citationArbitrary(full.sources), { maxLength: 1 }),
+                      advice: fc.array(sentenceArbitrary, { minLength: 1, maxLength: 2 }),
+                      reason: sentenceArbitrary,
+                    },
+                    { requiredKeys: ["citations", "advice"] },
+                  ),
                 ),
               ),
               disables: fc.tuple(...disableTargets.map(() => sentenceArbitrary)),
@@ -463,12 +575,19 @@ export function layeredPolicyArbitrary(
                 facts,
                 extensions,
                 terms: x.terms,
-                rules: x.rules.map((r, i) => ruleFrom(ruleId(i, 0, "L"), r)),
-                overrides: x.overrides.map(([r, reason], i) => ({
-                  ...ruleFrom(overrideTargets[i]!, r),
-                  reason,
-                })),
+                rules: inBlocks(
+                  x.rules.map((r, i) => ruleFrom(ruleId(i, 0, "L"), r)),
+                  x.blocks[0],
+                ),
+                overrides: inBlocks(
+                  x.overrides.map(([r, reason], i) => ({
+                    ...ruleFrom(overrideTargets[i]!, r),
+                    reason,
+                  })),
+                  x.blocks[1],
+                ),
                 disables: x.disables.map((reason, i) => ({ target: disableTargets[i]!, reason })),
+                amendments: x.amendments.map((a, i) => ({ target: amendTargets[i]!, ...a })),
                 exceptions: x.exceptions.map((e, i) => {
                   const target = baseRule.get(exceptionTargets[i]!)!;
                   // Share the outcome of the rule's own exceptions, so that they never conflict.
@@ -477,7 +596,7 @@ export function layeredPolicyArbitrary(
                     target: target.id,
                     ...(e.title !== undefined ? { title: e.title } : {}),
                     condition: e.condition,
-                    ...(e.withOutcome ? { outcome } : {}),
+                    ...(e.withOutcome && outcome ? { outcome } : {}),
                     reason: e.reason,
                     advice: e.advice,
                   };

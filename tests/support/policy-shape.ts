@@ -102,12 +102,26 @@ export interface GeneratedRule {
   readonly compact: boolean;
   readonly citations: readonly GeneratedCitation[];
   readonly condition: GeneratedCondition;
-  readonly outcome: string;
+  /** None: a reminder (an advice-only rule; it then has advice). */
+  readonly outcome?: string;
   readonly unless: readonly GeneratedUnless[];
   readonly reason?: string;
   readonly advice: readonly string[];
   /** `in force from … until …` (dates, from ≤ until). */
   readonly inForce?: { readonly from?: GeneratedValue; readonly until?: GeneratedValue };
+  /** The `provided` block the rule is written in: neighbours with the same block share it. */
+  readonly provided?: GeneratedProvided;
+}
+/** `provided <condition>: … end provided`: its rules apply only where the condition holds too. */
+export interface GeneratedProvided {
+  readonly condition: GeneratedCondition;
+}
+/** `amend rule X`: citations, advice and a reason added to baseline rule X. */
+export interface GeneratedAmendment {
+  readonly target: string;
+  readonly citations: readonly GeneratedCitation[];
+  readonly advice: readonly string[];
+  readonly reason?: string;
 }
 export interface GeneratedAssignment {
   readonly fact: string;
@@ -116,12 +130,29 @@ export interface GeneratedAssignment {
   readonly also?: readonly GeneratedValue[];
   readonly form: "is" | "bare" | "not";
 }
+/** The decision line of a scenario: `expect …`. */
+export type GeneratedExpectation =
+  | {
+      readonly kind: "outcome";
+      /** `expect X`, `expect at least X`, `expect one of X, Y` (`outcomes` has one name but for `one of`). */
+      readonly form: "exactly" | "at least" | "one of";
+      readonly outcomes: readonly string[];
+      readonly byRules: readonly string[];
+      readonly notByRules: readonly string[];
+    }
+  /** `needs` lists exactly the facts asked; `asking` some of them. */
+  | { readonly kind: "undetermined"; readonly needs: readonly string[]; readonly asking: boolean };
 export interface GeneratedScenario {
   readonly title: string;
+  /** `as of <date>`. */
+  readonly asOf?: GeneratedValue;
   readonly given: readonly GeneratedAssignment[];
-  readonly expect:
-    | { readonly kind: "outcome"; readonly outcome: string; readonly byRules: readonly string[] }
-    | { readonly kind: "undetermined"; readonly needs: readonly string[] };
+  /** None: the scenario expects only what its own lines below say. */
+  readonly expect?: GeneratedExpectation;
+  /** `expect not by rule …` on a line of its own. */
+  readonly notByRules: readonly string[];
+  /** `expect also applies rule …`: rules with an outcome, none of them in `byRules`. */
+  readonly alsoApplies: readonly string[];
   readonly advice: readonly string[];
 }
 
@@ -152,6 +183,7 @@ export interface GeneratedLayer {
   /** Each replaces the baseline rule with the same id. */
   readonly overrides: readonly (GeneratedRule & { readonly reason: string })[];
   readonly disables: readonly { readonly target: string; readonly reason: string }[];
+  readonly amendments: readonly GeneratedAmendment[];
   readonly exceptions: readonly {
     readonly target: string;
     readonly title?: string;

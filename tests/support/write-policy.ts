@@ -5,11 +5,14 @@
  */
 import fc from "fast-check";
 import type {
+  GeneratedAmendment,
+  GeneratedCitation,
   GeneratedCondition,
   GeneratedDateOperand,
   GeneratedFact,
   GeneratedLayer,
   GeneratedPolicy,
+  GeneratedProvided,
   GeneratedRule,
   GeneratedScenario,
   GeneratedTerm,
@@ -155,10 +158,7 @@ export class Writer {
   private rule(first: string, r: GeneratedRule): void {
     const title = r.title !== undefined ? ` ${this.text(r.title)}` : "";
     const clauses: string[] = [
-      ...r.citations.map(
-        (c) =>
-          `${this.kw("cites")} ${c.source}${c.section !== undefined ? ` ${this.style.section === "§" ? "§" : this.kw("section ")}${c.section}` : ""}${c.quote !== undefined ? ` ${this.text(c.quote)}` : ""}`,
-      ),
+      ...r.citations.map((c) => this.citation(c)),
       ...r.unless.map(
         (u) =>
           `${this.kw("unless")} ${this.condition(u.condition)}${u.outcome ? ` ${this.style.arrow} ${this.name(u.outcome)}` : ""}`,
@@ -178,13 +178,13 @@ export class Writer {
       ...r.advice.map((a) => `${this.kw("advise")} ${this.text(a)}`),
     ];
     let head = `${first} ${r.id}${title}`;
-    if (r.compact)
+    if (r.compact && r.outcome !== undefined)
       head += `: ${this.condition(r.condition)} ${this.style.arrow} ${this.name(r.outcome)}`;
-    else
-      clauses.push(
-        `${this.kw("when")} ${this.condition(r.condition)}`,
-        `${this.kw("then")} ${this.name(r.outcome)}`,
-      );
+    else {
+      clauses.push(`${this.kw("when")} ${this.condition(r.condition)}`);
+      // A reminder has no `then`.
+      if (r.outcome !== undefined) clauses.push(`${this.kw("then")} ${this.name(r.outcome)}`);
+    }
     // Clauses may come in any order and share lines; clauses of one kind keep their order, which
     // matters (advice is given in source order).
     const order = clauses.map((c) => c.slice(0, c.indexOf(" ")).toLowerCase());
@@ -204,6 +204,39 @@ export class Writer {
       if (!this.commented && this.chance()) this.lines[this.lines.length - 1] += ` ${clause}`;
       else this.line(2, clause);
     }
+  }
+
+  /** Rules in order; neighbours in one `provided` block are written inside it. */
+  private rules(first: string, rules: readonly GeneratedRule[]): void {
+    let open: GeneratedProvided | undefined;
+    const close = () => {
+      if (open) this.line(0, this.kw("end provided"));
+      open = undefined;
+    };
+    for (const r of rules) {
+      if (r.provided !== open) {
+        close();
+        if (r.provided) {
+          this.lines.push("");
+          this.line(0, `${this.kw("provided")} ${this.condition(r.provided.condition)}:`);
+        }
+        open = r.provided;
+      }
+      this.lines.push("");
+      this.rule(first, r);
+    }
+    close();
+  }
+
+  private amendment(a: GeneratedAmendment): void {
+    this.line(0, `${this.kw("amend rule")} ${a.target}`);
+    for (const c of a.citations) this.line(2, this.citation(c));
+    for (const advice of a.advice) this.line(2, `${this.kw("advise")} ${this.text(advice)}`);
+    if (a.reason !== undefined) this.line(2, `${this.kw("because")} ${this.text(a.reason)}`);
+  }
+
+  private citation(c: GeneratedCitation): string {
+    return `${this.kw("cites")} ${c.source}${c.section !== undefined ? ` ${this.style.section === "§" ? "§" : this.kw("section ")}${c.section}` : ""}${c.quote !== undefined ? ` ${this.text(c.quote)}` : ""}`;
   }
 
   private facts(facts: readonly GeneratedFact[]): void {
@@ -271,10 +304,7 @@ export class Writer {
     this.lines.push("");
     this.facts(p.facts);
     this.terms(p.terms);
-    for (const r of p.rules) {
-      this.lines.push("");
-      this.rule(this.kw("rule"), r);
-    }
+    this.rules(this.kw("rule"), p.rules);
     for (const s of p.scenarios) {
       this.lines.push("");
       this.scenario(s);
@@ -283,7 +313,8 @@ export class Writer {
   }
 
   private scenario(s: GeneratedScenario): void {
-    this.line(0, `${this.kw("scenario")} ${this.text(s.title)}`);
+    const asOf = s.asOf ? ` ${this.kw("as of")} ${this.value(s.asOf)}` : "";
+    this.line(0, `${this.kw("scenario")} ${this.text(s.title)}${asOf}`);
     const given = s.given.map((a) =>
       a.form === "bare"
         ? this.name(a.fact)
@@ -297,20 +328,35 @@ export class Writer {
       if (part.length > 0) this.line(2, `${this.kw("given")} ${part.join(", ")}`);
     }
     const e = s.expect;
-    if (e.kind === "undetermined") {
+    if (e?.kind === "undetermined") {
+      const needs = this.kw(e.asking ? "asking" : "needs");
       this.line(
         2,
-        `${this.kw("expect undetermined")}${e.needs.length > 0 ? ` ${this.kw("needs")} ${e.needs.map((n) => this.name(n)).join(", ")}` : ""}`,
+        `${this.kw("expect undetermined")}${e.needs.length > 0 ? ` ${needs} ${e.needs.map((n) => this.name(n)).join(", ")}` : ""}`,
       );
-    } else {
-      const by =
-        e.byRules.length > 0
-          ? ` ${this.kw(e.byRules.length > 1 ? "by rules" : "by rule")} ${e.byRules.join(", ")}`
-          : "";
-      this.line(2, `${this.kw("expect")} ${this.name(e.outcome)}${by}`);
+    } else if (e) {
+      const form = e.form === "exactly" ? "" : `${this.kw(e.form)} `;
+      const by = this.ruleList("by", e.byRules);
+      const notBy = this.ruleList("not by", e.notByRules);
+      this.line(
+        2,
+        `${this.kw("expect")} ${form}${e.outcomes.map((o) => this.name(o)).join(", ")}${by}${notBy}`,
+      );
     }
+    if (s.notByRules.length > 0)
+      this.line(2, `${this.kw("expect")}${this.ruleList("not by", s.notByRules)}`);
+    if (s.alsoApplies.length > 0)
+      this.line(2, `${this.kw("expect also applies")}${this.ruleList("", s.alsoApplies)}`);
     if (s.advice.length > 0)
       this.line(2, `${this.kw("expect advice")} ${s.advice.map((a) => this.text(a)).join(", ")}`);
+  }
+
+  /** ` by rule 3`, ` not by rules 3, 4`; after `also applies`, `rule` may be left out. */
+  private ruleList(before: string, ids: readonly string[]): string {
+    if (ids.length === 0) return "";
+    const rule = ids.length > 1 ? "rules" : "rule";
+    const words = before === "" ? (this.chance(0.5) ? "" : rule) : `${before} ${rule}`;
+    return ` ${words ? `${this.kw(words)} ` : ""}${ids.join(", ")}`;
   }
 
   layer(l: Omit<GeneratedLayer, "text">): string {
@@ -323,13 +369,11 @@ export class Writer {
       this.line(0, `${this.kw("fact")} ${e.fact}: ${this.kw("also")} ${e.values.join(", ")}`);
     this.facts(l.facts);
     this.terms(l.terms);
-    for (const r of l.rules) {
+    this.rules(this.kw("rule"), l.rules);
+    this.rules(this.kw("override rule"), l.overrides);
+    for (const a of l.amendments) {
       this.lines.push("");
-      this.rule(this.kw("rule"), r);
-    }
-    for (const r of l.overrides) {
-      this.lines.push("");
-      this.rule(this.kw("override rule"), r);
+      this.amendment(a);
     }
     for (const d of l.disables)
       this.line(

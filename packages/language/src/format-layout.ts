@@ -115,6 +115,8 @@ interface Item {
 /** A declaration (or the header) as printed. `items[0]` is its first line. */
 interface Block {
   readonly kind: string;
+  /** Before every line of the declaration: a rule in a `provided` block is indented. */
+  readonly indent: string;
   readonly start: number;
   readonly end: number;
   readonly items: Item[];
@@ -158,9 +160,10 @@ export class Layout {
 
   // ------------------------------------------------------------ declarations
 
-  private block(kind: string, range: A.Node["range"]): Block {
+  private block(kind: string, range: A.Node["range"], indent = ""): Block {
     const block = {
       kind,
+      indent,
       start: range.start.offset,
       end: range.end.offset,
       items: [],
@@ -203,7 +206,8 @@ export class Layout {
   }
 
   private declaration(d: A.Declaration): void {
-    const b = this.block(d.kind, d.range);
+    const inBlock = (d.kind === "Rule" || d.kind === "Override") && d.provided !== undefined;
+    const b = this.block(d.kind, d.range, inBlock ? INDENT : "");
     switch (d.kind) {
       case "Source": {
         const head = join(`source ${d.id?.text ?? ""}:`, d.title && quote(d.title.value));
@@ -303,7 +307,8 @@ export class Layout {
         return;
       }
       case "EndProvided":
-        this.add(b, item("", ["end provided"]), b.start);
+        // Comments just before `end provided` are inside the block, indented like its rules.
+        this.add(b, item(INDENT, ["end provided"]), b.start);
         return;
       case "Amend":
         this.ruleBody(b, { ...d, compact: false }, join("amend rule", d.target?.text));
@@ -365,14 +370,21 @@ export class Layout {
     }
   }
 
-  /** A rule, override or exception: the first line, then clauses in the canonical order. */
-  private ruleBody(b: Block, d: A.RuleBody, first: string): void {
-    const clause = (keyword: string, rest: string) => item(INDENT, [`${INDENT}${keyword} ${rest}`]);
+  /**
+   * A rule, override or exception: the first line, then clauses in the canonical order, all after
+   * the block's indent (wrapped at the same width as anywhere else).
+   */
+  private ruleBody(b: Block, d: A.RuleBody, written: string): void {
+    const outer = b.indent;
+    const inner = outer + INDENT;
+    const cont = outer + CONTINUATION;
+    const clause = (keyword: string, rest: string) => item(inner, [`${inner}${keyword} ${rest}`]);
+    const first = outer + written;
     const head =
       d.compact && d.condition
-        ? conditionLines(`${first}: `, d.condition, ` → ${d.outcome?.text ?? ""}`, CONTINUATION)
+        ? conditionLines(`${first}: `, d.condition, ` → ${d.outcome?.text ?? ""}`, cont)
         : [first];
-    this.add(b, item("", head), b.start);
+    this.add(b, item(outer, head), b.start);
     // Clause keywords (hard keywords, so they appear nowhere else in a rule) in source order,
     // matched with the AST parts they introduce.
     const keywords = new Map<TokenType, number[]>();
@@ -393,7 +405,7 @@ export class Layout {
     if (!d.compact && d.condition) {
       this.add(
         b,
-        item(INDENT, conditionLines(`${INDENT}when `, d.condition, "", CONTINUATION)),
+        item(inner, conditionLines(`${inner}when `, d.condition, "", cont)),
         mark(T.When),
       );
     }
@@ -401,13 +413,13 @@ export class Layout {
     d.exceptions.forEach((u, i) => {
       const lines = u.condition
         ? conditionLines(
-            `${INDENT}unless `,
+            `${inner}unless `,
             u.condition,
             u.outcome ? ` → ${u.outcome.text}` : "",
-            CONTINUATION,
+            cont,
           )
-        : [`${INDENT}unless`];
-      this.add(b, item(INDENT, lines), mark(T.Unless, i));
+        : [`${inner}unless`];
+      this.add(b, item(inner, lines), mark(T.Unless, i));
     });
     if (d.inForce) {
       const f = d.inForce;
@@ -593,7 +605,7 @@ export class Layout {
         out.push("");
       }
       b.items.forEach((it, i) => this.item(out, it, i === 0, b.start));
-      this.comments(out, b.endComments, INDENT, false);
+      this.comments(out, b.endComments, b.indent + INDENT, false);
       previous = b;
       previousEnd = Math.max(b.end, ...b.endComments.map(end));
     }

@@ -344,4 +344,65 @@ describe("format refuses to lose text", () => {
       lines("scenario", "  expect x", '  expect advice "a", "b"'),
     );
   });
+
+  describe("rules in a provided block", () => {
+    const head = lines(
+      'policy "P" version "1"',
+      'source bps: "G", BPS, 2012',
+      "outcomes, strongest first:",
+      '  decline "no"',
+      "otherwise no guidance",
+      "fact personal: yes or no",
+      "fact work: yes or no",
+      "fact alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu: yes or no",
+    );
+    const fromBlock = (text: string) => text.slice(text.indexOf("provided "));
+    const long = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu";
+
+    it("are indented one step, comments with them, and the block keeps its place", () => {
+      const text = lines(
+        "provided personal:",
+        "# before rule 1",
+        "rule 1: work → decline  # on rule 1",
+        "    # after rule 1",
+        'override rule 2 when work then decline because "r"',
+        "# before the end",
+        "end provided",
+        "rule 3: work → decline",
+      );
+      expect(fromBlock(formatted(head + text))).toBe(
+        lines(
+          "provided personal:",
+          "",
+          "  # before rule 1",
+          "  rule 1: work → decline  # on rule 1",
+          "    # after rule 1",
+          "",
+          "  override rule 2",
+          "    when work",
+          "    then decline",
+          '    because "r"',
+          "",
+          "  # before the end",
+          "end provided",
+          "",
+          "rule 3: work → decline",
+        ),
+      );
+    });
+
+    it("wrap at the same width as rules outside a block", () => {
+      const rule = `rule 1: ${long} and work and personal and not ${long} → decline`;
+      const outside = formatted(head + lines(rule))
+        .split("\n\n")
+        .at(-1)!;
+      const inside = formatted(head + lines("provided work:", rule, "end provided"));
+      const indented = outside
+        .trimEnd()
+        .split("\n")
+        .map((l) => `  ${l}`);
+      expect(fromBlock(inside)).toBe(lines("provided work:", "", ...indented, "", "end provided"));
+      for (const l of inside.split("\n")) expect(l.length).toBeLessThanOrEqual(100);
+    });
+  });
 });

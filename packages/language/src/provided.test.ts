@@ -54,8 +54,9 @@ describe("rules that share a condition", () => {
   it("formats the block and keeps it stable", () => {
     const once = format(HEAD + BLOCK);
     expect(once.formatted).toBe(true);
-    expect(once.text).toContain("provided personal capacity:\n\nrule 1: posting → caution\n");
-    expect(once.text).toContain("  then decline\n\nend provided\n\nrule 3:");
+    // The block's rules are indented one step, so the block reads as one.
+    expect(once.text).toContain("provided personal capacity:\n\n  rule 1: posting → caution\n");
+    expect(once.text).toContain("    then decline\n\nend provided\n\nrule 3:");
     expect(format(once.text).text).toBe(once.text);
   });
 
