@@ -79,6 +79,19 @@ describe("hover", () => {
     expect(md).toContain("advise “Ask for explicit permission\\.”");
   });
 
+  it("shows the condition of a rule's provided block with the rule's own", () => {
+    const block = `${BASELINE}\nprovided age < 18:\nrule 9 when identifiable information then prohibit cites bps §1\nend provided\n`;
+    const expected =
+      "```precept\nprovided age < 18:\n```\n\n```precept\nwhen identifiable information\n```";
+    const onId = hoverAt(`${block.replace("rule 9", "rule <|>9")}`);
+    expect(onId?.word).toBe("9");
+    expect(onId?.markdown).toContain(expected);
+    const inScenario = `${block}scenario "t"\n  given age is 3\n  expect prohibit by rule <|>9\n`;
+    expect(hoverAt(inScenario)?.markdown).toContain(expected);
+    // A rule outside a block shows its own condition only.
+    expect(hoverAt(mark(BASELINE, "rule 1.1", 1, 5))?.markdown).not.toContain("provided");
+  });
+
   it("shows an outcome's meaning and rank", () => {
     expect(hoverAt(mark(BASELINE, "then prohibit", 1, 6))?.markdown).toBe(
       "**outcome** prohibit — must not\n\nthe strongest of 4 outcomes (the strongest outcome of the rules that apply wins)",

@@ -1,6 +1,7 @@
 /**
  * Hover: what a name under the cursor stands for, in plain markdown — a term's definition, a
- * fact's type, values and question, a rule's title, citations, outcome and reason, an outcome's
+ * fact's type, values and question, a rule's title, citations, condition (with its `provided`
+ * block's), outcome and reason, an outcome's
  * meaning and rank, a source's title, the fact a value belongs to.
  */
 import type { Analysis } from "../analyze.js";
@@ -96,6 +97,9 @@ function ruleHover(r: RuleSymbol, analysis: Analysis): string[] {
     const title = source?.node.title ? ` (${esc(source.node.title.value)})` : "";
     lines.push(`cites ${where.trim()}${title}${c.quote ? `: ${quoted(c.quote.value)}` : ""}`);
   }
+  // A rule in a `provided` block applies only where the block's condition holds too.
+  const shared = d.provided?.condition;
+  if (shared) lines.push(codeBlock(`provided ${conditionText(shared)}:`));
   if (d.condition) lines.push(codeBlock(`when ${conditionText(d.condition)}`));
   if (d.outcome) {
     const meaning = analysis.scope.outcomes.get(d.outcome.key)?.node.meaning?.value;
