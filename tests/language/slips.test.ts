@@ -341,6 +341,13 @@ const SLIPS: [string, string, string, string, string | undefined][] = [
     "Write `decline by rule 3.1`: the deciding rules follow `by rule`.",
     "decline by rule 3.1",
   ],
+  [
+    "48-reminder-also-applies",
+    "reminder-expected-to-apply",
+    "8:10-8:32",
+    'Rule NC-2 is a reminder: it gives advice and never decides, so it is never among the rules that also apply. To expect its advice, write `expect advice "Consider whether the material is appropriate before you post it."`.',
+    'advice "Consider whether the material is appropriate before you post it."',
+  ],
 ];
 
 describe("one mistake, one diagnostic", () => {

@@ -9,6 +9,7 @@ import { checkDocument, type DocumentCheck } from "./check.js";
 import { findExceptionConflicts } from "./conflicts.js";
 import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
 import { unknownAdvice } from "./expected-advice.js";
+import { remindersExpectedToApply } from "./expected-reminders.js";
 import type { AnalysisHost } from "./host.js";
 import type { ConditionModel, PolicyModel } from "./model.js";
 import { parse } from "./parse.js";
@@ -180,6 +181,7 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     for (const d of findExceptionConflicts(policy)) diagnostics.push(d);
     for (const d of undatedScenarios(policy)) diagnostics.push(d);
     for (const d of unknownAdvice(policy, chain.at(-1)!.document)) diagnostics.push(d);
+    for (const d of remindersExpectedToApply(policy, chain.at(-1)!.document)) diagnostics.push(d);
     if (hasErrors(diagnostics)) policy = undefined;
   }
   return {

@@ -390,6 +390,11 @@ export interface Expectation extends Node {
   readonly asking: boolean;
 }
 
+/** `also applies rule 3.1, 3.2` on an `expect` line of its own. */
+export interface AlsoAppliesLine extends Node {
+  readonly rules: readonly RuleId[];
+}
+
 export interface ScenarioDeclaration extends Node {
   readonly kind: "Scenario";
   readonly title?: Text;
@@ -402,6 +407,8 @@ export interface ScenarioDeclaration extends Node {
   readonly advice: readonly Text[];
   /** `expect also applies R`: each applies without deciding. */
   readonly alsoApplies: readonly RuleId[];
+  /** The `also applies …` lines, each from `also` to its last rule id. */
+  readonly alsoAppliesLines: readonly AlsoAppliesLine[];
   /** `expect not by rule R` on a line of its own: none of these decides. */
   readonly notByRules: readonly RuleId[];
   readonly clauses: readonly ClauseMark[];

@@ -600,6 +600,7 @@ export class AstBuilder {
     let expect: A.Expectation | undefined;
     const advice: A.Text[] = [];
     const alsoApplies: A.RuleId[] = [];
+    const alsoAppliesLines: A.AlsoAppliesLine[] = [];
     const notByRules: A.RuleId[] = [];
     const clauses: A.ClauseMark[] = [];
     const ids = (nodes: CstNode[]) =>
@@ -617,7 +618,15 @@ export class AstBuilder {
         continue;
       }
       if (this.token(e, "Applies")) {
-        alsoApplies.push(...ids(this.nodes(e, "applies")));
+        const rules = ids(this.nodes(e, "applies"));
+        alsoApplies.push(...rules);
+        const also = this.token(e, "Also");
+        const last = rules.at(-1);
+        if (also && last)
+          alsoAppliesLines.push({
+            range: { start: this.tokenRange(also).start, end: last.range.end },
+            rules,
+          });
         continue;
       }
       const alone = this.node(e, "notByRules");
@@ -653,6 +662,7 @@ export class AstBuilder {
       expect,
       advice,
       alsoApplies,
+      alsoAppliesLines,
       notByRules,
       clauses,
     };

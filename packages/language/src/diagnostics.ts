@@ -63,6 +63,8 @@ export const DIAGNOSTIC_CODES = {
   "scenario-fact-twice": "A scenario that gives the same fact twice",
   "contradictory-expectation": "A scenario that expects a rule both to decide and not to",
   "unknown-advice": "`expect advice` with a text that no rule of the policy gives",
+  "reminder-expected-to-apply":
+    "`expect also applies` naming a reminder (an advice-only rule), which never decides",
   // hygiene
   "unused-fact": "A fact that no rule or term uses",
   "unused-term": "A term that no rule or term uses",

@@ -116,6 +116,33 @@ scenario "words"
     ).toEqual([["contradictory-expectation", "1", undefined]]);
   });
 
+  it("says a reminder never also applies, with its advice as the fix", () => {
+    const reminder = `rule 9 when consent advise "Keep a record." advise "Tell your supervisor."\n  cites bps §9\n`;
+    const alone = check(`${reminder}scenario "s"\n  given consent\n  expect also applies 9\n`);
+    expect(alone.errors).toEqual([
+      [
+        "reminder-expected-to-apply",
+        "also applies 9",
+        'advice "Keep a record.", "Tell your supervisor."',
+      ],
+    ]);
+    expect(alone.result.diagnostics[0]!.message).toBe(
+      'Rule 9 is a reminder: it gives advice and never decides, so it is never among the rules that also apply. To expect its advice, write `expect advice "Keep a record.", "Tell your supervisor."`.',
+    );
+    // With the fix applied the scenario checks clean (and passes: the advice is given).
+    const fixed = check(
+      `${reminder}scenario "s"\n  given consent\n  expect advice "Keep a record.", "Tell your supervisor."\n`,
+    );
+    expect(fixed.errors).toEqual([]);
+    // Listed with other rules, only the reminder's id is marked.
+    expect(check(`${reminder}scenario "s"\n  expect also applies rules 2, 9\n`).errors).toEqual([
+      ["reminder-expected-to-apply", "9", undefined],
+    ]);
+    // A reminder with an exception that decides can apply: its exception does, under its id.
+    const decidingException = `rule 9 when consent advise "Keep a record."\n  unless relationship is colleague → decline\n  cites bps §9\n`;
+    expect(check(`${decidingException}scenario "s"\n  expect also applies 9\n`).errors).toEqual([]);
+  });
+
   it("expects something: a scenario with only `given` is reported, one with only advice is not", () => {
     expect(check(`scenario "s"\n  given consent\n`).errors).toEqual([
       ["missing-expectation", '"s"', undefined],
