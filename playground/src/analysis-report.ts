@@ -148,7 +148,7 @@ export function witnessTitle(f: Finding): string {
     case "impact-stronger":
       return `Stricter than the baseline here: ${change}`;
     case "impact-weaker":
-      return `Looser than the baseline here: ${change}${f.loosening ? ` (${f.loosening.kind} ${f.loosening.rule})` : ""}`;
+      return `Looser than the baseline here: ${change}${f.loosening ? ` (${f.loosening.kind} ${f.loosening.rule ?? f.loosening.outcome})` : ""}`;
     case "overruled-rule":
       return `Rule ${f.rules[0] ?? "?"} is overruled here`;
     case "rule-overlap":

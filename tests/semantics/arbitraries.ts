@@ -233,6 +233,10 @@ export interface ModelOptions {
 }
 
 export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyModel> {
+  return policiesArbitrary(options).chain(withLayerDefault);
+}
+
+function policiesArbitrary(options: ModelOptions): fc.Arbitrary<PolicyModel> {
   return fc
     .record({
       factCount: fc.integer({ min: 1, max: 5 }),
@@ -376,6 +380,52 @@ export function modelArbitrary(options: ModelOptions = {}): fc.Arbitrary<PolicyM
           }),
         ),
     );
+}
+
+/**
+ * Sometimes a layer's own default (`otherwise X because …`, §4): any outcome of the scale, set by
+ * the last layer. Rules concluding the outcomes list's default (strength 0) are kept only without
+ * one: the checker refuses them, and with a layer default they would be a decision of their own.
+ * When the default is not the strongest outcome, an earlier layer may have had a stronger one:
+ * the bundle lists that as a loosening.
+ */
+export function withLayerDefault(policy: PolicyModel): fc.Arbitrary<PolicyModel> {
+  const scale = [...policy.outcomes, policy.defaultOutcome];
+  return fc
+    .option(fc.tuple(fc.constantFrom(...scale), fc.boolean()), { nil: undefined, freq: 3 })
+    .map((chosen) => {
+      if (!chosen) return policy;
+      const [outcome, loosened] = chosen;
+      const layer = policy.layers.at(-1)!.title;
+      const floor = policy.outcomes.at(-1)!.name;
+      const lift = (o: string | undefined) => (o === policy.defaultOutcome.name ? floor : o);
+      const stronger = policy.outcomes.find((o) => o.strength > outcome.strength);
+      return {
+        ...policy,
+        layerDefault: { outcome, reason: "Ask your supervisor.", origin: origin(layer) },
+        rules: policy.rules.map((r) => ({
+          ...r,
+          ...(r.outcome !== undefined ? { outcome: lift(r.outcome) } : {}),
+          exceptions: r.exceptions.map((e) => ({
+            ...e,
+            ...(e.outcome !== undefined ? { outcome: lift(e.outcome) } : {}),
+          })),
+        })),
+        loosenings:
+          loosened && stronger
+            ? [
+                ...policy.loosenings,
+                {
+                  kind: "default" as const,
+                  outcome: outcome.name,
+                  replaces: stronger.name,
+                  reason: "Ask your supervisor.",
+                  origin: origin(layer),
+                },
+              ]
+            : policy.loosenings,
+      };
+    });
 }
 
 /** Every value a fact could take that matters to some test, plus one that matches none. */

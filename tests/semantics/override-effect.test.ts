@@ -56,6 +56,7 @@ describe("whether an override can make decisions weaker", () => {
           [{ rule: old, exceptions: old.exceptions }],
           { rule: now, exceptions: now.exceptions },
           (o) => strengthOf(policy, o),
+          policy.layerDefault?.outcome.strength ?? 0,
         );
         const before: PolicyModel = { ...policy, rules: [old] };
         const after: PolicyModel = { ...policy, rules: [now] };
@@ -85,6 +86,7 @@ describe("whether an override can make decisions weaker", () => {
               [{ rule: old, exceptions: old.exceptions }],
               { rule: now, exceptions: now.exceptions },
               (o) => strengthOf(policy, o),
+              policy.layerDefault?.outcome.strength ?? 0,
             ),
           );
         },

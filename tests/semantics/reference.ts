@@ -245,11 +245,24 @@ function decideAsGiven(policy: PolicyModel, facts: Facts, asOf: string): Referen
   const candidates = all.filter((e) => e.kind !== "advice");
   const holding = candidates.filter((e) => e.truth === "true");
 
-  let atLeast = policy.defaultOutcome.name;
-  for (const e of holding) if (strength(e.outcome) > strength(atLeast)) atLeast = e.outcome;
-  const pending = candidates.filter(
-    (e) => e.truth === "unknown" && strength(e.outcome) > strength(atLeast),
-  );
+  // §4: when no rule applies, a layer's own default, else the outcomes list's.
+  const noRule = policy.layerDefault?.outcome.name ?? policy.defaultOutcome.name;
+  const unknown = candidates.filter((e) => e.truth === "unknown");
+  let atLeast = noRule;
+  let pending: typeof unknown;
+  if (holding.length > 0) {
+    // §6: some candidate holds, so the default is out of reach.
+    atLeast = holding[0]!.outcome;
+    for (const e of holding) if (strength(e.outcome) > strength(atLeast)) atLeast = e.outcome;
+    pending = unknown.filter((e) => strength(e.outcome) > strength(atLeast));
+  } else if (unknown.some((e) => strength(e.outcome) < strength(noRule))) {
+    // §6: none holds and an unknown one is weaker than the default: every unknown one can
+    // change the decision, and the weakest of them is the floor.
+    for (const e of unknown) if (strength(e.outcome) < strength(atLeast)) atLeast = e.outcome;
+    pending = unknown;
+  } else {
+    pending = unknown.filter((e) => strength(e.outcome) > strength(noRule));
+  }
 
   const advice: string[] = [];
   for (const e of all) {

@@ -40,7 +40,7 @@ import {
   SOURCE_IDS,
   sentenceArbitrary,
 } from "./vocabulary.js";
-import { styleArbitrary, Writer } from "./write-policy.js";
+import { quoteText, styleArbitrary, Writer } from "./write-policy.js";
 
 export { conditionArbitrary, type Scope } from "./conditions.js";
 export { applyMutation, mutationsOf } from "./mutate.js";
@@ -454,6 +454,30 @@ export function policyArbitrary(options: PolicyOptions = {}): fc.Arbitrary<Gener
 export function layeredPolicyArbitrary(
   options: PolicyOptions = {},
 ): fc.Arbitrary<GeneratedLayeredPolicy> {
+  return layersArbitrary(options).chain(withOwnDefault);
+}
+
+/**
+ * Sometimes the layer declares its own default (`otherwise X because "…"`, at its end): any
+ * outcome of the baseline's scale, its `otherwise` included.
+ */
+function withOwnDefault(p: GeneratedLayeredPolicy): fc.Arbitrary<GeneratedLayeredPolicy> {
+  const scale = [...p.base.outcomes.map((o) => o.name), p.base.otherwise];
+  return fc
+    .option(fc.tuple(fc.constantFrom(...scale), sentenceArbitrary), { nil: undefined, freq: 3 })
+    .map((chosen) => {
+      if (!chosen) return p;
+      const [outcome, reason] = chosen;
+      const text = `${p.layer.text.trimEnd()}\n\notherwise ${outcome} because ${quoteText(reason)}\n`;
+      return {
+        ...p,
+        files: { ...p.files, "layer.precept": text },
+        layer: { ...p.layer, text, default: { outcome, reason } },
+      };
+    });
+}
+
+function layersArbitrary(options: PolicyOptions): fc.Arbitrary<GeneratedLayeredPolicy> {
   return policyArbitrary({ ...options, rules: options.rules ?? { min: 3, max: 8 } }).chain(
     (base) => {
       const used = new Set(

@@ -192,6 +192,8 @@ export interface GeneratedLayer {
     readonly reason: string;
     readonly advice: readonly string[];
   }[];
+  /** `otherwise X because "…"`: the layer's own default outcome, when it has one. */
+  readonly default?: { readonly outcome: string; readonly reason: string };
 }
 
 export interface GeneratedLayeredPolicy {

@@ -16,6 +16,7 @@ import {
   BUNDLE_FORMAT,
   type Bundle,
   type BundleFact,
+  type BundleLoosening,
   type BundleOutcome,
   type BundleRule,
   type BundleScenario,
@@ -43,6 +44,9 @@ export function compile(policy: PolicyModel): Bundle {
   const problems = checkNames(policy);
   if (problems.length > 0) throw new CompileError(problems);
 
+  // What is decided when no rule applies: advice entries carry it, so that the strongest event
+  // (or none) gives the decision in plain json-rules-engine too.
+  const noRule = policy.layerDefault?.outcome ?? policy.defaultOutcome;
   const strength = new Map<string, number>();
   for (const o of policy.outcomes) strength.set(o.name, o.strength);
   strength.set(policy.defaultOutcome.name, 0);
@@ -61,7 +65,8 @@ export function compile(policy: PolicyModel): Bundle {
     if (!root) problems.push(`Rule ${name} is always true or false, but the policy has no facts.`);
     if (names.has(name)) problems.push(`Two rules or exceptions are both named '${name}'.`);
     names.add(name);
-    const s = strength.get(outcome);
+    // An advice entry carries the default outcome but never competes: strength 0.
+    const s = params.kind === "advice" ? 0 : strength.get(outcome);
     if (s === undefined) problems.push(`Rule ${name} concludes '${outcome}', which is no outcome.`);
     const { rule, exception, kind, title, ...rest } = params;
     const full: EventParams = { rule, exception, kind, title, strength: s ?? 0, ...rest };
@@ -82,19 +87,14 @@ export function compile(policy: PolicyModel): Bundle {
     entry(
       rule.version ?? rule.id,
       allOf([own, ...exceptions.map((x) => notOf(x.folded))]),
-      rule.outcome ?? policy.defaultOutcome.name,
+      rule.outcome ?? noRule.name,
       ruleParams(rule),
     );
     for (const { e, folded } of exceptions) {
       const kind: EntryKind | undefined =
         e.outcome !== undefined ? "exception" : e.advice.length > 0 ? "advice" : undefined;
       if (!kind) continue;
-      entry(
-        e.id,
-        allOf([own, folded]),
-        e.outcome ?? policy.defaultOutcome.name,
-        exceptionParams(e, kind),
-      );
+      entry(e.id, allOf([own, folded]), e.outcome ?? noRule.name, exceptionParams(e, kind));
     }
   }
   if (problems.length > 0) throw new CompileError(problems);
@@ -127,7 +127,15 @@ export function compile(policy: PolicyModel): Bundle {
     })),
     facts: policy.facts.map(fact),
     outcomes,
-    defaultOutcome: policy.defaultOutcome.name,
+    defaultOutcome: noRule.name,
+    ...(policy.layerDefault
+      ? {
+          defaultSetBy: {
+            layer: policy.layerDefault.origin.layer,
+            ...opt("reason", policy.layerDefault.reason),
+          },
+        }
+      : {}),
     terms: policy.terms.map((t) => ({
       name: t.name,
       label: t.label,
@@ -143,13 +151,24 @@ export function compile(policy: PolicyModel): Bundle {
           }),
         }
       : {}),
-    loosenings: policy.loosenings.map((l) => ({
-      kind: l.kind,
-      rule: l.rule,
-      reason: l.reason,
-      layer: l.origin.layer,
-      ...opt("effect", l.effect),
-    })),
+    loosenings: policy.loosenings.map(
+      (l): BundleLoosening =>
+        l.kind === "default"
+          ? {
+              kind: l.kind,
+              outcome: l.outcome,
+              replaces: l.replaces,
+              reason: l.reason,
+              layer: l.origin.layer,
+            }
+          : {
+              kind: l.kind,
+              rule: l.rule,
+              reason: l.reason,
+              layer: l.origin.layer,
+              ...opt("effect", l.effect),
+            },
+    ),
     scenarios: policy.scenarios.map(
       (s): BundleScenario => ({
         title: s.title,

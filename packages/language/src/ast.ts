@@ -158,6 +158,7 @@ export type Declaration =
   | RuleDeclaration
   | OverrideDeclaration
   | DisableDeclaration
+  | DefaultDeclaration
   | AmendDeclaration
   | ProvidedDeclaration
   | EndProvidedDeclaration
@@ -328,6 +329,16 @@ export interface EndProvidedDeclaration extends Node {
 export interface DisableDeclaration extends Node {
   readonly kind: "Disable";
   readonly target?: RuleId;
+  readonly reason?: Text;
+}
+
+/**
+ * `otherwise <outcome> because "…"` in a layer: what this layer decides when no rule applies, in
+ * place of its baseline's default.
+ */
+export interface DefaultDeclaration extends Node {
+  readonly kind: "Default";
+  readonly outcome?: Name;
   readonly reason?: Text;
 }
 

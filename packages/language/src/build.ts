@@ -329,6 +329,13 @@ export class AstBuilder {
           target: this.ruleId(this.node(inner, "ruleId")),
           reason: this.text(this.token(inner, "reason")),
         };
+      case "layerDefault":
+        return {
+          kind: "Default",
+          range,
+          outcome: this.phrase(this.node(inner, "outcome")),
+          reason: this.text(this.token(inner, "reason")),
+        };
       case "provided":
         return {
           kind: "Provided",

@@ -112,6 +112,11 @@ export class Checking {
     return this.tooMany;
   }
 
+  /** The title of the policy (layer) being checked. */
+  get layer(): string {
+    return this.context.layer;
+  }
+
   /** A declaration the parser already complained about: its missing parts are not news. */
   hadSyntaxError(range: Range): boolean {
     return this.syntaxErrors.overlaps(range);

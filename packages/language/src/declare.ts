@@ -5,6 +5,7 @@
  */
 import type * as A from "./ast.js";
 import type { Checking } from "./check-base.js";
+import { declareDefault } from "./layer-default.js";
 import type { Range } from "./position.js";
 import { type OutcomeSymbol, type PolicySymbol, RESERVED_NAMES } from "./symbols.js";
 
@@ -15,8 +16,14 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
   let outcomesSeen = false;
   const scenarioTitles = new Map<string, Range>();
   const versions = new Map<string, A.RuleDeclaration[]>();
+  let ownDefault: A.DefaultDeclaration | undefined;
   for (const d of document.declarations) {
     switch (d.kind) {
+      case "Default": {
+        declareDefault(cx, d, ownDefault, document.header?.extends !== undefined);
+        ownDefault ??= d;
+        break;
+      }
       case "Source": {
         if (!d.id || reserved(cx, d.id, "a source id")) break;
         if (clash(cx, cx.scope.sources.get(d.id.key), d.id, "source")) break;

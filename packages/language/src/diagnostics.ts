@@ -43,7 +43,8 @@ export const DIAGNOSTIC_CODES = {
   // rules
   "missing-condition": "A rule without `when`",
   "missing-outcome": "A rule without `then`",
-  "missing-reason": "An override, disable or layer exception without `because`",
+  "missing-reason":
+    "An override, disable, layer exception or weaker layer default without `because`",
   "provided-block":
     "A `provided` block that is not closed, nested, or holds something other than rules",
   "amend-not-additive":
@@ -56,6 +57,8 @@ export const DIAGNOSTIC_CODES = {
   "extends-not-found": "The baseline named by `extends` cannot be read",
   "extends-cycle": "Policies that extend each other in a circle",
   "outcomes-in-layer": "A layer that declares its own outcomes",
+  "default-without-baseline":
+    "`otherwise … because …` (a layer's default) in a policy with no baseline",
   "layer-conflict": "A layer that declares a name its baseline already has",
   "extend-own-fact": "`fact X: also …` on a fact that is not a baseline's",
   // scenarios

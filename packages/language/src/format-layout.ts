@@ -322,6 +322,15 @@ export class Layout {
         this.add(b, item("", [line]), b.start);
         return;
       }
+      case "Default": {
+        const line = join(
+          "otherwise",
+          d.outcome?.text,
+          d.reason && `because ${quote(d.reason.value)}`,
+        );
+        this.add(b, item("", [line]), b.start);
+        return;
+      }
       case "Constraint": {
         const head = `constraint ${quote(d.title?.value ?? "")}: `;
         const text = d.condition

@@ -77,6 +77,7 @@ const SINGLE_CLAUSES: Record<A.Declaration["kind"], readonly TokenType[]> = {
   Outcomes: [],
   Term: [],
   Disable: [],
+  Default: [],
 };
 
 /**

@@ -16,6 +16,7 @@ export { addToDate, readDate } from "./dates.js";
 export * from "./diagnostics.js";
 export { type FormatOptions, type FormatResult, format, sameMeaning } from "./format.js";
 export { type AnalysisHost, type MemoryHostOptions, memoryHost, resolveUri } from "./host.js";
+export { decidedByDefault } from "./layer-default.js";
 export type * from "./model.js";
 export { type OverrideEffect, overrideEffect, type RuleEntries } from "./override-effect.js";
 export {

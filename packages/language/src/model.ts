@@ -171,7 +171,10 @@ export interface RuleModel {
  * A declared way in which a layer loosens its baseline. An override is one only when it can make
  * some decision weaker (see `overrideEffect`); an amendment never is.
  */
-export interface LooseningModel {
+export type LooseningModel = RuleLoosening | DefaultLoosening;
+
+/** An override, disable or exception of a baseline rule. */
+export interface RuleLoosening {
   readonly kind: "override" | "disable" | "exception";
   readonly rule: string;
   readonly reason: string;
@@ -181,6 +184,27 @@ export interface LooseningModel {
    * some weaker and others stricter.
    */
   readonly effect?: "weaker" | "both";
+}
+
+/** A layer's default (`otherwise X because …`) weaker than its baseline's. */
+export interface DefaultLoosening {
+  readonly kind: "default";
+  /** No rule is loosened (declared so that `loosening.rule` reads as undefined). */
+  readonly rule?: undefined;
+  readonly effect?: undefined;
+  /** The layer's default. */
+  readonly outcome: string;
+  /** The baseline's default it replaces. */
+  readonly replaces: string;
+  readonly reason: string;
+  readonly origin: Origin;
+}
+
+/** `otherwise X because …`: the default a layer declared (the last layer that declares one). */
+export interface LayerDefaultModel {
+  readonly outcome: OutcomeModel;
+  readonly reason?: string;
+  readonly origin: Origin;
 }
 
 /** What a scenario expects (docs/language.md, Scenarios); every part given must hold. */
@@ -240,7 +264,13 @@ export interface PolicyModel {
   readonly sources: readonly SourceModel[];
   /** Strongest first. */
   readonly outcomes: readonly OutcomeModel[];
+  /** The outcomes list's `otherwise`: the weakest outcome, strength 0. */
   readonly defaultOutcome: OutcomeModel;
+  /**
+   * A layer's own default, decided in place of `defaultOutcome` when no rule applies
+   * (docs/semantics.md §4); `decidedByDefault(policy)` gives whichever applies.
+   */
+  readonly layerDefault?: LayerDefaultModel;
   readonly facts: readonly FactModel[];
   readonly terms: readonly TermModel[];
   /** The effective rules in source order (baseline first), each with its exceptions. */

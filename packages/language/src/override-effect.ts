@@ -22,13 +22,19 @@ export interface RuleEntries {
 /** How many implication steps one comparison may take before it gives up (and proves nothing). */
 const BUDGET = 5_000;
 
+/**
+ * `defaultStrength`: the strength of what the policy decides when no rule applies (above 0 with a
+ * layer's own default): an outcome weaker than it, given where the other rule gave none, can
+ * make a decision weaker too.
+ */
 export function overrideEffect(
   old: readonly RuleEntries[],
   now: RuleEntries,
   strength: (outcome: string) => number,
+  defaultStrength = 0,
 ): OverrideEffect {
-  const notWeaker = old.every((o) => atLeastAsStrict(o, now, strength));
-  const notStricter = old.every((o) => atLeastAsStrict(now, o, strength));
+  const notWeaker = old.every((o) => atLeastAsStrict(o, now, strength, defaultStrength));
+  const notStricter = old.every((o) => atLeastAsStrict(now, o, strength, defaultStrength));
   if (notWeaker && notStricter) return "none";
   if (notWeaker) return "stricter";
   if (notStricter) return "weaker";
@@ -45,9 +51,16 @@ function outcomesOf(r: RuleEntries, strength: (o: string) => number): (number | 
 
 /**
  * Whether `b` gives, wherever `a` gives an outcome, one at least as strong. Where `a` gives
- * nothing, `b` may give anything (that only adds strictness).
+ * nothing, `b` may give any outcome at least as strong as the default (that only adds
+ * strictness; a weaker one could replace the default where no other rule applies).
  */
-function atLeastAsStrict(a: RuleEntries, b: RuleEntries, strength: (o: string) => number): boolean {
+function atLeastAsStrict(
+  a: RuleEntries,
+  b: RuleEntries,
+  strength: (o: string) => number,
+  defaultStrength: number,
+): boolean {
+  if (outcomesOf(b, strength).some((s) => s !== undefined && s < defaultStrength)) return false;
   const given = outcomesOf(a, strength).filter((s): s is number => s !== undefined);
   if (given.length === 0) return true;
   const strongest = Math.max(...given);

@@ -85,7 +85,10 @@ function* declarationChunks(
         current.pop();
         yield current;
         current = [previous];
-      } else if (current.length > 0 && startsDeclaration(token, previous, beforePrevious)) {
+      } else if (
+        current.length > 0 &&
+        (startsDeclaration(token, previous, beforePrevious) || startsLayerDefault(token, current))
+      ) {
         yield current;
         current = [];
       }
@@ -95,6 +98,17 @@ function* declarationChunks(
     }
   }
   if (current.length > 0) yield current;
+}
+
+/**
+ * `otherwise` starts a declaration (a layer's default) except as the first `otherwise` of an
+ * outcomes list, which ends that list.
+ */
+function startsLayerDefault(token: IToken, current: readonly IToken[]): boolean {
+  if (!tokenMatcher(token, T.Otherwise)) return false;
+  return (
+    !tokenMatcher(current[0]!, T.Outcomes) || current.some((t) => tokenMatcher(t, T.Otherwise))
+  );
 }
 
 /** `end` followed by `provided`: the end of a `provided` block. */
@@ -184,12 +198,16 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     const first = chunk[0]!;
     const last = chunk.at(-1)!;
     const chunkEnd = last.startOffset + last.image.length;
-    if (!startsDeclaration(first, undefined) && !isEndProvided(first, chunk[1])) {
+    if (
+      !startsDeclaration(first, undefined) &&
+      !isEndProvided(first, chunk[1]) &&
+      !tokenMatcher(first, T.Otherwise)
+    ) {
       diagnostics.push(
         diagnostic(
           "syntax-error",
           "error",
-          `${describeToken(first)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, amend, exception, scenario or constraint.`,
+          `${describeToken(first)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, amend, exception, scenario, constraint or otherwise.`,
           lines.range(first.startOffset, chunkEnd),
           { actual: first.image, expected: T.DECLARATION_STARTS.map((t) => t.LABEL ?? t.name) },
         ),

@@ -60,7 +60,7 @@ export const messages: IParserErrorMessageProvider = {
     return `Expected ${label(expected)}${where(ruleName)}, but found ${describeToken(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `${describeToken(firstRedundant)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, amend, exception, scenario or constraint.`;
+    return `${describeToken(firstRedundant)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, amend, exception, scenario, constraint or otherwise.`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const firsts = expectedPathsPerAlt.flatMap((paths) =>

@@ -144,6 +144,7 @@ export class PreceptParser extends CstParser {
         { ALT: () => this.SUBRULE(this.rule) },
         { ALT: () => this.SUBRULE(this.override) },
         { ALT: () => this.SUBRULE(this.disable) },
+        { ALT: () => this.SUBRULE(this.layerDefault) },
         { ALT: () => this.SUBRULE(this.amend) },
         { ALT: () => this.SUBRULE(this.provided) },
         { ALT: () => this.SUBRULE(this.endProvided) },
@@ -405,6 +406,16 @@ export class PreceptParser extends CstParser {
     this.CONSUME(T.Disable);
     this.CONSUME(T.Rule);
     this.SUBRULE(this.ruleId);
+    this.OPTION(() => {
+      this.CONSUME(T.Because);
+      this.CONSUME(T.StringLiteral, { LABEL: "reason" });
+    });
+  });
+
+  /** `otherwise <outcome> because "…"`: a layer's own default outcome. */
+  public layerDefault = this.RULE("layerDefault", () => {
+    this.CONSUME(T.Otherwise);
+    this.SUBRULE(this.phrase, { LABEL: "outcome" });
     this.OPTION(() => {
       this.CONSUME(T.Because);
       this.CONSUME(T.StringLiteral, { LABEL: "reason" });

@@ -6,9 +6,10 @@ import type * as A from "./ast.js";
 import { declarationsOf } from "./ast.js";
 import type { DocumentCheck } from "./check.js";
 import { dateUnit } from "./dates.js";
+import { effectiveDefault } from "./layer-default.js";
 import type * as M from "./model.js";
 import { overrideEffect, type RuleEntries } from "./override-effect.js";
-import type { Scope } from "./symbols.js";
+import type { OutcomeSymbol, Scope } from "./symbols.js";
 import { givenValue, typedValue } from "./values.js";
 
 export interface CheckedDocument {
@@ -204,6 +205,21 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
         strength: 0,
       }
     : { name: "no guidance", label: "no guidance", strength: 0 };
+  const outcomeModel = (o: OutcomeSymbol): M.OutcomeModel =>
+    o.isDefault
+      ? defaultOutcome
+      : {
+          name: o.key,
+          label: o.label,
+          ...(o.node.meaning ? { meaning: o.node.meaning.value } : {}),
+          strength: o.strength,
+        };
+  const own = scope.layerDefault;
+  const layerDefault: M.LayerDefaultModel | undefined = own && {
+    outcome: outcomeModel(own.outcome),
+    ...(own.reason ? { reason: own.reason } : {}),
+    origin: origin(own.uri, own.range, own.layer),
+  };
   const sources: M.SourceModel[] = [...scope.sources.values()].map((s) => ({
     id: s.key,
     title: s.node.title?.value ?? s.label,
@@ -219,8 +235,19 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
   const rules = new Map<string, { rule: M.RuleModel; exceptions: M.ExceptionModel[] }[]>();
   const loosenings: (M.LooseningModel | undefined)[] = [];
   const strengthOf = (o: string) => outcomes.find((x) => x.name === o)?.strength ?? 0;
-  for (const { document, check, layer } of chain) {
+  for (const [i, { document, check, layer }] of chain.entries()) {
     const uri = document.uri;
+    const mine = check.scope.layerDefault;
+    const before = i > 0 ? effectiveDefault(chain[i - 1]!.check.scope) : undefined;
+    // A layer's default weaker than its baseline's decides less strictly wherever no rule applies.
+    if (mine && before && mine.uri === uri && mine.outcome.strength < before.strength)
+      loosenings.push({
+        kind: "default",
+        outcome: mine.outcome.key,
+        replaces: before.key,
+        reason: mine.reason ?? "",
+        origin: origin(mine.uri, mine.range, mine.layer),
+      });
     // Overrides of this layer: what they replaced, judged once the layer's exceptions are attached.
     const replaced: { id: string; old: RuleEntries[]; at: number }[] = [];
     for (const decl of document.declarations) {
@@ -288,8 +315,10 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     // An override is a loosening only when it can make some decision weaker.
     for (const r of replaced) {
       const now = rules.get(r.id)?.[0];
-      const effect = now ? overrideEffect(r.old, now, strengthOf) : "both";
-      const l = loosenings[r.at]!;
+      const effect = now
+        ? overrideEffect(r.old, now, strengthOf, layerDefault?.outcome.strength ?? 0)
+        : "both";
+      const l = loosenings[r.at] as M.RuleLoosening;
       loosenings[r.at] = effect === "weaker" || effect === "both" ? { ...l, effect } : undefined;
     }
     // `amend rule X`: citations, advice and a reason added to every version of X.
@@ -360,6 +389,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     sources,
     outcomes,
     defaultOutcome,
+    ...(layerDefault ? { layerDefault } : {}),
     facts,
     terms,
     rules: [...rules.values()].flatMap((versions) =>

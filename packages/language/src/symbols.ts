@@ -50,6 +50,19 @@ export type PolicySymbol =
   | SourceSymbol
   | ScenarioSymbol;
 
+/**
+ * `otherwise X because …` in a layer: the outcome when no rule applies, for this layer and the
+ * layers above it (until one declares its own).
+ */
+export interface LayerDefault {
+  readonly outcome: OutcomeSymbol;
+  readonly reason?: string;
+  /** Title of the layer that declares it. */
+  readonly layer: string;
+  readonly uri: string;
+  readonly range: Range;
+}
+
 /** A use of a name in the text, resolved or not. */
 export interface SymbolReference {
   readonly kind: SymbolKind | "value";
@@ -70,7 +83,10 @@ export interface Scope {
   readonly terms: Map<string, TermSymbol>;
   /** Strongest first, without the default. */
   readonly outcomes: Map<string, OutcomeSymbol>;
+  /** The outcomes list's `otherwise`: the weakest outcome (strength 0). */
   defaultOutcome?: OutcomeSymbol;
+  /** A layer's own default (`otherwise X because …`), which replaces `defaultOutcome` when no rule applies. */
+  layerDefault?: LayerDefault;
   readonly sources: Map<string, SourceSymbol>;
   readonly rules: Map<string, RuleSymbol>;
 }
@@ -91,6 +107,7 @@ export function copyScope(scope: Scope): Scope {
     terms: new Map(scope.terms),
     outcomes: new Map(scope.outcomes),
     ...(scope.defaultOutcome ? { defaultOutcome: scope.defaultOutcome } : {}),
+    ...(scope.layerDefault ? { layerDefault: scope.layerDefault } : {}),
     sources: new Map(scope.sources),
     rules: new Map(scope.rules),
   };

@@ -121,6 +121,12 @@ export function assemble(
     }
     if (strength > 0) pending = pending.length === 0 ? unknown : pending.concat(unknown);
   }
+  // No candidate holds: with a layer's default stronger than 0 the unknown ones are judged
+  // against it (docs/semantics.md §6).
+  let floor: Entry | undefined;
+  if (deciding.length === 0 && pending.length > 0 && program.defaultOutcome.strength > 0) {
+    ({ pending, floor } = pendingWithoutTrue(pending, program.defaultOutcome.strength));
+  }
   if (pending.length > 0 && decidedAt > 1) pending = inPolicyOrder(program, pending);
 
   let advice: Set<string> | undefined;
@@ -139,9 +145,10 @@ export function assemble(
     exceptionsByRule.set(e.params.rule, list);
   }
   const atLeastOutcome =
-    atLeast === 0
+    floor?.outcome ??
+    (atLeast === 0
       ? program.defaultOutcome.name
-      : (deciding[0]?.outcome ?? program.defaultOutcome.name);
+      : (deciding[0]?.outcome ?? program.defaultOutcome.name));
 
   const warnings: string[] = [];
   for (const [rule, list] of exceptionsByRule ?? []) {
@@ -168,6 +175,22 @@ export function assemble(
     warnings,
     undetermined,
   );
+}
+
+/**
+ * The pending candidates when none holds and the default has strength `d` > 0, from the unknown
+ * ones (strongest first), and the weakest outcome still possible when it is weaker than the
+ * default (`floor`). If every unknown candidate is at least as strong as the default, only the
+ * stronger ones can change the decision. If one is weaker, every unknown candidate can: the
+ * weakest by applying alone, any other by applying with it.
+ */
+export function pendingWithoutTrue(
+  unknown: readonly Entry[],
+  d: number,
+): { pending: Entry[]; floor?: Entry } {
+  const weakest = unknown.at(-1)!;
+  if (weakest.strength < d) return { pending: [...unknown], floor: weakest };
+  return { pending: unknown.filter((e) => e.strength > d) };
 }
 
 /** What a decision keeps to list the weaker rules that also apply and to explain itself. */
@@ -306,11 +329,9 @@ function explainDecided(
   const why =
     deciding.length === 0
       ? // Only reminders (advice-only rules and exceptions) apply: they decide nothing.
-        advice.length > 0
-        ? "no rule decides this"
-        : "no rule applies"
+        `${advice.length > 0 ? "no rule decides this" : "no rule applies"}${explainer.layerDefault()}`
       : deciding.map((e) => explainer.because(e, values)).join("; ");
-  return `${label} — ${why}.${tail(explainer, also, advice, warnings, values)}`;
+  return `${label} — ${why}${/[.!?]$/.test(why) ? "" : "."}${tail(explainer, also, advice, warnings, values)}`;
 }
 
 function explainUndetermined(
@@ -326,13 +347,17 @@ function explainUndetermined(
   const atLeast =
     deciding.length > 0
       ? `at least ${explainer.outcomeLabel(u.atLeast)}: ${deciding.map((e) => explainer.because(e, values)).join("; ")}`
-      : u.atLeast === explainer.defaultOutcome
-        ? "no rule applies yet"
-        : `at least ${explainer.outcomeLabel(u.atLeast)}`;
+      : "no rule applies yet";
   const possible = [...new Set(pending.map((e) => explainer.outcomeLabel(e.outcome)))];
   const refs = pending.map((e) => explainer.reference(e));
+  // With none applying, a layer's own default is one of the possibilities too.
+  const setBy = deciding.length === 0 ? explainer.defaultSetBy : undefined;
+  if (setBy) {
+    possible.push(explainer.outcomeLabel(explainer.defaultOutcome));
+    refs.push(`${setBy.layer}'s default`);
+  }
   const ask = u.needs.map((n) => n.question).join(" ");
-  return `Undetermined — ${atLeast}; it could be ${list(possible, "or")} (${list(refs)}). Still to ask: ${ask}${tail(explainer, also, advice, warnings, values)}`;
+  return `Undetermined — ${atLeast}; it could be ${list([...new Set(possible)], "or")} (${list(refs)}). Still to ask: ${ask}${tail(explainer, also, advice, warnings, values)}`;
 }
 
 /** The outcome alone, the cheap way: strongest level first, stopping at the first answer. */
@@ -342,11 +367,15 @@ export function outcomeOf(
   ordinals: readonly number[],
   complete: boolean,
 ): string {
+  // An unknown candidate as strong as a layer's default leaves the default standing unless a
+  // weaker one holds or is unknown (docs/semantics.md §6).
+  const d = program.defaultOutcome.strength;
+  let unknownAtDefault = false;
   for (const level of program.levels) {
     // Unknown (in a stronger level than any that holds) means undetermined.
     let unknown = false;
     let t = holdsIn(program, level.unkeyed, values, complete);
-    if (t === T) return level.outcome;
+    if (t === T) return unknownAtDefault ? "undetermined" : level.outcome;
     if (t === U) unknown = true;
     for (const group of level.keyed) {
       const o = ordinals[group.fact]!;
@@ -354,10 +383,13 @@ export function outcomeOf(
       const list = o >= 0 ? group.byOrdinal[o] : x === undefined ? group.all : group.byValue.get(x);
       if (!list) continue;
       t = holdsIn(program, list, values, complete);
-      if (t === T) return level.outcome;
+      if (t === T) return unknownAtDefault ? "undetermined" : level.outcome;
       if (t === U) unknown = true;
     }
-    if (unknown) return "undetermined";
+    if (unknown) {
+      if (level.strength !== d || unknownAtDefault) return "undetermined";
+      unknownAtDefault = true;
+    }
   }
   return program.defaultOutcome.name;
 }

@@ -33,8 +33,13 @@ export interface Bundle {
   readonly facts: readonly BundleFact[];
   /** Strongest first; the default outcome is last, with strength 0. */
   readonly outcomes: readonly BundleOutcome[];
-  /** The outcome when no rule applies. */
+  /** The outcome when no rule applies (a layer's own default, when one declares it). */
   readonly defaultOutcome: string;
+  /**
+   * (/2) Present when a layer declares its own default (`otherwise X because …`): that layer, and
+   * its reason. `defaultOutcome` is then any outcome, not only the strength-0 one.
+   */
+  readonly defaultSetBy?: BundleDefaultSetBy;
   /** Terms, for explanations: conditions name the term they came from (`name: "term:<name>"`). */
   readonly terms: readonly BundleTerm[];
   /** Plain json-rules-engine rules, in policy order (each rule followed by its exceptions). */
@@ -52,6 +57,11 @@ export interface Bundle {
    * `unit`s, as an ISO date; the caller (or `@precept/runtime`) supplies them with the facts.
    */
   readonly dates?: readonly BundleDateFact[];
+}
+
+export interface BundleDefaultSetBy {
+  readonly layer: string;
+  readonly reason?: string;
 }
 
 export type DateUnit = "day" | "week" | "month" | "year";
@@ -220,13 +230,28 @@ export interface BundleConstraint {
   readonly conditions: RootCondition;
 }
 
-export interface BundleLoosening {
+/** A way a layer loosens its baseline (docs/bundle-format.md). */
+export type BundleLoosening = BundleRuleLoosening | BundleDefaultLoosening;
+
+/** An override, disable or exception of a baseline rule. */
+export interface BundleRuleLoosening {
   readonly kind: "override" | "disable" | "exception";
   readonly rule: string;
   readonly reason: string;
   readonly layer: string;
   /** (/2) For an override: `weaker`, or `both` (some decisions weaker, others stricter). */
   readonly effect?: "weaker" | "both";
+}
+
+/** (/2) A layer's default outcome weaker than its baseline's (`otherwise X because …`). */
+export interface BundleDefaultLoosening {
+  readonly kind: "default";
+  /** The layer's default. */
+  readonly outcome: string;
+  /** The baseline's default it replaces. */
+  readonly replaces: string;
+  readonly reason: string;
+  readonly layer: string;
 }
 
 export interface BundleScenario {

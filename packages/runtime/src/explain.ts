@@ -5,6 +5,7 @@
  */
 import {
   type BundleCitation,
+  type BundleDefaultSetBy,
   type BundleFact,
   DECISION_DATE,
   type FactValue,
@@ -142,6 +143,19 @@ export class Explainer {
 
   get defaultOutcome(): string {
     return this.program.defaultOutcome.name;
+  }
+
+  /** The layer that set its own default, and why (absent for the outcomes list's default). */
+  get defaultSetBy(): BundleDefaultSetBy | undefined {
+    return this.program.bundle.defaultSetBy;
+  }
+
+  /** "; Northfield Trust's default is caution: <reason>" after "no rule applies", or nothing. */
+  layerDefault(): string {
+    const by = this.defaultSetBy;
+    if (!by) return "";
+    const reason = by.reason ? `: ${by.reason}` : "";
+    return `; ${by.layer}'s default is ${this.outcomeLabel(this.defaultOutcome)}${reason}`;
   }
 
   outcomeLabel(name: string): string {

@@ -77,14 +77,23 @@ export function meaningErrors(b: Bundle): string[] {
   const fallback = outcomes.get(b.defaultOutcome);
   if (!fallback)
     errors.push(`The default outcome '${b.defaultOutcome}' is not among the outcomes.`);
-  for (const o of b.outcomes) {
-    if ((o.strength === 0) !== (o.name === b.defaultOutcome)) {
-      errors.push(`Outcome '${o.name}': only the default outcome has strength 0.`);
+  // The outcomes list's default has strength 0; a layer's own default (`defaultSetBy`) may be any
+  // outcome.
+  if (b.defaultSetBy) {
+    if (!b.outcomes.some((o) => o.strength === 0))
+      errors.push("No outcome has strength 0 (the outcomes list's default).");
+  } else {
+    for (const o of b.outcomes) {
+      if ((o.strength === 0) !== (o.name === b.defaultOutcome)) {
+        errors.push(`Outcome '${o.name}': only the default outcome has strength 0.`);
+      }
     }
   }
   const terms = unique(b.terms, (t) => t.name, "The term");
   const sources = unique(b.sources, (s) => s.id, "The source");
   const layers = new Set(b.layers.map((l) => l.title));
+  if (b.defaultSetBy && !layers.has(b.defaultSetBy.layer))
+    errors.push(`The default is set by '${b.defaultSetBy.layer}', which is not among the layers.`);
   unique(b.rules, (r) => r.name, "The rule name");
   // Rule ids (a rule in force in versions has one entry per version, `<id>@<date>`).
   const ruleNames = new Set(
@@ -102,7 +111,9 @@ export function meaningErrors(b: Bundle): string[] {
     const { type, params } = r.event;
     const outcome = outcomes.get(type);
     if (!outcome) errors.push(`${at}: event type '${type}' is not an outcome.`);
-    else if (outcome.strength !== params.strength) {
+    else if (
+      params.kind === "advice" ? params.strength !== 0 : outcome.strength !== params.strength
+    ) {
       errors.push(
         `${at}: strength ${params.strength} does not match '${type}' (${outcome.strength}).`,
       );

@@ -4,6 +4,7 @@
  * presumption that mattered — one whose fact would otherwise still be needed — so the person can
  * say otherwise; an undetermined decision also lists those facts among its `needs`.
  */
+import { pendingWithoutTrue } from "./assemble.js";
 import type { FactValue } from "./bundle.js";
 import type { Assumption, Decision } from "./decision.js";
 import { type Explainer, list, phraseTest } from "./explain.js";
@@ -99,13 +100,24 @@ export class Presumptions {
 function neededFacts(program: Program, values: Values): Set<number> {
   const tri = program.entries.map((e) => program.flat.tri(e.flat, values));
   let atLeast = 0;
+  let holds = false;
   for (const e of program.entries) {
-    if (e.kind !== "advice" && tri[e.index] === T && e.strength > atLeast) atLeast = e.strength;
+    if (e.kind !== "advice" && tri[e.index] === T) {
+      holds = true;
+      if (e.strength > atLeast) atLeast = e.strength;
+    }
+  }
+  let unknown = program.entries.filter(
+    (e) => e.kind !== "advice" && e.strength > 0 && tri[e.index] === U && e.strength > atLeast,
+  );
+  // None holds: judged against a layer's default, as `assemble` does.
+  if (!holds && unknown.length > 0 && program.defaultOutcome.strength > 0) {
+    const all = program.entries
+      .filter((e) => e.kind !== "advice" && e.strength > 0 && tri[e.index] === U)
+      .sort((a, b) => b.strength - a.strength || a.index - b.index);
+    unknown = pendingWithoutTrue(all, program.defaultOutcome.strength).pending;
   }
   const out = new Set<number>();
-  for (const e of program.entries) {
-    if (e.kind !== "advice" && tri[e.index] === U && e.strength > atLeast)
-      relevantFacts(e.root, values, out);
-  }
+  for (const e of unknown) relevantFacts(e.root, values, out);
   return out;
 }

@@ -59,6 +59,7 @@ export interface EntryIndex {
 /** Candidates of one strength, grouped by the fact and value each needs. */
 export interface Level extends EntryIndex {
   readonly outcome: string;
+  readonly strength: number;
 }
 
 export interface Program {
@@ -140,7 +141,11 @@ export function buildProgram(bundle: Bundle): Program {
   };
   const levels = [...byStrength.entries()]
     .sort((a, b) => b[0] - a[0])
-    .map(([, list]) => ({ outcome: list[0]!.outcome, ...groupByKey(list, ordinalOf) }));
+    .map(([strength, list]) => ({
+      outcome: list[0]!.outcome,
+      strength,
+      ...groupByKey(list, ordinalOf),
+    }));
   const several = severalExceptions(entries);
   const byStrengthAll = new Map<number, Entry[]>();
   for (const e of entries) {

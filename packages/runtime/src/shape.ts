@@ -109,6 +109,21 @@ const object =
     }
   };
 
+const ruleLoosening = object({
+  kind: oneOf(["override", "disable", "exception"]),
+  rule: name,
+  reason: string,
+  layer: string,
+  "effect?": oneOf(["weaker", "both"]),
+});
+const defaultLoosening = object({
+  kind: oneOf(["default"]),
+  outcome: name,
+  replaces: name,
+  reason: string,
+  layer: string,
+});
+
 const testValue: Check = (v, path, errors) => {
   if (Array.isArray(v)) array(scalar, 1)(v, path, errors);
   else if (isRecord(v)) object({ fact: name })(v, path, errors);
@@ -239,14 +254,9 @@ const bundle = object({
   defaultOutcome: name,
   terms: array(object({ name, label: string, "description?": string })),
   rules: array(rule),
-  loosenings: array(
-    object({
-      kind: oneOf(["override", "disable", "exception"]),
-      rule: name,
-      reason: string,
-      layer: string,
-      "effect?": oneOf(["weaker", "both"]),
-    }),
+  "defaultSetBy?": object({ layer: string, "reason?": string }),
+  loosenings: array((v, path, errors) =>
+    (isRecord(v) && v.kind === "default" ? defaultLoosening : ruleLoosening)(v, path, errors),
   ),
   "constraints?": array(object({ title: string, conditions: rootCondition })),
   scenarios: array(

@@ -141,11 +141,15 @@ function stated(r, given, used) {
     const e = ENTRIES[i];
     if (e.kind !== "advice" && t[i] === T && e.strength > atLeast) atLeast = e.strength;
   }
-  const need = new Uint8Array(FACT_COUNT);
+  let pending = [];
   for (let i = 0; i < ENTRIES.length; i++) {
     const e = ENTRIES[i];
-    if (e.kind !== "advice" && t[i] === U && e.strength > atLeast) TRI[i](given, need);
+    if (e.kind !== "advice" && t[i] === U && e.strength > atLeast) pending.push(i);
   }
+  // No candidate holds (atLeast 0): judged against a layer's default, as assemble does.
+  if (atLeast === 0 && pending.length > 0 && DEFAULT_STRENGTH > 0) pending = withoutTrue(pending).pending;
+  const need = new Uint8Array(FACT_COUNT);
+  for (const i of pending) TRI[i](given, need);
   const mattered = used.filter((i) => need[i] === 1);
   if (mattered.length === 0) return r;
   r.assumed = mattered.map((i) => ({

@@ -90,6 +90,8 @@ function moduleSource(b: Bundle, maxTextLength: number): string {
     ),
     "]);",
     `const DEFAULT_OUTCOME = ${literal(b.defaultOutcome)};`,
+    "/** Its strength: above 0 when a layer set its own default (docs/semantics.md §6). */",
+    `const DEFAULT_STRENGTH = ${b.outcomes.find((o) => o.name === b.defaultOutcome)?.strength ?? 0};`,
     "/** The longest text a text fact may be (the runtime's limits.maxTextLength). */",
     `const MAX_TEXT_LENGTH = ${Number.isFinite(maxTextLength) ? literal(maxTextLength) : "Infinity"};`,
     "",
@@ -134,12 +136,12 @@ function moduleSource(b: Bundle, maxTextLength: number): string {
     const indexes = b.rules.flatMap((r, i) =>
       r.event.params.kind !== "advice" && r.event.params.strength === s ? [i] : [],
     );
-    return { outcome: b.rules[indexes[0]!]!.event.type, indexes };
+    return { outcome: b.rules[indexes[0]!]!.event.type, indexes, strength: s };
   });
   out.push(
-    "/** Candidates by outcome, strongest first. */",
+    "/** Candidates by outcome, strongest first: [outcome, entries, strength]. */",
     "const LEVELS = [",
-    ...levels.map((l) => `  [${literal(l.outcome)}, [${l.indexes.join(", ")}]],`),
+    ...levels.map((l) => `  [${literal(l.outcome)}, [${l.indexes.join(", ")}], ${l.strength}],`),
     "];",
     "",
   );

@@ -4,7 +4,7 @@
  * assemble.ts) line for line, so that the module answers exactly as `decideSync` does without the
  * explanation; the semantics tests compare the two on random policies and fact sets, valid and not.
  *
- * It expects the policy part to define FACTS, MAX_TEXT_LENGTH, fits(i, x), ENTRIES, DEFAULT_OUTCOME, TRI (per entry: the Kleene
+ * It expects the policy part to define FACTS, MAX_TEXT_LENGTH, fits(i, x), ENTRIES, DEFAULT_OUTCOME, DEFAULT_STRENGTH, TRI (per entry: the Kleene
  * value, see conditions.ts), LEVELS, outcomeTrusted and decideTrusted (and, for policies that
  * need them, the parts in extras.ts). Plain strings only here (no
  * `${…}`): this is the text of the module.
@@ -156,7 +156,7 @@ function assemble(t, v) {
   }
   const deciding = [];
   const also = [];
-  const pending = [];
+  let pending = [];
   const advice = new Set();
   const exceptionsByRule = new Map();
   for (let i = 0; i < ENTRIES.length; i++) {
@@ -174,7 +174,13 @@ function assemble(t, v) {
       }
     } else if (ti === U && e.strength > atLeast) pending.push(i);
   }
-  const atLeastOutcome = atLeast === 0 ? DEFAULT_OUTCOME : (deciding[0]?.outcome ?? DEFAULT_OUTCOME);
+  let floor = null;
+  if (deciding.length === 0 && pending.length > 0 && DEFAULT_STRENGTH > 0) {
+    ({ pending, floor } = withoutTrue(pending));
+  }
+  const atLeastOutcome = floor !== null
+    ? floor.outcome
+    : atLeast === 0 ? DEFAULT_OUTCOME : (deciding[0]?.outcome ?? DEFAULT_OUTCOME);
   const warnings = [];
   for (const [rule, list] of exceptionsByRule) {
     if (new Set(list.map((e) => e.outcome)).size < 2) continue;
@@ -219,16 +225,35 @@ function assemble(t, v) {
   };
 }
 
+/**
+ * When no candidate holds and a layer's default is stronger than 0: the pending ones among the
+ * unknown (indexes), and the weakest outcome still possible when weaker than the default (floor).
+ * If one is weaker, every unknown candidate can change the decision; if none is, only the
+ * stronger ones can (docs/semantics.md §6).
+ */
+function withoutTrue(unknown) {
+  let weakest = unknown[0];
+  for (const i of unknown) if (ENTRIES[i].strength < ENTRIES[weakest].strength) weakest = i;
+  if (ENTRIES[weakest].strength < DEFAULT_STRENGTH) return { pending: unknown, floor: ENTRIES[weakest] };
+  return { pending: unknown.filter((i) => ENTRIES[i].strength > DEFAULT_STRENGTH), floor: null };
+}
+
 /** The outcome when some fact is unknown: strongest level first, as @precept/runtime does. */
 function outcomePartial(v) {
-  for (const [outcome, entries] of LEVELS) {
+  // An unknown candidate as strong as the default leaves it standing unless a weaker one holds
+  // or is unknown.
+  let unknownAtDefault = false;
+  for (const [outcome, entries, strength] of LEVELS) {
     let unknown = false;
     for (const i of entries) {
       const t = TRI[i](v);
-      if (t === T) return outcome;
+      if (t === T) return unknownAtDefault ? "undetermined" : outcome;
       if (t === U) unknown = true;
     }
-    if (unknown) return "undetermined";
+    if (unknown) {
+      if (strength !== DEFAULT_STRENGTH || unknownAtDefault) return "undetermined";
+      unknownAtDefault = true;
+    }
   }
   return DEFAULT_OUTCOME;
 }

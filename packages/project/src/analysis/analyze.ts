@@ -324,6 +324,14 @@ export class PolicyAnalyser {
     return out;
   }
 
+  /** "no guidance stands", or "Trust's default, caution, stands" for a layer's own default. */
+  private defaultStands(): string {
+    const own = this.policy.layerDefault;
+    return own
+      ? `${own.origin.layer}'s default, ${own.outcome.name}, stands`
+      : `${this.policy.defaultOutcome.name} stands`;
+  }
+
   gaps(options: AnalysisOptions): Finding[] {
     const d = this.space.diagram;
     const limit = options.regionLimit ?? 6;
@@ -358,7 +366,7 @@ export class PolicyAnalyser {
       return [
         {
           ...base,
-          summary: `No rule applies in some situations, for example the one below: ${this.policy.defaultOutcome.name} stands. (The region is too complex to describe: ${error.message})`,
+          summary: `No rule applies in some situations, for example the one below: ${this.defaultStands()}. (The region is too complex to describe: ${error.message})`,
           witnesses: [this.decisionAt(this.space.situation(at), at)],
         },
       ];
@@ -369,7 +377,7 @@ export class PolicyAnalyser {
       const share = this.space.share(region);
       return {
         ...base,
-        summary: `${scope ? `${scope}no` : "No"} rule applies in ${percent(share)} of the situations: ${this.policy.defaultOutcome.name} stands.`,
+        summary: `${scope ? `${scope}no` : "No"} rule applies in ${percent(share)} of the situations: ${this.defaultStands()}.`,
         witnesses: w ? [w] : [],
         region: text,
         ...(truncated ? { regionTruncated: true } : {}),

@@ -14,6 +14,7 @@ import {
   evaluate,
   type FactModel,
   type FactTypeModel,
+  type LooseningModel,
   type Origin,
   type PolicyModel,
   type Range,
@@ -87,7 +88,11 @@ export function policyOfBundle(bundle: Bundle, uri: string, asOf: string): Polic
       ...(r.event.params.inForce ? { inForce: r.event.params.inForce } : {}),
       origin: origin(r.event.params.layer),
     }));
-  const named = bundle.outcomes.filter((o) => o.name !== bundle.defaultOutcome);
+  // The strength-0 outcome is the outcomes list's `otherwise`; a layer may decide another one
+  // when no rule applies (`defaultSetBy`).
+  const weakest = bundle.outcomes.find((o) => o.strength === 0);
+  const named = bundle.outcomes.filter((o) => o.strength > 0);
+  const noRule = bundle.outcomes.find((o) => o.name === bundle.defaultOutcome);
   return {
     title: bundle.policy.title,
     ...(bundle.policy.version !== undefined ? { version: bundle.policy.version } : {}),
@@ -100,19 +105,36 @@ export function policyOfBundle(bundle: Bundle, uri: string, asOf: string): Polic
     sources: bundle.sources,
     outcomes: named.map((o) => ({ name: o.name, label: o.label, strength: o.strength })),
     defaultOutcome: {
-      name: bundle.defaultOutcome,
-      label: bundle.outcomes.find((o) => o.name === bundle.defaultOutcome)?.label ?? "",
+      name: weakest?.name ?? bundle.defaultOutcome,
+      label: weakest?.label ?? "",
       strength: 0,
     },
+    ...(bundle.defaultSetBy && noRule
+      ? {
+          layerDefault: {
+            outcome: { name: noRule.name, label: noRule.label, strength: noRule.strength },
+            ...(bundle.defaultSetBy.reason !== undefined
+              ? { reason: bundle.defaultSetBy.reason }
+              : {}),
+            origin: origin(bundle.defaultSetBy.layer),
+          },
+        }
+      : {}),
     facts,
     terms: [],
     rules,
-    loosenings: bundle.loosenings.map((l) => ({
-      kind: l.kind,
-      rule: l.rule,
-      reason: l.reason,
-      origin: origin(l.layer),
-    })),
+    loosenings: bundle.loosenings.map(
+      (l): LooseningModel =>
+        l.kind === "default"
+          ? {
+              kind: l.kind,
+              outcome: l.outcome,
+              replaces: l.replaces,
+              reason: l.reason,
+              origin: origin(l.layer),
+            }
+          : { kind: l.kind, rule: l.rule, reason: l.reason, origin: origin(l.layer) },
+    ),
     constraints: (bundle.constraints ?? []).map((c) => ({
       title: c.title,
       condition: condition(c.conditions),

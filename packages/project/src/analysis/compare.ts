@@ -3,7 +3,8 @@
  * two versions of a policy (diff). Every region where the decisions differ is reported, marked
  * stronger or weaker, with the rules deciding on each side at a witness. A weaker region of a
  * layer is attributed to the declared loosening (override, disable, exception) of the baseline
- * rule that decided there; what no loosening explains is reported as such.
+ * rule that decided there, or to the layer's weaker default where none of its rules applies; what
+ * no loosening explains is reported as such.
  */
 import type { LooseningModel, PolicyModel, Range } from "@precept/language";
 import { today } from "@precept/runtime";
@@ -65,9 +66,14 @@ export function comparePolicies(
     }
     let rest = region;
     for (const l of options.loosenings ?? []) {
-      const decided = old.candidates.list
-        .filter((c) => c.rule.id === l.rule)
-        .reduce((acc, c) => d.or(acc, old.candidates.decides(c)), d.FALSE);
+      // A weaker default decides where no rule of the layer applies; a rule's loosening, where
+      // the baseline's rule decided.
+      const decided =
+        l.kind === "default"
+          ? d.not(now.candidates.covered)
+          : old.candidates.list
+              .filter((c) => c.rule.id === l.rule)
+              .reduce((acc, c) => d.or(acc, old.candidates.decides(c)), d.FALSE);
       const part = d.and(rest, decided);
       if (part === d.FALSE) continue;
       rest = d.and(rest, d.not(decided));
@@ -98,7 +104,9 @@ function finding(
   const deciding = now.candidates.list.find((c) => c.id === is.rules[0]);
   const where = loosening?.origin ?? deciding?.origin;
   const cause = loosening
-    ? ` This is the ${loosening.kind} of rule ${loosening.rule} (${loosening.origin.layer}): "${loosening.reason}".`
+    ? loosening.kind === "default"
+      ? ` No rule applies here, and ${loosening.origin.layer}'s default, ${loosening.outcome}, replaces ${loosening.replaces}: "${loosening.reason}".`
+      : ` This is the ${loosening.kind} of rule ${loosening.rule} (${loosening.origin.layer}): "${loosening.reason}".`
     : code === "impact-weaker" && now.policy.loosenings.length > 0
       ? " No declared loosening explains it."
       : "";
@@ -114,7 +122,12 @@ function finding(
     region: text,
     ...(truncated ? { regionTruncated: true } : {}),
     ...(loosening
-      ? { loosening: { kind: loosening.kind, rule: loosening.rule, reason: loosening.reason } }
+      ? {
+          loosening:
+            loosening.kind === "default"
+              ? { kind: loosening.kind, outcome: loosening.outcome, reason: loosening.reason }
+              : { kind: loosening.kind, rule: loosening.rule, reason: loosening.reason },
+        }
       : {}),
   };
 }

@@ -6,7 +6,13 @@
  * candidate by candidate, restricted to where it applies (so a large policy never needs one
  * diagram of all its rules); the whole decision as one diagram is built only when asked.
  */
-import type { ExceptionModel, Origin, PolicyModel, RuleModel } from "@precept/language";
+import {
+  decidedByDefault,
+  type ExceptionModel,
+  type Origin,
+  type PolicyModel,
+  type RuleModel,
+} from "@precept/language";
 import {
   type Allowance,
   type Cube,
@@ -128,8 +134,11 @@ export class Candidates {
       const at = d.pick(decides, usual);
       return at ? { ...c, decidingAt: at } : c;
     });
-    const outcomes = new Map<number, string>([[0, policy.defaultOutcome.name]]);
+    // 0 stands for "no candidate applies": the policy's default, a layer's own when it has one
+    // (which never competes with a rule that applies, whatever its strength).
+    const outcomes = new Map<number, string>();
     for (const o of policy.outcomes) outcomes.set(o.strength, o.name);
+    outcomes.set(0, decidedByDefault(policy).name);
     this.outcomes = outcomes;
   }
 
@@ -183,7 +192,7 @@ export class Candidates {
     return this.space.pick(d.not(this.covered));
   }
 
-  /** The decision as one diagram of outcome strengths (0: the default outcome). May be large. */
+  /** The decision as one diagram of outcome strengths (0: no rule applies). May be large. */
   get outcome(): NodeId {
     if (this.outcomeNode !== undefined) return this.outcomeNode;
     const d = this.space.diagram;

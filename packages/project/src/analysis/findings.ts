@@ -62,6 +62,14 @@ export interface Finding {
   readonly regionTruncated?: boolean;
   /** Precept text that would do what the rule seems meant to do (overruled layer rules). */
   readonly suggestion?: string;
-  /** Weaker impact: the declared loosening it comes from. */
-  readonly loosening?: { readonly kind: string; readonly rule: string; readonly reason: string };
+  /**
+   * Weaker impact: the declared loosening it comes from — a rule's (`rule`), or a layer's default
+   * (`kind: "default"`, with the new default `outcome`).
+   */
+  readonly loosening?: {
+    readonly kind: string;
+    readonly rule?: string;
+    readonly outcome?: string;
+    readonly reason: string;
+  };
 }

@@ -95,7 +95,7 @@ function titleOf(f: Finding): string {
     case "impact-stronger":
       return `Stricter here: ${f.witnesses[0]?.before?.outcome ?? "?"} → ${f.witnesses[0]?.outcome ?? "?"}`;
     case "impact-weaker":
-      return `Looser here: ${f.witnesses[0]?.before?.outcome ?? "?"} → ${f.witnesses[0]?.outcome ?? "?"}${f.loosening ? ` (${f.loosening.kind} ${f.loosening.rule})` : ""}`;
+      return `Looser here: ${f.witnesses[0]?.before?.outcome ?? "?"} → ${f.witnesses[0]?.outcome ?? "?"}${f.loosening ? ` (${f.loosening.kind} ${f.loosening.rule ?? f.loosening.outcome})` : ""}`;
     case "rule-overlap":
       return `Rules ${f.rules.join(" and ")} apply together`;
     default:

@@ -1,0 +1,86 @@
+/**
+ * `otherwise X because "…"`: a layer's own default outcome, what it decides when no rule applies
+ * (docs/semantics.md §4, §8). Any outcome of the scale may be the default; one weaker than the
+ * baseline's default is a loosening and needs a reason.
+ */
+import type * as A from "./ast.js";
+import type { Checking } from "./check-base.js";
+import type { OutcomeModel, PolicyModel } from "./model.js";
+import { candidateKeys } from "./suggest.js";
+import type { OutcomeSymbol, Scope } from "./symbols.js";
+
+/** What decides when no rule applies in a scope: a layer's default, else the outcomes list's. */
+export function effectiveDefault(scope: Scope): OutcomeSymbol | undefined {
+  return scope.layerDefault?.outcome ?? scope.defaultOutcome;
+}
+
+/**
+ * Checks a layer's default and puts it in scope. `earlier` is this file's previous default
+ * declaration, if any: a file has at most one.
+ */
+export function declareDefault(
+  cx: Checking,
+  d: A.DefaultDeclaration,
+  earlier: A.DefaultDeclaration | undefined,
+  hasExtends: boolean,
+): void {
+  if (earlier) {
+    cx.report(
+      "duplicate-declaration",
+      "error",
+      "A layer has one default outcome; this is a second one.",
+      d.range,
+      { related: [{ message: "the first one", uri: cx.uri, range: earlier.range }] },
+    );
+    return;
+  }
+  if (!cx.base) {
+    // A baseline that could not be read already has its one error.
+    if (!hasExtends)
+      cx.report(
+        "default-without-baseline",
+        "error",
+        "`otherwise … because …` sets a layer's default, and this policy has no baseline: end its outcomes list with `otherwise <outcome>` instead.",
+        d.range,
+      );
+    return;
+  }
+  const name = d.outcome;
+  if (!name) return;
+  const base = effectiveDefault(cx.base);
+  const outcome =
+    cx.scope.outcomes.get(name.key) ??
+    (cx.scope.defaultOutcome?.key === name.key ? cx.scope.defaultOutcome : undefined);
+  cx.refer("outcome", name.key, name.range, outcome);
+  if (!outcome) {
+    const scale = candidateKeys([
+      cx.scope.outcomes,
+      ...(cx.scope.defaultOutcome
+        ? [new Map([[cx.scope.defaultOutcome.key, cx.scope.defaultOutcome]])]
+        : []),
+    ]);
+    cx.unknown("unknown-outcome", "outcome", name, scale);
+    return;
+  }
+  const reason = d.reason?.value.trim() ? d.reason.value : undefined;
+  if (base && outcome.strength < base.strength && !reason) {
+    cx.report(
+      "missing-reason",
+      "error",
+      `This default, ${outcome.label}, is weaker than the baseline's (${base.label}), so it loosens the baseline and needs a reason: add \`because "…"\`.`,
+      name.range,
+    );
+  }
+  cx.scope.layerDefault = {
+    outcome,
+    ...(reason ? { reason } : {}),
+    layer: cx.layer,
+    uri: cx.uri,
+    range: d.range,
+  };
+}
+
+/** The outcome a policy decides when no rule applies: its layer default, else its outcomes list's. */
+export function decidedByDefault(policy: PolicyModel): OutcomeModel {
+  return policy.layerDefault?.outcome ?? policy.defaultOutcome;
+}
