@@ -1,83 +1,14 @@
 /**
- * The parts of a generated module that only some policies need, as plain module text (no
- * `${…}`): the calendar (date facts, the decision date), and constraints and presumptions. Each
- * mirrors `@precept/runtime` (dates.ts, constraints.ts, presume.ts); the semantics tests compare
- * the module with the runtime on random policies that use them.
+ * The parts of a generated module that only some policies need, as plain module text: the
+ * calendar (date facts, the decision date), and constraints and presumptions. The
+ * calendar is @precept/calendar's code itself; the others mirror `@precept/runtime`
+ * (constraints.ts, presume.ts), and the semantics tests compare the module with the runtime on
+ * random policies that use them.
  */
+import { CALENDAR_SOURCE } from "@precept/calendar";
 
-/** Calendar dates, as the runtime's dates.ts computes them (ISO YYYY-MM-DD, years 1–9999). */
-export const CALENDAR = `
-function daysInMonth(year, month) {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-const ISO = /^(\\d{4})-(\\d{2})-(\\d{2})$/;
-
-/** Whether v is an ISO date of a day that exists. */
-function isIsoDate(v) {
-  if (typeof v !== "string") return false;
-  const m = ISO.exec(v);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
-
-function isoOf(y, m, d) {
-  return String(y).padStart(4, "0") + "-" + String(m).padStart(2, "0") + "-" + String(d).padStart(2, "0");
-}
-
-/** Today in the local calendar of the machine deciding. */
-function today() {
-  const now = new Date();
-  return isoOf(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-/** date moved by amount units; months and years keep the day, or take the month's last. */
-function addToDate(date, amount, unit) {
-  let year = Number(date.slice(0, 4));
-  let month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  if (unit === "month" || unit === "year") {
-    const months = year * 12 + (month - 1) + (unit === "year" ? amount * 12 : amount);
-    year = Math.floor(months / 12);
-    month = months - year * 12 + 1;
-    if (year < 1) return "0001-01-01";
-    if (year > 9999) return "9999-12-31";
-    return isoOf(year, month, Math.min(day, daysInMonth(year, month)));
-  }
-  return fromDays(toDays(year, month, day) + (unit === "week" ? amount * 7 : amount));
-}
-
-/** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
-function toDays(y, m, d) {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function fromDays(days) {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  if (y < 1) return "0001-01-01";
-  if (y > 9999) return "9999-12-31";
-  return isoOf(y, m, d);
-}
-`;
+/** Calendar dates (ISO YYYY-MM-DD, years 1–9999): @precept/calendar's own code, as text. */
+export const CALENDAR = `\n${CALENDAR_SOURCE}\n`;
 
 /**
  * The decision-date facts (DECISION_DATES: [amount, unit] each, bundle.dates order) on a decision
