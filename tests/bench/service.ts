@@ -6,11 +6,9 @@
  * not a log sink's); autocannon shares the machine's cores with it.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { compile } from "@precept/compiler";
-import { analyze } from "@precept/language";
-import { type BundleFact, loadBundle } from "@precept/runtime";
+import type { BundleFact } from "@precept/runtime";
 import autocannon from "autocannon";
+import { bundleOf, deciderOf, factValue, seeded } from "../support/policy-files.js";
 
 const POLICY = new URL("../../rules/bps-e-professionalism/policy.precept", import.meta.url)
   .pathname;
@@ -18,38 +16,11 @@ const SECONDS = 5;
 const CLI = new URL("../../packages/cli/src/main.ts", import.meta.url).pathname;
 const SERVE = ["--conditions=source", "--import", import.meta.resolve("tsx"), CLI];
 
-const host = {
-  readFile: (uri: string) => {
-    try {
-      return readFileSync(uri, "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-};
-
 /** Fact sets with every fact known, deterministic. */
 function factSets(facts: readonly BundleFact[], count: number): Record<string, unknown>[] {
-  let s = 7;
-  const random = () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
+  const random = seeded(7);
   return Array.from({ length: count }, () =>
-    Object.fromEntries(
-      facts.map((f) => [
-        f.name,
-        f.type === "choice"
-          ? f.values[Math.floor(random() * f.values.length)]
-          : f.type === "set"
-            ? f.values.filter(() => random() < 0.5)
-            : f.type === "yes/no"
-              ? random() < 0.5
-              : f.type === "number"
-                ? Math.floor(random() * 40)
-                : "text",
-      ]),
-    ),
+    Object.fromEntries(facts.map((f) => [f.name, factValue(f, random)])),
   );
 }
 
@@ -67,12 +38,8 @@ async function perSecond(
 }
 
 export async function run(): Promise<void> {
-  const analysis = analyze(POLICY, host);
-  if (!analysis.policy) throw new Error("the BPS pack has errors");
-  const bundle = compile(analysis.policy);
-  const loaded = loadBundle(bundle);
-  if (!loaded.ok) throw new Error(loaded.errors.join());
-  const decider = loaded.decider;
+  const bundle = bundleOf(POLICY);
+  const decider = deciderOf(bundle);
   const sets = factSets(bundle.facts, 64);
 
   await perSecond((f) => decider.decide(f), sets, 500);

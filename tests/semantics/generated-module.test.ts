@@ -9,6 +9,7 @@ import { analyze, memoryHost } from "@precept/language";
 import { checkScenario, loadBundle } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { diskHost } from "../support/policy-files.js";
 import { modelArbitrary } from "./arbitraries.js";
 import { importModule, withoutExplanation } from "./generated-module.js";
 import { load } from "./helpers.js";
@@ -338,16 +339,7 @@ describe("the BPS pack", () => {
 describe("Northfield (dates, a decision date, rules in force, a presumption)", () => {
   it("decides every scenario as the runtime does, on its decision date, checked and trusted", async () => {
     const file = new URL("../../rules/examples/northfield-trust/policy.precept", import.meta.url);
-    const host = {
-      readFile: (uri: string) => {
-        try {
-          return readFileSync(uri, "utf8");
-        } catch {
-          return undefined;
-        }
-      },
-    };
-    const analysis = analyze(file.pathname, host);
+    const analysis = analyze(file.pathname, diskHost);
     const bundle = compile(analysis.policy!);
     expect(bundle.dates?.length).toBeGreaterThan(0);
     expect(bundle.facts.some((f) => f.presumed)).toBe(true);

@@ -1,14 +1,21 @@
 /**
  * The decision service, started for real on an ephemeral 127.0.0.1 port and called over HTTP.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { compile } from "@precept/compiler";
 import { analyze, closest } from "@precept/language";
-import { type Bundle, type BundleFact, type Decider, loadBundle } from "@precept/runtime";
+import type { Bundle, BundleFact, Decider } from "@precept/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  bundleOf,
+  deciderOf,
+  diskHost,
+  factValue,
+  seeded,
+} from "../../../tests/support/policy-files.js";
 import type { CompilePolicy } from "./policies.js";
 import { createService, type Service, type ServiceOptions } from "./service.js";
 
@@ -16,61 +23,22 @@ const ROOT = new URL("../../../", import.meta.url).pathname;
 const BPS = path.join(ROOT, "rules/bps-e-professionalism/policy.precept");
 const NORTHFIELD = path.join(ROOT, "rules/examples/northfield-trust/policy.precept");
 
-const host = {
-  readFile: (uri: string) => {
-    try {
-      return readFileSync(uri, "utf8");
-    } catch {
-      return undefined;
-    }
-  },
-};
-
 const compilePolicy: CompilePolicy = async (file) => {
-  const analysis = analyze(file, host);
+  const analysis = analyze(file, diskHost);
   if (!analysis.policy) {
     return { ok: false, errors: analysis.diagnostics.map((d) => d.message) };
   }
   return { ok: true, bundle: compile(analysis.policy), files: [...analysis.documents.keys()] };
 };
 
-function bundleOf(file: string): Bundle {
-  const analysis = analyze(file, host);
-  if (!analysis.policy) throw new Error("policy has errors");
-  return compile(analysis.policy);
-}
-
-function deciderOf(bundle: Bundle): Decider {
-  const loaded = loadBundle(bundle);
-  if (!loaded.ok) throw new Error(loaded.errors.join());
-  return loaded.decider;
-}
-
 /** A valid value for each fact, or none (unknown), chosen by `random`. */
 function randomFacts(facts: readonly BundleFact[], random: () => number) {
   const out: Record<string, unknown> = {};
   for (const f of facts) {
     if (random() < 0.3) continue;
-    out[f.name] =
-      f.type === "choice"
-        ? f.values[Math.floor(random() * f.values.length)]
-        : f.type === "set"
-          ? f.values.filter(() => random() < 0.5)
-          : f.type === "yes/no"
-            ? random() < 0.5
-            : f.type === "number"
-              ? Math.floor(random() * 40)
-              : "text";
+    out[f.name] = factValue(f, random);
   }
   return out;
-}
-
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "precept-service-"));
