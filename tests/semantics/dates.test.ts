@@ -6,7 +6,7 @@
  */
 import { addToDate as calendarAdd } from "@precept/calendar";
 import { addToDate as languageAdd, readDate } from "@precept/language";
-import { isIsoDate, addToDate as runtimeAdd } from "@precept/runtime";
+import { isIsoDate, readFactValue, addToDate as runtimeAdd } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { shiftDate } from "./reference.js";
@@ -47,6 +47,19 @@ describe("calendar arithmetic", () => {
   it("the language and the runtime use the one calendar", () => {
     expect(languageAdd).toBe(calendarAdd);
     expect(runtimeAdd).toBe(calendarAdd);
+  });
+
+  it("a form reads the month names a policy may write, and only those", () => {
+    const fact = { name: "discharge date", type: "date" } as const;
+    for (const month of ["September", "sep", "SEPT", "Septem", "Sptember", "Sepember"]) {
+      const written = `1 ${month} 2024`;
+      const form = readFactValue(fact as never, written, { mode: "form" });
+      const policy = readDate(written);
+      expect({ month, form: form.ok && form.value }).toEqual({
+        month,
+        form: policy.ok ? policy.iso : false,
+      });
+    }
   });
 
   it("month ends and leap days", () => {

@@ -1,42 +1,12 @@
 /**
  * Calendar dates as the language writes them: `2024-09-01` or `1 September 2024`, read into ISO
  * `YYYY-MM-DD` (years 0001–9999, the proleptic Gregorian calendar), and the units of durations.
- * The arithmetic is @precept/calendar's, shared with the runtime (the two never import each other).
+ * The arithmetic and month names are @precept/calendar's, shared with the runtime (the two never
+ * import each other).
  */
-import { type DateUnit, daysInMonth } from "@precept/calendar";
+import { type DateUnit, daysInMonth, MONTHS, monthNumber } from "@precept/calendar";
 
-export { addToDate, type DateUnit, daysInMonth } from "@precept/calendar";
-
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
-/** Three-letter abbreviations are accepted too (`1 Sep 2024`). */
-const MONTH_INDEX = new Map<string, number>();
-MONTHS.forEach((m, i) => {
-  MONTH_INDEX.set(m, i + 1);
-  MONTH_INDEX.set(m.slice(0, 3), i + 1);
-});
-MONTH_INDEX.set("sept", 9);
-
-export function isMonthName(word: string): boolean {
-  return MONTH_INDEX.has(word.toLowerCase());
-}
-
-export function monthNumber(word: string): number | undefined {
-  return MONTH_INDEX.get(word.toLowerCase());
-}
+export { addToDate, type DateUnit, daysInMonth, isMonthName, monthNumber } from "@precept/calendar";
 
 /** `YYYY-MM-DD` for a valid day, otherwise a message saying what is wrong. */
 export function checkDate(

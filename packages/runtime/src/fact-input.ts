@@ -15,6 +15,7 @@
  * surfaces add their own hints (the CLI: did-you-mean, and how to write what `form` would read).
  */
 
+import { monthNumber } from "@precept/calendar";
 import type { BundleFact, FactValue } from "./bundle.js";
 import { isIsoDate } from "./dates.js";
 import { count, DEFAULT_LIMITS, shown } from "./limits.js";
@@ -168,21 +169,6 @@ function fits(fact: BundleFact, raw: unknown, maxText: number): boolean {
   }
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
 /** What `form` mode reads `text` as (null: blank, unknown), or undefined when it cannot. */
 function fromText(fact: BundleFact, text: string): FactValue | null | undefined {
   if (text.trim() === "") return fact.type === "text" ? undefined : null;
@@ -214,9 +200,9 @@ function fromText(fact: BundleFact, text: string): FactValue | null | undefined 
       if (isIsoDate(t)) return t;
       // `1 September 2024` (or `1 Sep 2024`), as the language writes dates.
       const m = /^(\d{1,2})\s+([A-Za-z]{3,9})\s+(\d{4})$/.exec(t);
-      const month = m ? MONTHS.findIndex((x) => x.startsWith(m[2]!.toLowerCase().slice(0, 3))) : -1;
-      if (!m || month < 0 || !MONTHS[month]!.startsWith(m[2]!.toLowerCase())) return undefined;
-      const iso = `${m[3]}-${String(month + 1).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+      const month = m && monthNumber(m[2]!);
+      if (!m || !month) return undefined;
+      const iso = `${m[3]}-${String(month).padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
       return isIsoDate(iso) ? iso : undefined;
     }
   }
