@@ -204,6 +204,8 @@ export interface OutcomesDeclaration extends Node {
   readonly kind: "Outcomes";
   readonly outcomes: readonly OutcomeEntry[];
   readonly otherwise?: OutcomeEntry;
+  /** `because "…"` after `otherwise`: only a layer's default takes one (the checker says so). */
+  readonly otherwiseReason?: Text;
 }
 
 export type FactType =

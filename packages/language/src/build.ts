@@ -411,7 +411,14 @@ export class AstBuilder {
       range: this.spanRange(otherwiseName.range, otherwiseMeaning?.range),
       ...(otherwiseMeaning ? { meaning: otherwiseMeaning } : {}),
     };
-    return { kind: "Outcomes", range, outcomes, ...(otherwise ? { otherwise } : {}) };
+    const otherwiseReason = this.text(this.token(node, "otherwiseReason"));
+    return {
+      kind: "Outcomes",
+      range,
+      outcomes,
+      ...(otherwise ? { otherwise } : {}),
+      ...(otherwiseReason ? { otherwiseReason } : {}),
+    };
   }
 
   private fact(node: CstNode, range: Range): A.FactDeclaration {

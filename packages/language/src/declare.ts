@@ -54,6 +54,13 @@ export function declareAll(cx: Checking, document: A.PolicyDocument): void {
         }
         outcomesSeen = true;
         declareOutcomes(cx, d);
+        if (d.otherwiseReason)
+          cx.report(
+            "default-without-baseline",
+            "error",
+            "The outcomes list's default takes no reason: `otherwise … because …` is a layer's own default, in a policy that extends a baseline. Remove `because …` here.",
+            d.otherwiseReason.range,
+          );
         break;
       }
       case "Fact": {

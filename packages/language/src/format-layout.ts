@@ -233,7 +233,12 @@ export class Layout {
         }
         if (d.otherwise) {
           const o = d.otherwise;
-          const line = join("otherwise", o.name.text, o.meaning && quote(o.meaning.value));
+          const line = join(
+            "otherwise",
+            o.name.text,
+            o.meaning && quote(o.meaning.value),
+            d.otherwiseReason && `because ${quote(d.otherwiseReason.value)}`,
+          );
           this.add(b, item("", [line]), this.tokensOf(b, T.Otherwise)[0]?.startOffset);
         }
         return;

@@ -81,8 +81,16 @@ describe("a layer's default", () => {
       "base.precept",
     );
     expect(errors.map((e) => e.code)).toEqual(["default-without-baseline"]);
-    // Right after the outcomes list, `otherwise` is still the list's own.
+    // Right after the outcomes list, `otherwise` is still the list's own, which takes no reason.
     expect(check({ "base.precept": BASE }, "base.precept").errors).toEqual([]);
+    const reasoned = BASE.replace(
+      'otherwise no guidance "use your judgement"',
+      'otherwise no guidance because "x"',
+    );
+    expect(
+      check({ "base.precept": reasoned }, "base.precept").errors.map((e) => [e.code, e.text]),
+    ).toEqual([["default-without-baseline", '"x"']]);
+    expect(format(reasoned).text).toContain('otherwise no guidance because "x"');
   });
 
   it("weaker than the baseline's default: a loosening, which needs a reason", () => {

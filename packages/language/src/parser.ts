@@ -186,6 +186,11 @@ export class PreceptParser extends CstParser {
       this.CONSUME(T.Otherwise);
       this.SUBRULE2(this.phrase, { LABEL: "otherwise" });
       this.OPTION4(() => this.CONSUME(T.StringLiteral, { LABEL: "otherwiseMeaning" }));
+      // A reason is a layer's (`otherwise X because …`): parsed here so the checker can say so.
+      this.OPTION5(() => {
+        this.CONSUME(T.Because);
+        this.CONSUME2(T.StringLiteral, { LABEL: "otherwiseReason" });
+      });
     });
   });
 

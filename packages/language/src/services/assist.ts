@@ -89,6 +89,8 @@ export function phraseContexts(paths: Paths): Set<NameContext> {
     else if (parent === "expectation")
       out.add((p.occurrenceStack.at(-1) ?? 0) >= 3 ? "outcome or default" : "fact");
     else if (parent === "ruleClause" || parent === "ruleBody") out.add("outcome");
+    // A layer's default may be any outcome of the scale, the list's own default too.
+    else if (parent === "layerDefault") out.add("outcome or default");
   }
   return out;
 }

@@ -147,6 +147,17 @@ describe("complete: names in context", () => {
     expect(labels(after("rule 9 when age < 18\n  then <|>"), "fact")).toEqual([]);
   });
 
+  it("offers every outcome of the scale after a layer's otherwise, the list's default too", () => {
+    const layer = (body: string) => `${LAYER}\n${body}`;
+    expect(labels(layer("otherwise <|>"), "outcome", true)).toEqual([
+      "prohibit",
+      "decline",
+      "seek advice",
+      "allow",
+      "no guidance",
+    ]);
+  });
+
   it("offers facts in a scenario's given and needs", () => {
     expect(labels(after('scenario "s"\n  given <|>'), "fact")).toContain("age");
     expect(labels(after('scenario "s"\n  given age is 3, <|>'), "fact")).toContain("capacity");

@@ -92,7 +92,8 @@ export function complete(text: string, offset: number, context: ServiceContext):
 
   const items: Item[] = [];
   const first = chunk[0];
-  let declarations = !first || !startsDeclaration(first, undefined);
+  let declarations =
+    !first || !(startsDeclaration(first, undefined) || tokenMatcher(first, T.Otherwise));
   if (first && !declarations) {
     const paths = assist(chunk, chunk.length);
     for (const item of names(s, chunk, paths, word, context.uri, analysed)) items.push(item);

@@ -107,8 +107,23 @@ export function cursorWord(tokens: readonly IToken[], offset: number): CursorWor
 export function declarationStart(tokens: readonly IToken[], end: number): number {
   for (let i = end - 1; i > 0; i--) {
     if (startsDeclaration(tokens[i]!, tokens[i - 1], tokens[i - 2])) return i;
+    // `otherwise` starts a layer's default, unless it ends an outcomes list.
+    if (tokenMatcher(tokens[i]!, T.Otherwise)) {
+      const before = declarationStart(tokens, i);
+      if (!tokenMatcher(tokens[before]!, T.Outcomes) || before !== outcomesStart(tokens, i))
+        return i;
+    }
   }
   return 0;
+}
+
+/** The start of the outcomes list that a first `otherwise` at `i` ends, if it is one (else -1). */
+function outcomesStart(tokens: readonly IToken[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    if (tokenMatcher(tokens[j]!, T.Otherwise)) return -1;
+    if (tokenMatcher(tokens[j]!, T.Outcomes)) return j;
+  }
+  return -1;
 }
 
 /** The phrase of plain words that ends just before `end` (its start index). */
