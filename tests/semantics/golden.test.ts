@@ -143,6 +143,7 @@ describe("golden: the rule pack's scenarios", () => {
   const packs: [name: string, files: string[]][] = [
     ["bps", [BPS, "rules/bps-e-professionalism/scenarios.precept"]],
     ["northfield", [BPS, "rules/examples/northfield-trust/policy.precept"]],
+    ["hartwell-programme", [BPS, "rules/examples/hartwell-programme/policy.precept"]],
   ];
   for (const [name, files] of packs) {
     it(`${name}: every scenario passes, and its explanation is unchanged`, async () => {
