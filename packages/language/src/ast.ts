@@ -184,6 +184,8 @@ export interface PolicyHeader extends Node {
   readonly version?: Text;
   /** Relative path of the baseline this policy is a layer on. */
   readonly extends?: Text;
+  /** `in force from … until …`: the days on which the whole layer is part of the policy. */
+  readonly inForce?: InForce;
 }
 
 /** `source bps: "title", publisher, 2012` */

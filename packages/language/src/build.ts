@@ -290,6 +290,20 @@ export class AstBuilder {
         range: this.tokenRange(version),
       },
       extends: this.text(this.token(node, "extends")),
+      ...this.headerInForce(node),
+    };
+  }
+
+  private headerInForce(node: CstNode): { inForce?: A.InForce } {
+    const keyword = this.token(node, "In");
+    if (!keyword || !this.token(node, "Force")) return {};
+    const from = this.value(this.node(node, "from"));
+    const until = this.value(this.node(node, "until"));
+    const start = this.tokenRange(keyword).start;
+    const last = until ?? from;
+    const end = last ? last.range.end : this.tokenRange(this.token(node, "Force")!).end;
+    return {
+      inForce: { range: { start, end }, ...(from ? { from } : {}), ...(until ? { until } : {}) },
     };
   }
 

@@ -82,6 +82,8 @@ export class Checking {
   readonly disabled = new Set<string>();
   /** Baseline rules this document overrides or disables, and where: each only once. */
   readonly changed = new Map<string, Range>();
+  /** `in force` on the policy line: the days of the whole layer (ISO dates). */
+  layerPeriod: { readonly from?: string; readonly until?: string } | undefined;
 
   private readonly syntaxErrors: RangeSet;
   /** What "did you mean" may still cost in this check. */

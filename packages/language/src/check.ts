@@ -43,6 +43,7 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
         : { start: document.range.start, end: document.range.start },
     );
   }
+  if (document.header?.inForce) cx.layerPeriod = checkInForce(cx, document.header.inForce);
   declareAll(cx, document);
   for (const d of document.declarations) {
     checkDeclaration(cx, d);
@@ -196,8 +197,11 @@ function ruleBody(
   }
 }
 
-/** `in force from … until …`: real dates (not `today`), the end not before the start. */
-function checkInForce(cx: Checking, f: A.InForce): void {
+/**
+ * `in force from … until …`: real dates (not `today`), the end not before the start, and in a
+ * dated layer some day of the layer's. Returns the period when it is sound.
+ */
+function checkInForce(cx: Checking, f: A.InForce): { from?: string; until?: string } | undefined {
   for (const v of [f.from, f.until]) {
     if (!v) continue;
     for (const p of checkDateValue("in force", v, false)) {
@@ -231,7 +235,22 @@ function checkInForce(cx: Checking, f: A.InForce): void {
       `This is in force until ${until}, before it comes into force on ${from}.`,
       f.range,
     );
+    return undefined;
   }
+  const layer = cx.layerPeriod;
+  const start = from && layer?.from && layer.from > from ? layer.from : (from ?? layer?.from);
+  const end = until && layer?.until && layer.until < until ? layer.until : (until ?? layer?.until);
+  if (layer && start && end && end < start) {
+    cx.report(
+      "empty-period",
+      "error",
+      `This is never in force: the policy line puts the whole layer in force only ${[layer.from && `from ${layer.from}`, layer.until && `until ${layer.until}`].filter(Boolean).join(" ")}.`,
+      f.range,
+    );
+    return undefined;
+  }
+  if (!f.from && !f.until) return undefined;
+  return { ...(from ? { from } : {}), ...(until ? { until } : {}) };
 }
 
 // ------------------------------------------------------------ a layer's changes to its baseline

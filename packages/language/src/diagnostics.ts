@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = {
   "outcomes-in-layer": "A layer that declares its own outcomes",
   "default-without-baseline":
     "`otherwise … because …` (a layer's default) in a policy with no baseline",
+  "dated-default": "`otherwise … because …` in a layer with `in force` dates",
   "layer-conflict": "A layer that declares a name its baseline already has",
   "extend-own-fact": "`fact X: also …` on a fact that is not a baseline's",
   // scenarios

@@ -201,6 +201,12 @@ export class Layout {
       h.title && quote(h.title.value),
       h.version && `version ${quote(h.version.value)}`,
       h.extends && `extends ${quote(h.extends.value)}`,
+      h.inForce &&
+        join(
+          "in force",
+          h.inForce.from && `from ${value(h.inForce.from)}`,
+          h.inForce.until && `until ${value(h.inForce.until)}`,
+        ),
     );
     this.add(b, item("", [line]), b.start);
   }

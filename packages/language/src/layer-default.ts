@@ -45,6 +45,15 @@ export function declareDefault(
       );
     return;
   }
+  if (cx.layerPeriod) {
+    cx.report(
+      "dated-default",
+      "error",
+      "A layer in force between dates cannot set the default outcome: a default has no dates, and on the other days the baseline's must stand. Put the default in a layer without `in force` dates.",
+      d.range,
+    );
+    return;
+  }
   const name = d.outcome;
   if (!name) return;
   const base = effectiveDefault(cx.base);

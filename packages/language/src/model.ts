@@ -253,6 +253,8 @@ export interface LayerModel {
   readonly uri: string;
   /** The uri of the baseline this layer extends. */
   readonly extends?: string;
+  /** `in force …` on the policy line: the days its changes are part of the policy (§8). */
+  readonly inForce?: InForceModel;
 }
 
 export interface PolicyModel {

@@ -132,6 +132,19 @@ export class PreceptParser extends CstParser {
       this.CONSUME(T.Extends);
       this.CONSUME3(T.StringLiteral, { LABEL: "extends" });
     });
+    // `in force from … until …` on the policy line dates the whole layer.
+    this.OPTION4(() => {
+      this.CONSUME(T.In);
+      this.CONSUME(T.Force);
+      this.OPTION5(() => {
+        this.CONSUME(T.From);
+        this.SUBRULE(this.value, { LABEL: "from" });
+      });
+      this.OPTION6(() => {
+        this.CONSUME(T.Until);
+        this.SUBRULE2(this.value, { LABEL: "until" });
+      });
+    });
   });
 
   public declaration = this.RULE("declaration", () => {

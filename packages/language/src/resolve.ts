@@ -7,6 +7,7 @@ import { declarationsOf } from "./ast.js";
 import type { DocumentCheck } from "./check.js";
 import { dateUnit } from "./dates.js";
 import { effectiveDefault } from "./layer-default.js";
+import { chronological, datedBy, overlaps } from "./layer-dates.js";
 import type * as M from "./model.js";
 import { overrideEffect, type RuleEntries } from "./override-effect.js";
 import type { OutcomeSymbol, Scope } from "./symbols.js";
@@ -248,26 +249,39 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
         reason: mine.reason ?? "",
         origin: origin(mine.uri, mine.range, mine.layer),
       });
+    // A dated layer: its changes hold on its days only, the baseline's rules on the others.
+    const period = inForce(document.header?.inForce).inForce;
+    const dated = datedBy(period);
     // Overrides of this layer: what they replaced, judged once the layer's exceptions are attached.
-    const replaced: { id: string; old: RuleEntries[]; at: number }[] = [];
+    const replaced: { id: string; old: RuleEntries[]; now?: RuleEntries; at: number }[] = [];
     for (const decl of document.declarations) {
       if (decl.kind === "Rule" && decl.id) {
-        const made = body(decl.id.text, decl, resolver, origin(uri, decl.range, layer));
+        const made = dated.entry(
+          body(decl.id.text, decl, resolver, origin(uri, decl.range, layer)),
+        );
+        if (!made) continue;
         const versions = rules.get(decl.id.text);
         if (versions && versions[0]!.rule.origin.uri === uri) versions.push(made);
         else rules.set(decl.id.text, [made]);
       } else if (decl.kind === "Override" && decl.target && rules.has(decl.target.text)) {
         const reason = decl.reason?.value ?? "";
-        const replacement = body(decl.target.text, decl, resolver, origin(uri, decl.range, layer), {
-          layer,
-          reason,
-        });
+        const replacement = dated.entry(
+          body(decl.target.text, decl, resolver, origin(uri, decl.range, layer), {
+            layer,
+            reason,
+          }),
+        );
+        const old = rules.get(decl.target.text)!;
         replaced.push({
           id: decl.target.text,
-          old: rules.get(decl.target.text)!.map((v) => ({ ...v, exceptions: [...v.exceptions] })),
+          old: old.map((v) => ({ ...v, exceptions: [...v.exceptions] })),
+          ...(replacement ? { now: replacement } : {}),
           at: loosenings.length,
         });
-        rules.set(decl.target.text, [replacement]);
+        const kept = dated.outside(old);
+        const next = replacement ? chronological([...kept, replacement]) : kept;
+        if (next.length > 0) rules.set(decl.target.text, next);
+        else rules.delete(decl.target.text);
         loosenings.push({
           kind: "override",
           rule: decl.target.text,
@@ -278,7 +292,9 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     }
     for (const id of check.disabled) {
       const disable = declarationsOf(document, "Disable").find((x) => x.target?.text === id)!;
-      rules.delete(id);
+      const kept = dated.outside(rules.get(id) ?? []);
+      if (kept.length > 0) rules.set(id, kept);
+      else rules.delete(id);
       loosenings.push({
         kind: "disable",
         rule: id,
@@ -289,7 +305,10 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     for (const e of declarationsOf(document, "Exception")) {
       const versions = e.target && rules.get(e.target.text);
       if (!versions || !e.condition) continue;
+      const when = dated.clip(inForce(e.inForce).inForce);
+      if (when === null) continue;
       for (const entry of versions) {
+        if (period && !overlaps(entry.rule.inForce, when)) continue;
         entry.exceptions.push({
           id: `${entry.rule.id}#${entry.exceptions.length + 1}`,
           rule: entry.rule.id,
@@ -299,7 +318,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
           ...(e.reason ? { reason: e.reason.value } : {}),
           advice: e.advice.map((a) => a.value),
           inline: false,
-          ...inForce(e.inForce),
+          ...(when ? { inForce: when } : {}),
           origin: origin(uri, e.range, layer),
         });
       }
@@ -314,7 +333,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     }
     // An override is a loosening only when it can make some decision weaker.
     for (const r of replaced) {
-      const now = rules.get(r.id)?.[0];
+      const now = r.now ?? (period ? undefined : rules.get(r.id)?.[0]);
       const effect = now
         ? overrideEffect(r.old, now, strengthOf, layerDefault?.outcome.strength ?? 0)
         : "both";
@@ -325,6 +344,13 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     for (const a of declarationsOf(document, "Amend")) {
       const versions = a.target && rules.get(a.target.text);
       if (!versions) continue;
+      if (period) {
+        rules.set(
+          a.target.text,
+          dated.amend(versions, (r) => amended(r, a)),
+        );
+        continue;
+      }
       for (const v of versions) v.rule = amended(v.rule, a);
     }
   }
@@ -385,6 +411,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
       ...(document.header?.version ? { version: document.header.version.value } : {}),
       uri: document.uri,
       ...(i > 0 ? { extends: chain[i - 1]!.document.uri } : {}),
+      ...inForce(document.header?.inForce),
     })),
     sources,
     outcomes,

@@ -266,11 +266,13 @@ describe("complete: keywords from the grammar", () => {
   });
 
   it("offers the rest of the policy line", () => {
-    expect(labels('policy "x" <|>', "keyword").slice(0, 3)).toEqual([
+    expect(labels('policy "x" <|>', "keyword").slice(0, 4)).toEqual([
       "version",
       "extends",
+      "in force",
       "source",
     ]);
+    expect(labels('policy "x" extends "b.precept" <|>', "keyword")).toContain("in force");
     expect(labels('policy "x" version "1" <|>', "keyword")).not.toContain("version");
   });
 

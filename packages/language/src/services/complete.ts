@@ -127,7 +127,8 @@ function keywords(paths: Paths): Item[] {
   for (const p of paths) {
     const word = p.nextTokenType === T.Arrow ? "→" : KEYWORD_WORDS.get(p.nextTokenType);
     if (!word) continue;
-    // In an expectation, `not`, `at` and `also` start `not by rule`, `at least`, `also applies`.
+    // In an expectation, `not`, `at` and `also` start `not by rule`, `at least`, `also applies`;
+    // `in` is only ever `in force`.
     const phrase =
       p.ruleStack.at(-1) === "notByRules"
         ? "not by rule"
@@ -135,7 +136,9 @@ function keywords(paths: Paths): Item[] {
           ? "at least"
           : p.nextTokenType === T.Also && p.ruleStack.at(-1) === "expectation"
             ? "also applies rule"
-            : undefined;
+            : p.nextTokenType === T.In
+              ? "in force"
+              : undefined;
     const label = phrase ?? SPELLINGS.get(p.nextTokenType) ?? word;
     out.push({ label, kind: "keyword", insertText: label });
   }
