@@ -47,7 +47,14 @@ describe("a layer in force between dates", () => {
             (quoted) => `${quoted} ${inForceText(period)}`,
           );
           expect(datedText).not.toBe(layered.layer.text);
-          const dated = model({ ...layered.files, "layer.precept": datedText }, "layer.precept");
+          const datedFiles = { ...layered.files, "layer.precept": datedText };
+          // A rule of the layer whose own dates miss the layer's is an error (empty-period).
+          fc.pre(
+            !analyze("layer.precept", memoryHost(datedFiles)).diagnostics.some(
+              (d) => d.code === "empty-period",
+            ),
+          );
+          const dated = model(datedFiles, "layer.precept");
           const undated = model(layered.files, "layer.precept");
           const base = model({ "base.precept": layered.files["base.precept"]! }, "base.precept");
           const inside =
