@@ -48,10 +48,11 @@ describe("a layer in force between dates", () => {
           );
           expect(datedText).not.toBe(layered.layer.text);
           const datedFiles = { ...layered.files, "layer.precept": datedText };
-          // A rule of the layer whose own dates miss the layer's is an error (empty-period).
+          // A rule of the layer whose own dates miss the layer's (empty-period) or a default
+          // (dated-default) is an error.
           fc.pre(
             !analyze("layer.precept", memoryHost(datedFiles)).diagnostics.some(
-              (d) => d.code === "empty-period",
+              (d) => d.code === "empty-period" || d.code === "dated-default",
             ),
           );
           const dated = model(datedFiles, "layer.precept");
