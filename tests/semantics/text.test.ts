@@ -1,7 +1,8 @@
 /**
  * The same agreement, through the whole pipeline: random policy text (tests/support/generate.ts),
  * including a baseline with a layer that overrides, disables and adds exceptions, checked by
- * `analyze`, compiled, loaded and decided — and the bundle hash is unchanged by `format`.
+ * `analyze`, compiled, loaded and decided (json-rules-engine, `decide`, `decideSync`, the generated
+ * JS module, the reference) — and the bundle hash is unchanged by `format`.
  */
 import { compile } from "@precept/compiler";
 import { analyze, format, memoryHost, type PolicyModel, phraseKey } from "@precept/language";
@@ -10,6 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredPolicyArbitrary, policyArbitrary } from "../support/generate.js";
 import { DECISION_DATES, factsArbitrary } from "./arbitraries.js";
+import { importModule, withoutExplanation } from "./generated-module.js";
 import { comparable, embedderOutcome, load } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 import { passes } from "./verdict.js";
@@ -44,11 +46,13 @@ async function agree(
 ) {
   const decider = load(policy);
   const bundle = decider.bundle as ReturnType<typeof compile>;
+  const module = await importModule(bundle);
   for (const facts of factSets) {
     const expected = reference(policy, facts as never, asOf);
     const viaEngine = await decider.decide(facts, { asOf });
     expect(comparable(viaEngine)).toEqual(expected);
     expect(decider.decideSync(facts, { asOf })).toEqual(viaEngine);
+    expect(module.decide(facts, { asOf })).toEqual(withoutExplanation(viaEngine));
     if (Object.keys(facts).length === policy.facts.length) {
       expect(await embedderOutcome(bundle, facts as never, asOf)).toBe(expected.outcome);
     }
