@@ -348,6 +348,13 @@ const SLIPS: [string, string, string, string, string | undefined][] = [
     'Rule NC-2 is a reminder: it gives advice and never decides, so it is never among the rules that also apply. To expect its advice, write `expect advice "Consider whether the material is appropriate before you post it."`.',
     'advice "Consider whether the material is appropriate before you post it."',
   ],
+  [
+    "49-reminder-by-rule",
+    "reminder-expected-to-decide",
+    "8:32-8:36",
+    'Rule NC-2 is a reminder: it gives advice and never decides, so `by rule NC-2` cannot pass. To expect its advice, write `expect advice "Consider whether the material is appropriate before you post it."` on a line of its own.',
+    undefined,
+  ],
 ];
 
 describe("one mistake, one diagnostic", () => {

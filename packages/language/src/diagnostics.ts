@@ -69,6 +69,8 @@ export const DIAGNOSTIC_CODES = {
   "unknown-advice": "`expect advice` with a text that no rule of the policy gives",
   "reminder-expected-to-apply":
     "`expect also applies` naming a reminder (an advice-only rule), which never decides",
+  "reminder-expected-to-decide":
+    "`by rule` naming a reminder (an advice-only rule), which never decides",
   // hygiene
   "unused-fact": "A fact that no rule or term uses",
   "unused-term": "A term that no rule or term uses",

@@ -116,7 +116,7 @@ scenario "words"
     ).toEqual([["contradictory-expectation", "1", undefined]]);
   });
 
-  it("says a reminder never also applies, with its advice as the fix", () => {
+  it("says a reminder never also applies nor decides, with its advice as the fix", () => {
     const reminder = `rule 9 when consent advise "Keep a record." advise "Tell your supervisor."\n  cites bps §9\n`;
     const alone = check(`${reminder}scenario "s"\n  given consent\n  expect also applies 9\n`);
     expect(alone.errors).toEqual([
@@ -138,9 +138,20 @@ scenario "words"
     expect(check(`${reminder}scenario "s"\n  expect also applies rules 2, 9\n`).errors).toEqual([
       ["reminder-expected-to-apply", "9", undefined],
     ]);
+    // Nor does it decide: `by rule 9` is marked, with the same advice to expect.
+    const decides = check(
+      `${reminder}scenario "s"\n  given consent\n  expect allow by rules 2, 9\n`,
+    );
+    expect(decides.errors).toEqual([["reminder-expected-to-decide", "9", undefined]]);
+    expect(decides.result.diagnostics[0]!.message).toContain(
+      '`by rule 9` cannot pass. To expect its advice, write `expect advice "Keep a record.", "Tell your supervisor."` on a line of its own.',
+    );
     // A reminder with an exception that decides can apply: its exception does, under its id.
     const decidingException = `rule 9 when consent advise "Keep a record."\n  unless relationship is colleague → decline\n  cites bps §9\n`;
     expect(check(`${decidingException}scenario "s"\n  expect also applies 9\n`).errors).toEqual([]);
+    expect(check(`${decidingException}scenario "s"\n  expect decline by rule 9\n`).errors).toEqual(
+      [],
+    );
   });
 
   it("expects something: a scenario with only `given` is reported, one with only advice is not", () => {

@@ -1,7 +1,8 @@
 /**
- * `expect also applies R` where R is a reminder (an advice-only rule): a reminder never decides,
- * so it is never among the rules that apply without deciding, and the scenario could never pass.
- * What the author means is that its advice is given: `expect advice "…"`. Checked on the built
+ * `expect also applies R` or `expect … by rule R` where R is a reminder (an advice-only rule): a
+ * reminder never decides, so it is never among the deciding rules nor among those that apply
+ * without deciding, and the scenario could never pass. What the author means is that its advice is
+ * given: `expect advice "…"`. Checked on the built
  * policy, where an override or a later layer has settled whether R has an outcome.
  */
 import { declarationsOf, type PolicyDocument, type RuleId } from "./ast.js";
@@ -25,6 +26,19 @@ export function remindersExpectedToApply(
   };
   const out: Diagnostic[] = [];
   for (const scenario of declarationsOf(document, "Scenario")) {
+    for (const id of scenario.expect?.byRules ?? []) {
+      const rule = reminder(id);
+      if (!rule) continue;
+      out.push(
+        diagnostic(
+          "reminder-expected-to-decide",
+          "error",
+          `Rule ${id.text} is a reminder: it gives advice and never decides, so \`by rule ${id.text}\` cannot pass. To expect its advice, write \`expect advice ${rule.advice.map(quote).join(", ")}\` on a line of its own.`,
+          id.range,
+          { uri: document.uri, actual: id.text },
+        ),
+      );
+    }
     for (const line of scenario.alsoAppliesLines) {
       for (const id of line.rules) {
         const rule = reminder(id);
