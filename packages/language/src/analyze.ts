@@ -3,7 +3,7 @@
  * with its baselines' declarations in scope, and — when nothing is in error — builds the effective
  * `PolicyModel`. Never throws on user input.
  */
-import type { PolicyDocument } from "./ast.js";
+import type { BaselineReference, PolicyDocument } from "./ast.js";
 import { resolveBaseline } from "./baseline.js";
 import { checkDocument, type DocumentCheck } from "./check.js";
 import { findExceptionConflicts } from "./conflicts.js";
@@ -11,10 +11,19 @@ import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
 import { unknownAdvice } from "./expected-advice.js";
 import { remindersExpectedToApply } from "./expected-reminders.js";
 import type { AnalysisHost } from "./host.js";
+import { DEFAULT, mergeBaselines, type RuleConflict, type RuleLedger } from "./merge.js";
 import type { ConditionModel, PolicyModel } from "./model.js";
 import { parse } from "./parse.js";
+import type { Range } from "./position.js";
 import { buildModel, type CheckedDocument } from "./resolve.js";
-import { emptyScope, type PolicySymbol, type Scope, type SymbolReference } from "./symbols.js";
+import {
+  copyScope,
+  emptyScope,
+  type PolicySymbol,
+  ruleIdentity,
+  type Scope,
+  type SymbolReference,
+} from "./symbols.js";
 
 export interface Analysis {
   readonly uri: string;
@@ -42,10 +51,17 @@ export interface AnalyzeOptions {
 interface Loaded {
   readonly document: PolicyDocument;
   readonly syntax: Diagnostic[];
+  /** The baselines it names that could be read, in the order written. */
+  readonly baselines: readonly { uri: string; reference: BaselineReference }[];
 }
 
-/** Reads the file and its baselines, top first. Stops at a missing file or a cycle. */
-function loadChain(
+/**
+ * Reads the file and every baseline it reaches, each once (two layers on one baseline read it
+ * once): depth first, following each file's baselines in the order written, a baseline before the
+ * layers that extend it. A baseline that cannot be read, or that would close a circle, is
+ * reported once and left out.
+ */
+function loadGraph(
   uri: string,
   host: AnalysisHost,
   problems: Diagnostic[],
@@ -53,62 +69,104 @@ function loadChain(
 ): Loaded[] | undefined {
   const text = host.readFile(uri);
   if (text === undefined) return undefined;
-  const chain: Loaded[] = [];
-  const seen = new Set<string>();
-  let current: { uri: string; text: string } | undefined = { uri, text };
-  while (current) {
-    seen.add(current.uri);
-    const { document, diagnostics } = parse(current.text, {
-      uri: current.uri,
+  const order: Loaded[] = [];
+  const state = new Map<string, "reading" | "read">();
+  const visit = (at: string, source: string): void => {
+    state.set(at, "reading");
+    const { document, diagnostics } = parse(source, {
+      uri: at,
       ...(maxTextLength === undefined ? {} : { maxTextLength }),
     });
-    chain.push({ document, syntax: diagnostics.map((d) => ({ ...d, uri: current!.uri })) });
-    const ext = document.header?.extends;
-    current = undefined;
-    if (!ext) break;
-    const resolved = resolveBaseline(document.uri, ext.value, host);
-    if (!resolved.ok) {
+    const report = (
+      code: "extends-not-found" | "extends-cycle" | "duplicate-baseline",
+      message: string,
+      range: Range,
+      actual?: string,
+    ) =>
       problems.push(
-        diagnostic("extends-not-found", "error", resolved.message, ext.range, {
-          uri: document.uri,
+        diagnostic(code, "error", message, range, {
+          uri: at,
+          ...(actual === undefined ? {} : { actual }),
         }),
       );
-      break;
-    }
-    const target = resolved.uri;
-    if (seen.has(target)) {
-      problems.push(
-        diagnostic(
+    const baselines: { uri: string; reference: BaselineReference }[] = [];
+    const named = new Set<string>();
+    const aliases = new Set<string>();
+    for (const reference of document.header?.baselines ?? []) {
+      const ext = reference.target;
+      const alias = reference.alias;
+      if (alias) {
+        const key = alias.text.toLowerCase();
+        if (aliases.has(key))
+          report(
+            "duplicate-baseline",
+            `Another baseline of this policy is already called ${alias.text}: give each a different name.`,
+            alias.range,
+          );
+        else if (/[.-]/.test(alias.text))
+          report(
+            "duplicate-baseline",
+            `A baseline's name is one word, without '.' or '-' (its rules are called ${alias.text.split(/[.-]/)[0]}.<id>).`,
+            alias.range,
+          );
+        aliases.add(key);
+      }
+      const resolved = resolveBaseline(at, ext.value, host);
+      if (!resolved.ok) {
+        report("extends-not-found", resolved.message, ext.range);
+        continue;
+      }
+      const target = resolved.uri;
+      if (named.has(target)) {
+        report(
+          "duplicate-baseline",
+          `This policy already extends "${ext.value}": name each baseline once.`,
+          ext.range,
+        );
+        continue;
+      }
+      named.add(target);
+      const seen = state.get(target);
+      if (seen === "reading") {
+        report(
           "extends-cycle",
-          "error",
           `"${ext.value}" extends this policy again: baselines cannot extend each other in a circle.`,
           ext.range,
-          { uri: document.uri },
-        ),
-      );
-      break;
+        );
+        continue;
+      }
+      if (seen === undefined) {
+        const baseText = host.readFile(target);
+        if (baseText === undefined) {
+          report(
+            "extends-not-found",
+            `The baseline "${ext.value}" cannot be read (looked for ${target}).`,
+            ext.range,
+            target,
+          );
+          continue;
+        }
+        visit(target, baseText);
+      }
+      baselines.push({ uri: target, reference });
     }
-    const baseText = host.readFile(target);
-    if (baseText === undefined) {
-      problems.push(
-        diagnostic(
-          "extends-not-found",
-          "error",
-          `The baseline "${ext.value}" cannot be read (looked for ${target}).`,
-          ext.range,
-          { uri: document.uri, actual: target },
-        ),
-      );
-      break;
-    }
-    current = { uri: target, text: baseText };
-  }
-  return chain;
+    state.set(at, "read");
+    order.push({ document, syntax: diagnostics.map((d) => ({ ...d, uri: at })), baselines });
+  };
+  visit(uri, text);
+  return order;
+}
+
+/** What checking one file left for the layers that extend it. */
+interface Checked extends CheckedDocument {
+  readonly ledger: RuleLedger;
+  /** A baseline below it could not be read (or read only in part). */
+  readonly incomplete: boolean;
 }
 
 export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions = {}): Analysis {
   const problems: Diagnostic[] = [];
-  const loaded = loadChain(uri, host, problems, options.maxTextLength);
+  const loaded = loadGraph(uri, host, problems, options.maxTextLength);
   if (!loaded) {
     const at = { line: 1, column: 1, offset: 0 };
     return {
@@ -129,16 +187,41 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     };
   }
 
-  const chain = loaded.reverse();
   const diagnostics: Diagnostic[] = [];
-  const checked: CheckedDocument[] = [];
-  let scope: Scope | undefined;
-  // Once a baseline cannot be read (or is too large to read), names from it are unknown in it and
-  // in every layer above: reporting each of them would bury the one real problem.
-  let incomplete = false;
-  for (const { document, syntax } of chain) {
+  const done = new Map<string, Checked>();
+  const checked: Checked[] = [];
+  for (const { document, syntax, baselines } of loaded) {
     const layer = document.header?.title?.value ?? document.uri;
-    incomplete ||= problems.some((p) => p.uri === document.uri);
+    const below = baselines.map((b) => ({ ...b, checked: done.get(b.uri)! }));
+    // Once a baseline cannot be read (or is too large to read), names from it are unknown in it and
+    // in every layer above: reporting each of them would bury the one real problem.
+    const incomplete =
+      problems.some((p) => p.uri === document.uri) || below.some((b) => b.checked.incomplete);
+    let base: Scope | undefined;
+    let ledger: RuleLedger = new Map();
+    let ruleConflicts: RuleConflict[] = [];
+    const merging: Diagnostic[] = [];
+    if (below.length === 1) {
+      base = below[0]!.checked.check.scope;
+      ledger = below[0]!.checked.ledger;
+    } else if (below.length > 1) {
+      const merged = mergeBaselines(
+        document.uri,
+        below.map((b) => ({
+          uri: b.uri,
+          reference: b.reference,
+          title: b.checked.layer,
+          scope: b.checked.check.scope,
+          ledger: b.checked.ledger,
+        })),
+      );
+      base = merged.scope;
+      ledger = merged.ledger;
+      ruleConflicts = merged.ruleConflicts;
+      // A baseline read only in part has not said all it declares: no verdict on agreement.
+      if (!incomplete) for (const d of merged.diagnostics) merging.push(d);
+      else ruleConflicts = [];
+    }
     // A file read only in part (too large, or stopped at too many problems) has no complete scope.
     const unread = syntax.some((d) => d.code === "too-large" || d.code === "too-many-problems");
     const check: DocumentCheck = unread
@@ -146,30 +229,52 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
           diagnostics: [],
           symbols: [],
           references: [],
-          scope: scope ?? emptyScope(),
+          scope: base ? copyScope(base) : emptyScope(),
           disabled: new Set(),
+          changes: new Map(),
+          replaced: new Set(),
+          ruleTargets: new Map(),
         }
       : checkDocument(document, {
           uri: document.uri,
           layer,
-          ...(scope ? { base: scope } : {}),
+          ...(base ? { base } : {}),
           syntaxErrors: syntax.filter((d) => d.severity === "error").map((d) => d.range),
           incompleteBase: incomplete,
         });
-    incomplete ||= unread;
     // Loops, not push(...list): a list of 100,000 diagnostics overflows the call stack.
     for (const d of syntax) diagnostics.push(d);
     for (const d of problems) if (d.uri === document.uri) diagnostics.push(d);
+    for (const d of merging) diagnostics.push(d);
+    // Two baselines changed a rule differently: settled when this layer overrides or disables it.
+    for (const c of ruleConflicts) {
+      const settled =
+        c.identity === DEFAULT
+          ? check.scope.layerDefault?.uri === document.uri
+          : check.replaced.has(c.identity);
+      if (!settled) diagnostics.push(c.diagnostic);
+    }
     for (const d of check.diagnostics) diagnostics.push(d);
-    checked.push({ document, check, layer });
-    scope = check.scope;
+    const entry: Checked = {
+      document,
+      check,
+      layer,
+      baselines: baselines.map((b) => ({
+        uri: b.uri,
+        ...(b.reference.alias ? { alias: b.reference.alias.text } : {}),
+      })),
+      ledger: ledgerOf(document.uri, ledger, check),
+      incomplete: incomplete || unread,
+    };
+    done.set(document.uri, entry);
+    checked.push(entry);
   }
 
   const symbols = checked.flatMap((c) => c.check.symbols);
   const references = checked.flatMap((c) => c.check.references);
   // In a file with syntax errors, a broken declaration may be the one that uses a fact or term.
   const broken = new Set(
-    chain.filter((c) => c.syntax.some((d) => d.severity === "error")).map((c) => c.document.uri),
+    loaded.filter((c) => c.syntax.some((d) => d.severity === "error")).map((c) => c.document.uri),
   );
   if (options.unusedWarnings !== false)
     for (const d of unusedWarnings(symbols, references))
@@ -180,19 +285,34 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     policy = buildModel(checked);
     for (const d of findExceptionConflicts(policy)) diagnostics.push(d);
     for (const d of undatedScenarios(policy)) diagnostics.push(d);
-    for (const d of unknownAdvice(policy, chain.at(-1)!.document)) diagnostics.push(d);
-    for (const d of remindersExpectedToApply(policy, chain.at(-1)!.document)) diagnostics.push(d);
+    for (const d of unknownAdvice(policy, loaded.at(-1)!.document)) diagnostics.push(d);
+    for (const d of remindersExpectedToApply(policy, loaded.at(-1)!.document)) diagnostics.push(d);
     if (hasErrors(diagnostics)) policy = undefined;
   }
   return {
     uri,
     ...(policy ? { policy } : {}),
     diagnostics,
-    documents: new Map(chain.map((c) => [c.document.uri, c.document])),
+    documents: new Map(loaded.map((c) => [c.document.uri, c.document])),
     symbols,
     references,
-    scope: scope ?? emptyScope(),
+    scope: checked.at(-1)!.check.scope,
   };
+}
+
+/** The rules known in a file and its baselines, with the changes made to each and where. */
+function ledgerOf(uri: string, below: RuleLedger, check: DocumentCheck): RuleLedger {
+  const ledger = new Map(below);
+  for (const rule of check.scope.rules.values()) {
+    const identity = ruleIdentity(rule);
+    if (!ledger.has(identity)) ledger.set(identity, new Map());
+  }
+  for (const [identity, range] of check.changes) {
+    const changes = new Map(ledger.get(identity) ?? []);
+    changes.set(uri, range);
+    ledger.set(identity, changes);
+  }
+  return ledger;
 }
 
 /** Whether a condition compares with the decision date (`today`, `2 years ago`, `within`). */

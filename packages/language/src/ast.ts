@@ -182,10 +182,20 @@ export interface PolicyHeader extends Node {
   readonly kind: "Header";
   readonly title?: Text;
   readonly version?: Text;
-  /** Relative path of the baseline this policy is a layer on. */
+  /** The first baseline's text (what `extends` names); `baselines` lists them all. */
   readonly extends?: Text;
   /** `in force from … until …`: the days on which the whole layer is part of the policy. */
   readonly inForce?: InForce;
+  /** Every baseline after `extends`, in the order written (empty for a policy with none). */
+  readonly baselines: readonly BaselineReference[];
+}
+
+/** One baseline of a layer: `"../programme/policy.precept" as programme`. */
+export interface BaselineReference extends Node {
+  /** A path or package name (docs/language.md, "Baselines by package name"). */
+  readonly target: Text;
+  /** `as <name>`: qualifies the baseline's rule ids where they clash (`programme.3.1`). */
+  readonly alias?: RuleId;
 }
 
 /** `source bps: "title", publisher, 2012` */

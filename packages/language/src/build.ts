@@ -281,6 +281,17 @@ export class AstBuilder {
   header(node: CstNode): A.PolicyHeader | undefined {
     if (!this.nodeRange(node)) return undefined;
     const version = this.token(node, "version");
+    const baselines: A.BaselineReference[] = [];
+    for (const b of this.nodes(node, "baseline")) {
+      const target = this.text(this.token(b, "target"));
+      const alias = this.token(b, "alias");
+      if (!target) continue;
+      baselines.push({
+        target,
+        ...(alias ? { alias: { text: alias.image, range: this.tokenRange(alias) } } : {}),
+        range: this.nodeRange(b)!,
+      });
+    }
     return {
       kind: "Header",
       range: this.nodeRange(node)!,
@@ -289,7 +300,8 @@ export class AstBuilder {
         value: version.tokenType.name === "NumberLike" ? version.image : stringValue(version.image),
         range: this.tokenRange(version),
       },
-      extends: this.text(this.token(node, "extends")),
+      extends: baselines[0]?.target,
+      baselines,
       ...this.headerInForce(node),
     };
   }

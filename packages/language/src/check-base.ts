@@ -2,6 +2,7 @@
  * What every phase of checking one document shares: the context it is checked in, what the check
  * collects (diagnostics, symbols, references, scope) and the small helpers for reporting.
  */
+import type * as A from "./ast.js";
 import {
   type Diagnostic,
   diagnostic,
@@ -15,6 +16,7 @@ import {
   copyScope,
   emptyScope,
   type PolicySymbol,
+  type RuleSymbol,
   type Scope,
   type SymbolReference,
 } from "./symbols.js";
@@ -84,6 +86,12 @@ export class Checking {
   readonly changed = new Map<string, Range>();
   /** `in force` on the policy line: the days of the whole layer (ISO dates). */
   layerPeriod: { readonly from?: string; readonly until?: string } | undefined;
+  /** Rules this document changes in any way (by `ruleIdentity`), and where. */
+  readonly changes = new Map<string, Range>();
+  /** Rules this document overrides or disables (by `ruleIdentity`). */
+  readonly replaced = new Set<string>();
+  /** The rule each rule id written in this document resolved to (for building the model). */
+  readonly ruleTargets = new Map<A.RuleId, RuleSymbol>();
 
   private readonly syntaxErrors: RangeSet;
   /** What "did you mean" may still cost in this check. */
@@ -148,6 +156,42 @@ export class Checking {
         ...(candidates.size <= 12 ? { expected: [...candidates] } : {}),
       },
     );
+  }
+
+  /**
+   * A rule id as written, looked up in `table` (this file's scope by default): the id itself, or
+   * `<baseline name>.<id>` in a layer on several baselines. An id that several baselines declare
+   * is reported once here (`ambiguous-rule`, with its qualified ids) and `ambiguous` is set, so
+   * that callers add no "unknown rule" to it.
+   */
+  rule(
+    id: A.RuleId,
+    table: ReadonlyMap<string, RuleSymbol> = this.scope.rules,
+  ): { key: string; symbol?: RuleSymbol; ambiguous?: true } {
+    const direct = table.get(id.text);
+    if (direct) {
+      this.ruleTargets.set(id, direct);
+      return { key: id.text, symbol: direct };
+    }
+    const qualified = this.base?.qualifiedRules?.get(id.text);
+    if (qualified !== undefined) {
+      const symbol = table.get(qualified);
+      if (!symbol) return { key: qualified };
+      this.ruleTargets.set(id, symbol);
+      return { key: qualified, symbol };
+    }
+    const choices = this.base?.ambiguousRules?.get(id.text);
+    if (!choices) return { key: id.text };
+    this.report(
+      "ambiguous-rule",
+      "error",
+      choices.unnamed
+        ? `More than one baseline has a rule ${id.text}: name each baseline in the policy line (\`extends "…" as <name>\`), then write <name>.${id.text}.`
+        : `More than one baseline has a rule ${id.text}: write ${choices.qualified.join(" or ")}.`,
+      id.range,
+      { actual: id.text, expected: choices.qualified },
+    );
+    return { key: id.text, ambiguous: true };
   }
 
   /** Records a use of a name; `target` is the declaration it resolves to, if any. */

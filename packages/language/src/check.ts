@@ -15,7 +15,14 @@ import type { Range } from "./position.js";
 import { checkCitation, checkCondition, resolveOutcome } from "./references.js";
 import { checkAssignedValues, checkScenario } from "./scenarios.js";
 import { candidateKeys } from "./suggest.js";
-import type { PolicySymbol, RuleSymbol, Scope, SymbolReference, TermSymbol } from "./symbols.js";
+import {
+  type PolicySymbol,
+  type RuleSymbol,
+  ruleIdentity,
+  type Scope,
+  type SymbolReference,
+  type TermSymbol,
+} from "./symbols.js";
 import { termCycles } from "./term-cycles.js";
 import { checkDateValue, writtenValue } from "./values.js";
 
@@ -29,6 +36,12 @@ export interface DocumentCheck {
   readonly scope: Scope;
   /** Rule ids this document disables. */
   readonly disabled: ReadonlySet<string>;
+  /** Rules this document changes (override, disable, amend, exception), by `ruleIdentity`. */
+  readonly changes: ReadonlyMap<string, Range>;
+  /** Rules this document overrides or disables, by `ruleIdentity`. */
+  readonly replaced: ReadonlySet<string>;
+  /** The rule each rule id written in this document resolved to. */
+  readonly ruleTargets: ReadonlyMap<A.RuleId, RuleSymbol>;
 }
 
 export function checkDocument(document: A.PolicyDocument, context: CheckContext): DocumentCheck {
@@ -66,6 +79,9 @@ export function checkDocument(document: A.PolicyDocument, context: CheckContext)
     references: cx.references,
     scope: cx.scope,
     disabled: cx.disabled,
+    changes: cx.changes,
+    replaced: cx.replaced,
+    ruleTargets: cx.ruleTargets,
   };
 }
 
@@ -255,17 +271,22 @@ function checkInForce(cx: Checking, f: A.InForce): { from?: string; until?: stri
 
 // ------------------------------------------------------------ a layer's changes to its baseline
 
-/** A rule of a baseline, for override/disable; reports when there is none. */
+/** A rule of a baseline, for override/disable/amend; reports when there is none. */
 function baselineRule(
   cx: Checking,
   target: A.RuleId | undefined,
   verb: string,
-): RuleSymbol | undefined {
+): { key: string; rule: RuleSymbol } | undefined {
   if (!target) return undefined;
-  const own = cx.scope.rules.get(target.text);
-  const inBase = cx.base?.rules.get(target.text);
-  cx.refer("rule", target.text, target.range, own);
-  if (inBase) return inBase;
+  const found = cx.base ? cx.rule(target, cx.base.rules) : { key: target.text };
+  const own = cx.scope.rules.get(found.key);
+  cx.refer("rule", found.key, target.range, own ?? found.symbol);
+  if (found.ambiguous) return undefined;
+  if (found.symbol) {
+    cx.changes.set(ruleIdentity(found.symbol), target.range);
+    if (verb !== "amend") cx.replaced.add(ruleIdentity(found.symbol));
+    return { key: found.key, rule: found.symbol };
+  }
   if (own) {
     cx.report(
       "unknown-rule",
@@ -286,8 +307,8 @@ function baselineRule(
 }
 
 /** A baseline rule is overridden or disabled once; true the first time. */
-function once(cx: Checking, target: A.RuleId): boolean {
-  const earlier = cx.changed.get(target.text);
+function once(cx: Checking, target: A.RuleId, key: string): boolean {
+  const earlier = cx.changed.get(key);
   if (earlier) {
     cx.report(
       "duplicate-declaration",
@@ -300,7 +321,7 @@ function once(cx: Checking, target: A.RuleId): boolean {
     );
     return false;
   }
-  cx.changed.set(target.text, target.range);
+  cx.changed.set(key, target.range);
   return true;
 }
 
@@ -318,11 +339,10 @@ function needReason(cx: Checking, reason: A.Text | undefined, anchor: Range, wha
 
 function override(cx: Checking, d: A.OverrideDeclaration): void {
   const target = baselineRule(cx, d.target, "override");
-  if (d.target && target && once(cx, d.target)) {
-    cx.declare(
-      cx.scope.rules,
-      cx.symbol("rule", d.target.text, d.target.text, d.range, d.target.range, d),
-    );
+  if (d.target && target && once(cx, d.target, target.key)) {
+    // The override is the same rule, under the id it has in this layer.
+    const symbol = cx.symbol("rule", target.key, target.key, d.range, d.target.range, d);
+    cx.declare(cx.scope.rules, { ...symbol, declared: ruleIdentity(target.rule) });
   }
   if (d.target && (!d.reason || d.reason.value.trim() === ""))
     cx.report(
@@ -413,7 +433,8 @@ function providedBlocks(cx: Checking, document: A.PolicyDocument): void {
 }
 
 function amendedDisabled(cx: Checking, d: A.AmendDeclaration): void {
-  if (d.target && cx.disabled.has(d.target.text))
+  const key = d.target && cx.ruleTargets.get(d.target)?.key;
+  if (d.target && key !== undefined && cx.disabled.has(key))
     cx.report(
       "unknown-rule",
       "error",
@@ -424,7 +445,7 @@ function amendedDisabled(cx: Checking, d: A.AmendDeclaration): void {
 
 function disable(cx: Checking, d: A.DisableDeclaration): void {
   const target = baselineRule(cx, d.target, "disable");
-  if (d.target && target && once(cx, d.target)) cx.disabled.add(d.target.text);
+  if (d.target && target && once(cx, d.target, target.key)) cx.disabled.add(target.key);
   if (d.target) needReason(cx, d.reason, d.target.range, `Disabling rule ${d.target.text}`);
 }
 
@@ -432,10 +453,15 @@ function exception(cx: Checking, d: A.ExceptionDeclaration): void {
   duplicateClauses(cx, d.clauses, ["when", "then", "because", "in force"], false);
   if (d.inForce) checkInForce(cx, d.inForce);
   if (d.target) {
-    const target = cx.scope.rules.get(d.target.text);
-    cx.refer("rule", d.target.text, d.target.range, target);
-    if (!target) cx.unknown("unknown-rule", "rule", d.target, candidateKeys([cx.scope.rules]));
-    else if (cx.disabled.has(d.target.text))
+    const found = cx.rule(d.target);
+    const target = found.symbol;
+    cx.refer("rule", found.key, d.target.range, target);
+    if (target) cx.changes.set(ruleIdentity(target), d.target.range);
+    if (found.ambiguous) {
+      // reported by cx.rule
+    } else if (!target)
+      cx.unknown("unknown-rule", "rule", d.target, candidateKeys([cx.scope.rules]));
+    else if (cx.disabled.has(found.key))
       cx.report(
         "unknown-rule",
         "error",

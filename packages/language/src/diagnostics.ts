@@ -62,6 +62,12 @@ export const DIAGNOSTIC_CODES = {
   "dated-default": "`otherwise … because …` in a layer with `in force` dates",
   "layer-conflict": "A layer that declares a name its baseline already has",
   "extend-own-fact": "`fact X: also …` on a fact that is not a baseline's",
+  "duplicate-baseline": "A baseline, or a baseline's name, given twice in one policy line",
+  "baseline-conflict":
+    "Baselines of one layer that declare the same fact, term or source differently, or change one rule differently",
+  "baseline-outcomes-differ": "Baselines of one layer whose outcome scales differ",
+  "ambiguous-rule":
+    "A rule id that more than one baseline has, written without the baseline's name",
   // scenarios
   "missing-expectation": "A scenario without `expect`",
   "scenario-fact-twice": "A scenario that gives the same fact twice",

@@ -196,19 +196,32 @@ export class Layout {
 
   private header(h: A.PolicyHeader): void {
     const b = this.block("Header", h.range);
-    const line = join(
+    const baselines = h.baselines.map((x) =>
+      join(quote(x.target.value), x.alias && `as ${x.alias.text}`),
+    );
+    const head = join(
       "policy",
       h.title && quote(h.title.value),
       h.version && `version ${quote(h.version.value)}`,
-      h.extends && `extends ${quote(h.extends.value)}`,
-      h.inForce &&
-        join(
-          "in force",
-          h.inForce.from && `from ${value(h.inForce.from)}`,
-          h.inForce.until && `until ${value(h.inForce.until)}`,
-        ),
     );
-    this.add(b, item("", [line]), b.start);
+    const dates =
+      h.inForce &&
+      join(
+        "in force",
+        h.inForce.from && `from ${value(h.inForce.from)}`,
+        h.inForce.until && `until ${value(h.inForce.until)}`,
+      );
+    const flat = join(head, baselines.length > 0 && `extends ${baselines.join(" and ")}`, dates);
+    // Several baselines that do not fit on one line: one per line, under the title.
+    const lines =
+      flat.length <= WIDTH || baselines.length < 2
+        ? [flat]
+        : [
+            head,
+            ...baselines.map((x, i) => `${INDENT}${i === 0 ? "extends" : "and"} ${x}`),
+            ...(dates ? [INDENT + dates] : []),
+          ];
+    this.add(b, item("", lines), b.start);
   }
 
   private declaration(d: A.Declaration): void {

@@ -247,21 +247,32 @@ export interface ConstraintModel {
   readonly origin: Origin;
 }
 
+/** One baseline a layer extends: its file, and the name the layer gives it (`as programme`). */
+export interface BaselineModel {
+  readonly uri: string;
+  readonly alias?: string;
+}
+
 export interface LayerModel {
   readonly title: string;
   readonly version?: string;
   readonly uri: string;
-  /** The uri of the baseline this layer extends. */
+  /** The uri of the baseline this layer extends (the first, when it extends several). */
   readonly extends?: string;
   /** `in force …` on the policy line: the days its changes are part of the policy (§8). */
   readonly inForce?: InForceModel;
+  /** Set when the layer extends several baselines: all of them, in the order written. */
+  readonly baselines?: readonly BaselineModel[];
 }
 
 export interface PolicyModel {
   readonly title: string;
   readonly version?: string;
   readonly uri: string;
-  /** The baseline first, this policy last. */
+  /**
+   * Every file the policy reaches, each once, baselines before the layers that extend them (in
+   * the order written), this policy last.
+   */
   readonly layers: readonly LayerModel[];
   readonly sources: readonly SourceModel[];
   /** Strongest first. */

@@ -130,7 +130,12 @@ export class PreceptParser extends CstParser {
     });
     this.OPTION3(() => {
       this.CONSUME(T.Extends);
-      this.CONSUME3(T.StringLiteral, { LABEL: "extends" });
+      this.SUBRULE(this.baseline);
+      // Several baselines: `extends "a" as a and "b" as b` (a comma works too).
+      this.MANY(() => {
+        this.OR2([{ ALT: () => this.CONSUME(T.And) }, { ALT: () => this.CONSUME(T.Comma) }]);
+        this.SUBRULE2(this.baseline);
+      });
     });
     // `in force from … until …` on the policy line dates the whole layer.
     this.OPTION4(() => {
@@ -144,6 +149,14 @@ export class PreceptParser extends CstParser {
         this.CONSUME(T.Until);
         this.SUBRULE2(this.value, { LABEL: "until" });
       });
+    });
+  });
+
+  public baseline = this.RULE("baseline", () => {
+    this.CONSUME(T.StringLiteral, { LABEL: "target" });
+    this.OPTION(() => {
+      this.CONSUME(T.As);
+      this.CONSUME(T.Word, { LABEL: "alias" });
     });
   });
 

@@ -10,13 +10,17 @@ import { chronological, datedBy, overlaps } from "./layer-dates.js";
 import { effectiveDefault } from "./layer-default.js";
 import type * as M from "./model.js";
 import { overrideEffect, type RuleEntries } from "./override-effect.js";
-import type { OutcomeSymbol, Scope } from "./symbols.js";
+import { type OutcomeSymbol, ruleIdentity, type Scope } from "./symbols.js";
 import { givenValue, typedValue } from "./values.js";
 
 export interface CheckedDocument {
   readonly document: A.PolicyDocument;
   readonly check: DocumentCheck;
   readonly layer: string;
+  /** The baselines it extends (already among the documents before it), in the order written. */
+  readonly baselines?: readonly M.BaselineModel[];
+  /** What its baselines gave it (merged, for several); the document before it when absent. */
+  readonly base?: Scope;
 }
 
 const OPERATORS: Record<A.ComparisonOperator, M.TestOperator> = {
@@ -162,11 +166,18 @@ const origin = (uri: string, range: A.Node["range"], layer: string): M.Origin =>
   layer,
 });
 
-/** The effective policy of the last document, layered on the ones before it. */
+/**
+ * The effective policy of the last document, layered on the ones before it: every file it
+ * reaches, each once, baselines before the layers that extend them (docs/semantics.md §8.2).
+ */
 export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
   const top = chain.at(-1)!;
   const scope = top.check.scope;
   const resolver = new Resolver(scope);
+  // Rules are tracked by identity; each is named by its id in the top policy (qualified where
+  // two baselines' ids clash), or as declared when it does not reach the top.
+  const idOf = new Map<string, string>();
+  for (const [key, rule] of scope.rules) idOf.set(ruleIdentity(rule), key);
 
   const facts: M.FactModel[] = [...scope.facts.values()].map((f) => ({
     name: f.key,
@@ -236,10 +247,11 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
   const rules = new Map<string, { rule: M.RuleModel; exceptions: M.ExceptionModel[] }[]>();
   const loosenings: (M.LooseningModel | undefined)[] = [];
   const strengthOf = (o: string) => outcomes.find((x) => x.name === o)?.strength ?? 0;
-  for (const [i, { document, check, layer }] of chain.entries()) {
+  for (const [i, { document, check, layer, base }] of chain.entries()) {
     const uri = document.uri;
     const mine = check.scope.layerDefault;
-    const before = i > 0 ? effectiveDefault(chain[i - 1]!.check.scope) : undefined;
+    const below = base ?? (i > 0 ? chain[i - 1]!.check.scope : undefined);
+    const before = below && effectiveDefault(below);
     // A layer's default weaker than its baseline's decides less strictly wherever no rule applies.
     if (mine && before && mine.uri === uri && mine.outcome.strength < before.strength)
       loosenings.push({
@@ -252,58 +264,65 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     // A dated layer: its changes hold on its days only, the baseline's rules on the others.
     const period = inForce(document.header?.inForce).inForce;
     const dated = datedBy(period);
+    // The rule a rule id written here names, by identity, and its id in the policy.
+    const target = (id: A.RuleId | undefined) => {
+      const rule = id && check.ruleTargets.get(id);
+      return rule && { identity: ruleIdentity(rule), id: idOf.get(ruleIdentity(rule)) ?? rule.key };
+    };
     // Overrides of this layer: what they replaced, judged once the layer's exceptions are attached.
-    const replaced: { id: string; old: RuleEntries[]; now?: RuleEntries; at: number }[] = [];
+    const replaced: { identity: string; old: RuleEntries[]; now?: RuleEntries; at: number }[] = [];
     for (const decl of document.declarations) {
       if (decl.kind === "Rule" && decl.id) {
-        const made = dated.entry(
-          body(decl.id.text, decl, resolver, origin(uri, decl.range, layer)),
-        );
+        const identity = `${uri}\u0000${decl.id.text}`;
+        const id = idOf.get(identity) ?? decl.id.text;
+        const made = dated.entry(body(id, decl, resolver, origin(uri, decl.range, layer)));
         if (!made) continue;
-        const versions = rules.get(decl.id.text);
+        const versions = rules.get(identity);
         if (versions && versions[0]!.rule.origin.uri === uri) versions.push(made);
-        else rules.set(decl.id.text, [made]);
-      } else if (decl.kind === "Override" && decl.target && rules.has(decl.target.text)) {
+        else rules.set(identity, [made]);
+      } else if (decl.kind === "Override") {
+        const t = target(decl.target);
+        if (!t) continue;
         const reason = decl.reason?.value ?? "";
         const replacement = dated.entry(
-          body(decl.target.text, decl, resolver, origin(uri, decl.range, layer), {
-            layer,
-            reason,
-          }),
+          body(t.id, decl, resolver, origin(uri, decl.range, layer), { layer, reason }),
         );
-        const old = rules.get(decl.target.text)!;
+        const old = rules.get(t.identity) ?? [];
         replaced.push({
-          id: decl.target.text,
+          identity: t.identity,
           old: old.map((v) => ({ ...v, exceptions: [...v.exceptions] })),
           ...(replacement ? { now: replacement } : {}),
           at: loosenings.length,
         });
         const kept = dated.outside(old);
         const next = replacement ? chronological([...kept, replacement]) : kept;
-        if (next.length > 0) rules.set(decl.target.text, next);
-        else rules.delete(decl.target.text);
+        if (next.length > 0) rules.set(t.identity, next);
+        else rules.delete(t.identity);
         loosenings.push({
           kind: "override",
-          rule: decl.target.text,
+          rule: t.id,
           reason,
           origin: origin(uri, decl.range, layer),
         });
       }
     }
-    for (const id of check.disabled) {
-      const disable = declarationsOf(document, "Disable").find((x) => x.target?.text === id)!;
-      const kept = dated.outside(rules.get(id) ?? []);
-      if (kept.length > 0) rules.set(id, kept);
-      else rules.delete(id);
+    for (const disable of declarationsOf(document, "Disable")) {
+      const t = target(disable.target);
+      const rule = disable.target && check.ruleTargets.get(disable.target);
+      if (!t || !rule || !check.disabled.has(rule.key)) continue;
+      const kept = dated.outside(rules.get(t.identity) ?? []);
+      if (kept.length > 0) rules.set(t.identity, kept);
+      else rules.delete(t.identity);
       loosenings.push({
         kind: "disable",
-        rule: id,
+        rule: t.id,
         reason: disable.reason?.value ?? "",
         origin: origin(uri, disable.range, layer),
       });
     }
     for (const e of declarationsOf(document, "Exception")) {
-      const versions = e.target && rules.get(e.target.text);
+      const t = target(e.target);
+      const versions = t && rules.get(t.identity);
       if (!versions || !e.condition) continue;
       const when = dated.clip(inForce(e.inForce).inForce);
       if (when === null) continue;
@@ -333,7 +352,7 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     }
     // An override is a loosening only when it can make some decision weaker.
     for (const r of replaced) {
-      const now = r.now ?? (period ? undefined : rules.get(r.id)?.[0]);
+      const now = r.now ?? (period ? undefined : rules.get(r.identity)?.[0]);
       const effect = now
         ? overrideEffect(r.old, now, strengthOf, layerDefault?.outcome.strength ?? 0)
         : "both";
@@ -342,11 +361,12 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     }
     // `amend rule X`: citations, advice and a reason added to every version of X.
     for (const a of declarationsOf(document, "Amend")) {
-      const versions = a.target && rules.get(a.target.text);
+      const t = target(a.target);
+      const versions = t && rules.get(t.identity);
       if (!versions) continue;
       if (period) {
         rules.set(
-          a.target.text,
+          t.identity,
           dated.amend(versions, (r) => amended(r, a)),
         );
         continue;
@@ -380,7 +400,12 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     const given: Record<string, M.FactValue> = {};
     for (const a of s.given) given[a.fact.key] = resolver.given(a.fact.key, a);
     const e = s.expect;
-    const ids = (list: readonly { text: string }[]) => list.map((r) => r.text);
+    // A rule named in a scenario by its qualified id (`bps.3.1`) goes by its id in the policy.
+    const ids = (list: readonly A.RuleId[]) =>
+      list.map((r) => {
+        const rule = top.check.ruleTargets.get(r);
+        return rule ? (idOf.get(ruleIdentity(rule)) ?? r.text) : r.text;
+      });
     const notBy = [...ids(e?.notByRules ?? []), ...ids(s.notByRules)];
     const needs = e?.undetermined ? e.needs.map((n) => n.key) : [];
     return {
@@ -406,13 +431,17 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
     title: top.document.header?.title?.value ?? top.layer,
     ...(top.document.header?.version ? { version: top.document.header.version.value } : {}),
     uri: top.document.uri,
-    layers: chain.map(({ document, layer }, i) => ({
-      title: layer,
-      ...(document.header?.version ? { version: document.header.version.value } : {}),
-      uri: document.uri,
-      ...(i > 0 ? { extends: chain[i - 1]!.document.uri } : {}),
-      ...inForce(document.header?.inForce),
-    })),
+    layers: chain.map(({ document, layer, baselines }, i) => {
+      const named = baselines ?? (i > 0 ? [{ uri: chain[i - 1]!.document.uri }] : []);
+      return {
+        title: layer,
+        ...(document.header?.version ? { version: document.header.version.value } : {}),
+        uri: document.uri,
+        ...(named.length > 0 ? { extends: named[0]!.uri } : {}),
+        ...(named.length > 1 ? { baselines: named } : {}),
+        ...inForce(document.header?.inForce),
+      };
+    }),
     sources,
     outcomes,
     defaultOutcome,

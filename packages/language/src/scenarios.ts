@@ -154,9 +154,11 @@ export function checkScenario(cx: Checking, d: A.ScenarioDeclaration): void {
 }
 
 function resolveRule(cx: Checking, id: A.RuleId): void {
-  const target = cx.scope.rules.get(id.text);
-  cx.refer("rule", id.text, id.range, target);
-  if (!target || cx.disabled.has(id.text))
+  const found = cx.rule(id);
+  const target = found.symbol;
+  cx.refer("rule", found.key, id.range, target);
+  if (found.ambiguous) return;
+  if (!target || cx.disabled.has(found.key))
     cx.unknown(
       "unknown-rule",
       "rule",

@@ -38,7 +38,18 @@ export type OutcomeSymbol = SymbolBase<"outcome", OutcomeEntry> & {
   readonly strength: number;
   readonly isDefault: boolean;
 };
-export type RuleSymbol = SymbolBase<"rule", RuleDeclaration | OverrideDeclaration>;
+export type RuleSymbol = SymbolBase<"rule", RuleDeclaration | OverrideDeclaration> & {
+  /**
+   * Which rule this is, whatever it is called in a layer: the file and id of its first
+   * declaration (an override keeps the overridden rule's). See `ruleIdentity`.
+   */
+  readonly declared?: string;
+};
+
+/** The identity of a rule: the same through every baseline that reaches it, and its overrides. */
+export function ruleIdentity(rule: RuleSymbol): string {
+  return rule.declared ?? `${rule.uri}\u0000${rule.key}`;
+}
 export type SourceSymbol = SymbolBase<"source", SourceDeclaration>;
 export type ScenarioSymbol = SymbolBase<"scenario", Declaration>;
 
@@ -77,6 +88,14 @@ export interface SymbolReference {
   readonly inScenario?: boolean;
 }
 
+/** A rule id that several baselines of a layer declare. */
+export interface AmbiguousRule {
+  /** The ids it goes by through the baselines that have a name (`programme.3.1`). */
+  readonly qualified: readonly string[];
+  /** Some baseline that declares it has no `as <name>`. */
+  readonly unnamed: boolean;
+}
+
 /** Everything in scope for one file: its baselines' declarations plus its own. */
 export interface Scope {
   readonly facts: Map<string, FactSymbol>;
@@ -89,6 +108,13 @@ export interface Scope {
   layerDefault?: LayerDefault;
   readonly sources: Map<string, SourceSymbol>;
   readonly rules: Map<string, RuleSymbol>;
+  /**
+   * In a layer on several baselines (never copied to the layer's own scope): an id that more
+   * than one baseline declares, with the qualified ids its rules go by (`programme.3.1`).
+   */
+  readonly ambiguousRules?: Map<string, AmbiguousRule>;
+  /** In a layer on several baselines: `<baseline name>.<id>` for each baseline rule, to its id. */
+  readonly qualifiedRules?: Map<string, string>;
 }
 
 export function emptyScope(): Scope {

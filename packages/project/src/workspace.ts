@@ -34,6 +34,34 @@ export class Workspace {
     return entry.build;
   }
 
+  /**
+   * What a layer on several baselines extends: its baselines merged, analysed as a layer that
+   * adds nothing to them would be (same baselines, same names). Undefined for a policy with fewer
+   * than two baselines. Not cached: it is wanted once per analysis of the layer.
+   */
+  baselines(uri: string): Analysis | undefined {
+    const header = this.analyze(uri).documents.get(uri)?.header;
+    if (!header || header.baselines.length < 2) return undefined;
+    // Beside the layer, so that its paths and package names resolve as they do from the layer.
+    const merged = `${uri}.baselines`;
+    const title = `${header.title?.value ?? uri} (baselines)`;
+    const list = header.baselines
+      .map((b) => `${JSON.stringify(b.target.value)}${b.alias ? ` as ${b.alias.text}` : ""}`)
+      .join(" and ");
+    const text = `policy ${JSON.stringify(title)} extends ${list}\n`;
+    const host = this.host;
+    return analyze(
+      merged,
+      {
+        readFile: (u) => (u === merged ? text : host.readFile(u)),
+        ...(host.resolvePackage
+          ? { resolvePackage: (name: string, from: string) => host.resolvePackage!(name, from) }
+          : {}),
+      },
+      { ...this.options, unusedWarnings: false },
+    );
+  }
+
   /** Forgets every cached analysis (after the host's files were replaced wholesale). */
   clear(): void {
     this.cache.clear();

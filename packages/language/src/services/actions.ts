@@ -89,6 +89,12 @@ class Fixer {
       out.push(this.declareFact(d, name, this.factType(d.range)));
     } else if (d.code === "unknown-term") {
       out.push(this.declareTerm(d, name), this.declareFact(d, name, "yes or no"));
+    } else if (d.code === "ambiguous-rule" && d.actual !== undefined) {
+      // One fix per baseline whose rule it may be: `programme.3.1`, `team.3.1`.
+      for (const id of d.expected ?? []) {
+        const replace = [{ uri: this.uri, range: d.range, newText: id }];
+        out.push(this.action(d, `Change to '${id}'`, replace));
+      }
     } else if (d.code === "missing-reason") {
       const fix = this.addReason(d);
       if (fix) out.push(fix);

@@ -55,7 +55,7 @@ export function outline(document: A.PolicyDocument): OutlineSymbol[] {
   if (h) {
     const detail = [
       h.version && `version ${h.version.value}`,
-      h.extends && `extends ${h.extends.value}`,
+      h.baselines.length > 0 && `extends ${h.baselines.map((b) => b.target.value).join(" and ")}`,
     ]
       .filter(Boolean)
       .join(", ");

@@ -41,10 +41,14 @@ export interface PolicyAnalysisOptions extends AnalysisOptions {
   readonly impact?: boolean;
 }
 
-/** The baseline a layer extends, as its own effective policy. */
+/**
+ * The baseline a layer extends, as its own effective policy; for a layer on several baselines,
+ * all of them merged (docs/semantics.md §8.2).
+ */
 export function baselineOf(workspace: Workspace, policy: PolicyModel): PolicyModel | undefined {
-  const base = policy.layers.at(-2);
-  return base ? workspace.analyze(base.uri).policy : undefined;
+  const top = policy.layers.at(-1);
+  if (top?.baselines) return workspace.baselines(policy.uri)?.policy;
+  return top?.extends ? workspace.analyze(top.extends).policy : undefined;
 }
 
 export function analyzePolicy(
