@@ -4,10 +4,13 @@
  * shared rules once, A's, B's and the layer's — with A's and B's clashing ids written qualified —
  * on the reference interpreter and through the compiled bundle.
  */
+
+import { compile } from "@precept/compiler";
 import { analyze, memoryHost, type PolicyModel } from "@precept/language";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { comparable, load } from "./helpers.js";
+import { importModule, withoutExplanation } from "./generated-module.js";
+import { comparable, embedderOutcome, load } from "./helpers.js";
 import { type Facts, decide as reference } from "./reference.js";
 
 const HEAD = `source g: "G", G, 2020
@@ -91,6 +94,34 @@ describe("a layer on two baselines decides like one policy with all their rules"
       ),
       { numRuns: 40 },
     );
+  });
+
+  it("qualified ids decide alike on the generated module and plain json-rules-engine", async () => {
+    const layer = policyOf(
+      {
+        "shared.precept": `policy "Shared" version "1"\n${HEAD}`,
+        "a.precept": `policy "A" version "1" extends "shared.precept"\nrule 1: a → caution\n  cites g §1\n  unless b\n`,
+        "b.precept": `policy "B" version "1" extends "shared.precept"\nrule 1: kind is x → decline\n  cites g §1\n`,
+        "layer.precept": `policy "L" version "1" extends "a.precept" as pa and "b.precept" as pb\nexception to rule pb.1 when a then allow because "a settles it"\n`,
+      },
+      "layer.precept",
+    );
+    expect(layer.rules.map((r) => [r.id, r.exceptions.map((e) => e.id)])).toEqual([
+      ["pa.1", ["pa.1#1"]],
+      ["pb.1", ["pb.1#1"]],
+    ]);
+    const bundle = compile(layer);
+    const module = await importModule(bundle);
+    const decider = load(layer);
+    for (const facts of FACT_SETS) {
+      const expected = reference(layer, facts);
+      expect(withoutExplanation(module.decide(facts))).toEqual(
+        withoutExplanation(decider.decideSync(facts)),
+      );
+      expect(comparable(decider.decideSync(facts))).toEqual(expected);
+      if (facts.a !== undefined && facts.b !== undefined && facts.kind !== undefined)
+        expect(await embedderOutcome(bundle, facts)).toBe(expected.outcome);
+    }
   });
 
   it("naming a rule by its qualified id decides as naming it by its id", () => {

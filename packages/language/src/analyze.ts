@@ -39,6 +39,16 @@ export interface Analysis {
   readonly references: readonly SymbolReference[];
   /** What is in scope in this policy (its own and its baselines' declarations). */
   readonly scope: Scope;
+  /** For each file read, the baselines it names that could be read: where, and which file. */
+  readonly baselines?: ReadonlyMap<string, readonly BaselineLink[]>;
+}
+
+/** A baseline named in a policy line (`range`: its quoted text) and the file it names. */
+export interface BaselineLink {
+  readonly range: Range;
+  readonly uri: string;
+  /** `as <name>`. */
+  readonly alias?: string;
 }
 
 export interface AnalyzeOptions {
@@ -294,6 +304,16 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     ...(policy ? { policy } : {}),
     diagnostics,
     documents: new Map(loaded.map((c) => [c.document.uri, c.document])),
+    baselines: new Map(
+      loaded.map((c) => [
+        c.document.uri,
+        c.baselines.map((b) => ({
+          range: b.reference.target.range,
+          uri: b.uri,
+          ...(b.reference.alias ? { alias: b.reference.alias.text } : {}),
+        })),
+      ]),
+    ),
     symbols,
     references,
     scope: checked.at(-1)!.check.scope,

@@ -77,6 +77,20 @@ describe("the policy line with several baselines", () => {
     expect(header.extends?.value).toBe("a.precept");
   });
 
+  it("slips in the policy line get one message each, saying what to write", () => {
+    const messages = (text: string) =>
+      parse(`${text}\nrule 1: a → b\n`).diagnostics.map((d) => d.message);
+    expect(messages('policy "T" extends "a.precept" "b.precept"')).toEqual([
+      'Separate the baselines with `and`: extends "…" and "b.precept".',
+    ]);
+    expect(messages('policy "T" extends "a.precept" as "a"')).toEqual([
+      "A baseline's name is one word after `as` (as programme), not '\"a\"'.",
+    ]);
+    expect(messages('policy "T" extends "a.precept" and')).toEqual([
+      "Expected a quoted text for a baseline (its path or package name, in quotes), but found 'rule'.",
+    ]);
+  });
+
   it("formats one line when it fits, one baseline a line when not", () => {
     expect(format('policy "T" extends "a.precept" as a , "b.precept"\n').text).toBe(
       'policy "T" extends "a.precept" as a and "b.precept"\n',

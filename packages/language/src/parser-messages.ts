@@ -5,6 +5,7 @@ import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } fr
 
 const CONTEXT: Record<string, string> = {
   header: "in the policy line",
+  baseline: "for a baseline (its path or package name, in quotes)",
   source: "in this source",
   outcomes: "in the outcomes list",
   outcomeEntry: "in the outcomes list (each outcome needs its meaning in quotes)",
@@ -57,9 +58,14 @@ function where(ruleName: string): string {
 
 export const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    if (ruleName === "baseline" && expected.name === "Word")
+      return `A baseline's name is one word after \`as\` (as programme), not ${describeToken(actual)}.`;
     return `Expected ${label(expected)}${where(ruleName)}, but found ${describeToken(actual)}.`;
   },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
+  buildNotAllInputParsedMessage({ firstRedundant, ruleName }) {
+    // `extends "a" "b"`: a second baseline without `and`.
+    if (ruleName === "header" && firstRedundant.tokenType.name === "StringLiteral")
+      return `Separate the baselines with \`and\`: extends "…" and ${describeToken(firstRedundant).slice(1, -1)}.`;
     return `${describeToken(firstRedundant)} cannot start a declaration. Declarations start with policy, source, outcomes, fact, term, rule, override, disable, amend, exception, scenario, constraint or otherwise.`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {

@@ -8,7 +8,7 @@ import { phraseKey } from "../ast.js";
 import { stringValue } from "../lexer.js";
 import { MAX_TEXT_LENGTH, startsDeclaration } from "../parse.js";
 import type { Range } from "../position.js";
-import type { FactSymbol, PolicySymbol } from "../symbols.js";
+import type { FactSymbol, PolicySymbol, RuleSymbol } from "../symbols.js";
 import * as T from "../tokens.js";
 import { assist, expects, mayEnd, type Paths, phraseContexts, tokenContexts } from "./assist.js";
 import { analysisFor, type ServiceContext } from "./context.js";
@@ -161,7 +161,10 @@ function declarationItems(hasHeader: boolean, analysis: Analysis, uri: string): 
     const label = SPELLINGS.get(k) ?? KEYWORD_WORDS.get(k) ?? "";
     out.push({ label, kind: "keyword", insertText: label });
   }
-  for (const snippet of declarationSnippets(analysis.scope, baselineRules(analysis, uri))) {
+  for (const snippet of declarationSnippets(
+    analysis.scope,
+    baselineRules(analysis, uri).map((r) => r.key),
+  )) {
     out.push({
       label: snippet.label,
       kind: "snippet",
@@ -173,13 +176,14 @@ function declarationItems(hasHeader: boolean, analysis: Analysis, uri: string): 
   return out;
 }
 
-/** Ids of the rules the baselines of `uri` declare (what a layer may override or disable). */
-function baselineRules(analysis: Analysis, uri: string): string[] {
-  return [
-    ...new Set(
-      analysis.symbols.filter((s) => s.kind === "rule" && s.uri !== uri).map((s) => s.key),
-    ),
-  ];
+/**
+ * The rules of the baselines of `uri` (what a layer may override or disable), by the ids they go
+ * by in it: on several baselines, clashing ids qualified (`programme.3.1`).
+ */
+function baselineRules(analysis: Analysis, uri: string): RuleSymbol[] {
+  return [...analysis.scope.rules.values()].filter(
+    (r) => r.uri !== uri || r.node.kind === "Override",
+  );
 }
 
 /** The names that fit at the cursor, replacing the words of the name typed so far. */
@@ -261,7 +265,7 @@ function names(
   if (single.has("rule") || single.has("baseline rule")) {
     const rules: PolicySymbol[] = single.has("rule")
       ? [...scope.rules.values()]
-      : analysis.symbols.filter((r) => r.kind === "rule" && r.uri !== uri);
+      : baselineRules(analysis, uri);
     add(rules.map(ruleItem));
   }
   return out;

@@ -4,7 +4,7 @@
  * block's), outcome and reason, an outcome's
  * meaning and rank, a source's title, the fact a value belongs to.
  */
-import type { Analysis } from "../analyze.js";
+import type { Analysis, BaselineLink } from "../analyze.js";
 import type { Range } from "../position.js";
 import type {
   FactSymbol,
@@ -16,7 +16,7 @@ import type {
 } from "../symbols.js";
 import { analysisFor, type ServiceContext } from "./context.js";
 import { conditionText, factTypeText, valueText } from "./describe.js";
-import { locate } from "./locate.js";
+import { baselineAt, locate } from "./locate.js";
 import { codeBlock, escapeMarkdown as esc, quoted } from "./markdown.js";
 
 export interface Hover {
@@ -30,7 +30,10 @@ export interface Hover {
 export function hover(text: string, offset: number, context: ServiceContext): Hover | undefined {
   const analysis = analysisFor(text, context);
   const found = locate(analysis, context.uri, offset);
-  if (!found) return undefined;
+  if (!found) {
+    const link = baselineAt(analysis, context.uri, offset);
+    return link && { range: link.range, markdown: baselineHover(link, analysis) };
+  }
   const markdown =
     found.kind === "value"
       ? valueHover(found.fact, found.key)
@@ -152,4 +155,17 @@ function valueHover(fact: FactSymbol, key: string): string {
     ...(others ? [`${type?.kind === "set" ? "any" : "one"} of: ${others}`] : []),
     ...(fact.node.question ? [`asks ${quoted(fact.node.question.value)}`] : []),
   ].join("\n\n");
+}
+
+/** A baseline named in the policy line: its title and version, and its rules' qualified ids. */
+function baselineHover(link: BaselineLink, analysis: Analysis): string {
+  const header = analysis.documents.get(link.uri)?.header;
+  const title = header?.title ? quoted(header.title.value) : esc(link.uri);
+  const version = header?.version ? ` version ${esc(header.version.value)}` : "";
+  const lines = [`**baseline** ${title}${version}`];
+  if (link.alias)
+    lines.push(
+      `Its rules can be named \`${link.alias}.<id>\`; where another baseline has the same id, they must be.`,
+    );
+  return lines.join("\n\n");
 }

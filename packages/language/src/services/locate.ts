@@ -2,7 +2,7 @@
  * What is under the cursor: a use of a name (from the analysis's references) or a declared name,
  * with the declaration it stands for. Shared by hover and go to definition.
  */
-import type { Analysis } from "../analyze.js";
+import type { Analysis, BaselineLink } from "../analyze.js";
 import type { Range } from "../position.js";
 import type { FactSymbol, PolicySymbol } from "../symbols.js";
 
@@ -55,4 +55,15 @@ export function valueRange(fact: FactSymbol, key: string): Range | undefined {
   return fact.node.type?.kind === "choice" || fact.node.type?.kind === "set"
     ? fact.node.type.values.find((v) => v.key === key)?.range
     : undefined;
+}
+
+/** The baseline named in the policy line of `uri` at `offset` (on its quoted text), if any. */
+export function baselineAt(
+  analysis: Analysis,
+  uri: string,
+  offset: number,
+): BaselineLink | undefined {
+  return analysis.baselines
+    ?.get(uri)
+    ?.find((b) => b.range.start.offset <= offset && offset <= b.range.end.offset);
 }
