@@ -3,17 +3,16 @@
  * with its baselines' declarations in scope, and — when nothing is in error — builds the effective
  * `PolicyModel`. Never throws on user input.
  */
-import type { BaselineReference, PolicyDocument } from "./ast.js";
-import { resolveBaseline } from "./baseline.js";
+import type { PolicyDocument } from "./ast.js";
 import { checkDocument, type DocumentCheck } from "./check.js";
 import { findExceptionConflicts } from "./conflicts.js";
 import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
 import { unknownAdvice } from "./expected-advice.js";
 import { remindersExpectedToApply } from "./expected-reminders.js";
 import type { AnalysisHost } from "./host.js";
+import { loadGraph } from "./load.js";
 import { DEFAULT, mergeBaselines, type RuleConflict, type RuleLedger } from "./merge.js";
 import type { ConditionModel, PolicyModel } from "./model.js";
-import { parse } from "./parse.js";
 import type { Range } from "./position.js";
 import { buildModel, type CheckedDocument } from "./resolve.js";
 import {
@@ -56,115 +55,6 @@ export interface AnalyzeOptions {
   readonly unusedWarnings?: boolean;
   /** The largest file read (default MAX_TEXT_LENGTH); benchmarks of very large policies raise it. */
   readonly maxTextLength?: number;
-}
-
-interface Loaded {
-  readonly document: PolicyDocument;
-  readonly syntax: Diagnostic[];
-  /** The baselines it names that could be read, in the order written. */
-  readonly baselines: readonly { uri: string; reference: BaselineReference }[];
-}
-
-/**
- * Reads the file and every baseline it reaches, each once (two layers on one baseline read it
- * once): depth first, following each file's baselines in the order written, a baseline before the
- * layers that extend it. A baseline that cannot be read, or that would close a circle, is
- * reported once and left out.
- */
-function loadGraph(
-  uri: string,
-  host: AnalysisHost,
-  problems: Diagnostic[],
-  maxTextLength: number | undefined,
-): Loaded[] | undefined {
-  const text = host.readFile(uri);
-  if (text === undefined) return undefined;
-  const order: Loaded[] = [];
-  const state = new Map<string, "reading" | "read">();
-  const visit = (at: string, source: string): void => {
-    state.set(at, "reading");
-    const { document, diagnostics } = parse(source, {
-      uri: at,
-      ...(maxTextLength === undefined ? {} : { maxTextLength }),
-    });
-    const report = (
-      code: "extends-not-found" | "extends-cycle" | "duplicate-baseline",
-      message: string,
-      range: Range,
-      actual?: string,
-    ) =>
-      problems.push(
-        diagnostic(code, "error", message, range, {
-          uri: at,
-          ...(actual === undefined ? {} : { actual }),
-        }),
-      );
-    const baselines: { uri: string; reference: BaselineReference }[] = [];
-    const named = new Set<string>();
-    const aliases = new Set<string>();
-    for (const reference of document.header?.baselines ?? []) {
-      const ext = reference.target;
-      const alias = reference.alias;
-      if (alias) {
-        const key = alias.text.toLowerCase();
-        if (aliases.has(key))
-          report(
-            "duplicate-baseline",
-            `Another baseline of this policy is already called ${alias.text}: give each a different name.`,
-            alias.range,
-          );
-        else if (/[.-]/.test(alias.text))
-          report(
-            "duplicate-baseline",
-            `A baseline's name is one word, without '.' or '-' (its rules are called ${alias.text.split(/[.-]/)[0]}.<id>).`,
-            alias.range,
-          );
-        aliases.add(key);
-      }
-      const resolved = resolveBaseline(at, ext.value, host);
-      if (!resolved.ok) {
-        report("extends-not-found", resolved.message, ext.range);
-        continue;
-      }
-      const target = resolved.uri;
-      if (named.has(target)) {
-        report(
-          "duplicate-baseline",
-          `This policy already extends "${ext.value}": name each baseline once.`,
-          ext.range,
-        );
-        continue;
-      }
-      named.add(target);
-      const seen = state.get(target);
-      if (seen === "reading") {
-        report(
-          "extends-cycle",
-          `"${ext.value}" extends this policy again: baselines cannot extend each other in a circle.`,
-          ext.range,
-        );
-        continue;
-      }
-      if (seen === undefined) {
-        const baseText = host.readFile(target);
-        if (baseText === undefined) {
-          report(
-            "extends-not-found",
-            `The baseline "${ext.value}" cannot be read (looked for ${target}).`,
-            ext.range,
-            target,
-          );
-          continue;
-        }
-        visit(target, baseText);
-      }
-      baselines.push({ uri: target, reference });
-    }
-    state.set(at, "read");
-    order.push({ document, syntax: diagnostics.map((d) => ({ ...d, uri: at })), baselines });
-  };
-  visit(uri, text);
-  return order;
 }
 
 /** What checking one file left for the layers that extend it. */

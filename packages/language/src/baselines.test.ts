@@ -361,3 +361,17 @@ describe("the default outcome of a layer on several baselines", () => {
     expect(result.policy!.layerDefault?.outcome.name).toBe("caution");
   });
 });
+
+describe("reading baselines", () => {
+  it("a long chain of baselines is read without running out of stack", () => {
+    const files: Record<string, string> = {
+      "f0.precept": `policy "F0"\noutcomes, strongest first:\n  decline "no"\notherwise no guidance\n`,
+    };
+    const n = 10_000;
+    for (let i = 1; i <= n; i++)
+      files[`f${i}.precept`] = `policy "F${i}" extends "f${i - 1}.precept"\n`;
+    const result = analyze(`f${n}.precept`, memoryHost(files));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.policy!.layers).toHaveLength(n + 1);
+  });
+});
