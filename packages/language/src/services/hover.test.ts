@@ -229,6 +229,8 @@ describe("hover and definition at any offset", () => {
         const d = definition(text, offset, { uri, host });
         expect(h === undefined, `offset ${offset}`).toBe(d === undefined);
         if (!h || !d) continue;
+        // A baseline in the policy line leads to its file, not to a name (services/baselines.test.ts).
+        if (h.markdown.startsWith("**baseline**")) continue;
         answered++;
         expect(h.range.start.offset).toBeLessThanOrEqual(offset);
         expect(h.range.end.offset).toBeGreaterThanOrEqual(offset);
