@@ -23,10 +23,20 @@ otherwise caution because "Ask your supervisor."
 const TEAM = `policy "Team" version "1" extends "trust.precept"
 otherwise allow because "The team's posts are low-risk."
 `;
+const CREW = `policy "Crew" version "1" extends "trust.precept"
+rule C1: posting and not work → allow
+  cites bps §2
+  because "The crew's own posts are fine."
+`;
 
 function report(entry: string) {
   const workspace = new Workspace(
-    memoryHost({ "base.precept": BASE, "trust.precept": TRUST, "team.precept": TEAM }),
+    memoryHost({
+      "base.precept": BASE,
+      "trust.precept": TRUST,
+      "team.precept": TEAM,
+      "crew.precept": CREW,
+    }),
   );
   const r = analyzePolicy(workspace, entry, {});
   expect(r.errors).toEqual([]);
@@ -66,5 +76,17 @@ describe("analysis of a layer's own default", () => {
     expect(f!.summary).toContain(
       `No rule applies here, and Team's default, allow, replaces caution: "The team's posts are low-risk."`,
     );
+  });
+
+  it("a layer's rule weaker than its baseline's default is traced to it", () => {
+    const impact = report("crew.precept").findings.filter((f) => f.code.startsWith("impact"));
+    expect(
+      impact.map((f) => [f.code, f.witnesses[0]!.before!.outcome, f.witnesses[0]!.outcome]),
+    ).toEqual([["impact-weaker", "caution", "allow"]]);
+    expect(impact[0]!.loosening).toEqual({
+      kind: "rule",
+      rule: "C1",
+      reason: "The crew's own posts are fine.",
+    });
   });
 });

@@ -11,6 +11,7 @@ import type * as A from "./ast.js";
 import { type CheckContext, Checking } from "./check-base.js";
 import { declareAll } from "./declare.js";
 import { type Diagnostic, diagnostic, MAX_PROBLEMS } from "./diagnostics.js";
+import { checkBelowDefault } from "./layer-default.js";
 import type { Range } from "./position.js";
 import { checkCitation, checkCondition, resolveOutcome } from "./references.js";
 import { checkAssignedValues, checkScenario } from "./scenarios.js";
@@ -113,6 +114,7 @@ function checkDeclaration(cx: Checking, d: A.Declaration): void {
       break;
     case "Rule":
       ruleBody(cx, d, d.id, "rule");
+      checkBelowDefault(cx, d);
       break;
     case "Override":
       override(cx, d);

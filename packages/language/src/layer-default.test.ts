@@ -126,6 +126,41 @@ describe("a layer's default", () => {
     expect(above.result.policy!.loosenings).toEqual([]);
   });
 
+  it("a layer's rule weaker than its baseline's default loosens it too: reason, listed", () => {
+    const files = {
+      "base.precept": BASE,
+      "trust.precept": `policy "Trust" version "1" extends "base.precept"\notherwise caution because "Ask first."\n`,
+      "team.precept": `policy "Team" version "1" extends "trust.precept"\nrule T1: not posting → allow\n  cites bps §2\nrule T2: posting → decline\n  cites bps §3\n`,
+    };
+    const { errors } = check(files, "team.precept");
+    expect(errors.map((e) => [e.code, e.text])).toEqual([["missing-reason", "allow"]]);
+    expect(errors[0]!.message).toContain("weaker than the baseline's default (caution)");
+    const fixed = check(
+      {
+        ...files,
+        "team.precept": files["team.precept"].replace(
+          "  cites bps §2\n",
+          '  cites bps §2\n  because "Not posting is fine."\n',
+        ),
+      },
+      "team.precept",
+    );
+    expect(fixed.errors).toEqual([]);
+    expect(fixed.result.policy!.loosenings).toMatchObject([
+      { kind: "rule", rule: "T1", reason: "Not posting is fine." },
+    ]);
+    // On the baseline itself (default strength 0) a weak rule is no loosening.
+    const trust = check(
+      {
+        ...files,
+        "trust.precept": `${files["trust.precept"]}rule R: not posting → allow\n  cites bps §2\n`,
+      },
+      "trust.precept",
+    );
+    expect(trust.errors).toEqual([]);
+    expect(trust.result.policy!.loosenings).toEqual([]);
+  });
+
   it("formats as written", () => {
     const text = `policy "Trust" version "1" extends "base.precept"\n\notherwise   caution   because "Ask first."\n`;
     const out = format(text);

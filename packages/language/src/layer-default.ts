@@ -93,3 +93,23 @@ export function declareDefault(
 export function decidedByDefault(policy: PolicyModel): OutcomeModel {
   return policy.layerDefault?.outcome ?? policy.defaultOutcome;
 }
+
+/**
+ * A layer's own rule that can decide an outcome weaker than its baseline's default (set by a layer
+ * below) loosens the baseline where no other rule applies: like any loosening, it needs a reason.
+ */
+export function checkBelowDefault(cx: Checking, d: A.RuleDeclaration): void {
+  const base = cx.base && effectiveDefault(cx.base);
+  if (!base || base.strength === 0 || !d.id || d.reason?.value.trim()) return;
+  const weaker = [d.outcome, ...d.exceptions.map((u) => u.outcome)].find(
+    (o) =>
+      o !== undefined && (cx.scope.outcomes.get(o.key)?.strength ?? base.strength) < base.strength,
+  );
+  if (!weaker) return;
+  cx.report(
+    "missing-reason",
+    "error",
+    `Rule ${d.id.text} can decide ${weaker.text}, weaker than the baseline's default (${base.label}): where no other rule applies it loosens the baseline, so it needs a reason: add \`because "…"\`.`,
+    weaker.range,
+  );
+}

@@ -173,9 +173,12 @@ export interface RuleModel {
  */
 export type LooseningModel = RuleLoosening | DefaultLoosening;
 
-/** An override, disable or exception of a baseline rule. */
+/**
+ * An override, disable or exception of a baseline rule, or (`rule`) a layer's own rule that can
+ * decide an outcome weaker than its baseline's default.
+ */
 export interface RuleLoosening {
-  readonly kind: "override" | "disable" | "exception";
+  readonly kind: "override" | "disable" | "exception" | "rule";
   readonly rule: string;
   readonly reason: string;
   readonly origin: Origin;

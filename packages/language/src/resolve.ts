@@ -277,6 +277,19 @@ export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
         const id = idOf.get(identity) ?? decl.id.text;
         const made = dated.entry(body(id, decl, resolver, origin(uri, decl.range, layer)));
         if (!made) continue;
+        // Weaker than the baseline's default: where no other rule applies, it loosens it.
+        const outcomes = [decl.outcome, ...decl.exceptions.map((u) => u.outcome)];
+        if (
+          before &&
+          outcomes.some((o) => o && strengthOf(o.key) < before.strength) &&
+          !loosenings.some((l) => l?.kind === "rule" && l.rule === id)
+        )
+          loosenings.push({
+            kind: "rule",
+            rule: id,
+            reason: decl.reason?.value ?? "",
+            origin: origin(uri, decl.range, layer),
+          });
         const versions = rules.get(identity);
         if (versions && versions[0]!.rule.origin.uri === uri) versions.push(made);
         else rules.set(identity, [made]);

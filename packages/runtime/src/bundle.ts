@@ -233,9 +233,12 @@ export interface BundleConstraint {
 /** A way a layer loosens its baseline (docs/bundle-format.md). */
 export type BundleLoosening = BundleRuleLoosening | BundleDefaultLoosening;
 
-/** An override, disable or exception of a baseline rule. */
+/**
+ * An override, disable or exception of a baseline rule, or (/2, `rule`) a layer's own rule that can
+ * decide an outcome weaker than its baseline's default.
+ */
 export interface BundleRuleLoosening {
-  readonly kind: "override" | "disable" | "exception";
+  readonly kind: "override" | "disable" | "exception" | "rule";
   readonly rule: string;
   readonly reason: string;
   readonly layer: string;

@@ -110,7 +110,7 @@ const object =
   };
 
 const ruleLoosening = object({
-  kind: oneOf(["override", "disable", "exception"]),
+  kind: oneOf(["override", "disable", "exception", "rule"]),
   rule: name,
   reason: string,
   layer: string,

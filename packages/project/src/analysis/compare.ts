@@ -68,12 +68,14 @@ export function comparePolicies(
     for (const l of options.loosenings ?? []) {
       // A weaker default decides where no rule of the layer applies; a rule's loosening, where
       // the baseline's rule decided.
+      // A layer's own rule weaker than the baseline's default: where it decides now.
+      const side = l.kind === "rule" ? now : old;
       const decided =
         l.kind === "default"
           ? d.not(now.candidates.covered)
-          : old.candidates.list
+          : side.candidates.list
               .filter((c) => c.rule.id === l.rule)
-              .reduce((acc, c) => d.or(acc, old.candidates.decides(c)), d.FALSE);
+              .reduce((acc, c) => d.or(acc, side.candidates.decides(c)), d.FALSE);
       const part = d.and(rest, decided);
       if (part === d.FALSE) continue;
       rest = d.and(rest, d.not(decided));
@@ -106,7 +108,9 @@ function finding(
   const cause = loosening
     ? loosening.kind === "default"
       ? ` No rule applies here, and ${loosening.origin.layer}'s default, ${loosening.outcome}, replaces ${loosening.replaces}: "${loosening.reason}".`
-      : ` This is the ${loosening.kind} of rule ${loosening.rule} (${loosening.origin.layer}): "${loosening.reason}".`
+      : loosening.kind === "rule"
+        ? ` Rule ${loosening.rule} (${loosening.origin.layer}) decides here, weaker than the baseline's default: "${loosening.reason}".`
+        : ` This is the ${loosening.kind} of rule ${loosening.rule} (${loosening.origin.layer}): "${loosening.reason}".`
     : code === "impact-weaker" && now.policy.loosenings.length > 0
       ? " No declared loosening explains it."
       : "";
