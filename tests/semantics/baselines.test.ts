@@ -1,5 +1,5 @@
 /**
- * A layer on several baselines (docs/semantics.md §8.2), property-checked from text: a layer over
+ * A layer on several baselines (docs/semantics.md §8.1), property-checked from text: a layer over
  * baselines A and B (both on one shared baseline) decides every fact set as one policy holding the
  * shared rules once, A's, B's and the layer's — with A's and B's clashing ids written qualified —
  * on the reference interpreter and through the compiled bundle.

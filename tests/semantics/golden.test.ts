@@ -144,6 +144,15 @@ describe("golden: the rule pack's scenarios", () => {
     ["bps", [BPS, "rules/bps-e-professionalism/scenarios.precept"]],
     ["northfield", [BPS, "rules/examples/northfield-trust/policy.precept"]],
     ["hartwell-programme", [BPS, "rules/examples/hartwell-programme/policy.precept"]],
+    [
+      "hartwell-trainee-at-northfield",
+      [
+        BPS,
+        "rules/examples/hartwell-programme/policy.precept",
+        "rules/examples/northfield-trust/policy.precept",
+        "rules/examples/hartwell-trainee-at-northfield/policy.precept",
+      ],
+    ],
   ];
   for (const [name, files] of packs) {
     it(`${name}: every scenario passes, and its explanation is unchanged`, async () => {

@@ -1,4 +1,4 @@
-/** A layer on several baselines: `extends "a" as a and "b" as b` (docs/semantics.md §8.2). */
+/** A layer on several baselines: `extends "a" as a and "b" as b` (docs/semantics.md §8.1). */
 import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze.js";
 import { format } from "./format.js";

@@ -1,5 +1,5 @@
 /**
- * Reading a policy and every baseline it reaches (docs/semantics.md §8.2): each file once, a
+ * Reading a policy and every baseline it reaches (docs/semantics.md §8.1): each file once, a
  * baseline before the layers that extend it.
  */
 import type { BaselineReference, PolicyDocument } from "./ast.js";

@@ -1,6 +1,6 @@
 /**
  * A layer on several baselines (`extends "a" as a and "b" as b`) sees the union of their scopes
- * (docs/semantics.md §8.2). What a baseline reached through two paths declares is the same
+ * (docs/semantics.md §8.1). What a baseline reached through two paths declares is the same
  * declaration, not a clash. What two baselines declare independently must agree: facts, terms and
  * sources the same (else `baseline-conflict`), the outcome scales the same (else
  * `baseline-outcomes-differ`). Rule ids that two baselines declare independently are both kept,

@@ -168,7 +168,7 @@ const origin = (uri: string, range: A.Node["range"], layer: string): M.Origin =>
 
 /**
  * The effective policy of the last document, layered on the ones before it: every file it
- * reaches, each once, baselines before the layers that extend them (docs/semantics.md §8.2).
+ * reaches, each once, baselines before the layers that extend them (docs/semantics.md §8.1).
  */
 export function buildModel(chain: readonly CheckedDocument[]): M.PolicyModel {
   const top = chain.at(-1)!;

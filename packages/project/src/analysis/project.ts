@@ -43,7 +43,7 @@ export interface PolicyAnalysisOptions extends AnalysisOptions {
 
 /**
  * The baseline a layer extends, as its own effective policy; for a layer on several baselines,
- * all of them merged (docs/semantics.md §8.2).
+ * all of them merged (docs/semantics.md §8.1).
  */
 export function baselineOf(workspace: Workspace, policy: PolicyModel): PolicyModel | undefined {
   const top = policy.layers.at(-1);
