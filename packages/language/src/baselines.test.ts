@@ -99,6 +99,10 @@ describe("the policy line with several baselines", () => {
     expect(format(long).text).toBe(
       'policy "A rather long title for a trainee layer" version "1"\n  extends "../programme/policy.precept" as programme\n  and "@precept/bps-e-professionalism" as bps\n',
     );
+    // A dated layer: its dates on a line of their own, after the baselines.
+    const dated = format(long.replace("\n", " in force until 2026-12-31\n")).text;
+    expect(dated.split("\n").slice(-2)).toEqual(["  in force until 2026-12-31", ""]);
+    expect(format(dated).text).toBe(dated);
   });
 });
 
