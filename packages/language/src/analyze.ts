@@ -113,6 +113,7 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
           title: b.checked.layer,
           scope: b.checked.check.scope,
           ledger: b.checked.ledger,
+          covered: below.some((o) => o.uri !== b.uri && reaches(done, o.uri, b.uri)),
         })),
       );
       base = merged.scope;
@@ -208,6 +209,23 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     references,
     scope: checked.at(-1)!.check.scope,
   };
+}
+
+/** Whether the file `from` extends `to`, directly or through other baselines. */
+function reaches(done: ReadonlyMap<string, Checked>, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    for (const b of done.get(at)?.baselines ?? []) {
+      if (b.uri === to) return true;
+      if (!seen.has(b.uri)) {
+        seen.add(b.uri);
+        stack.push(b.uri);
+      }
+    }
+  }
+  return false;
 }
 
 /** The rules known in a file and its baselines, with the changes made to each and where. */

@@ -379,3 +379,26 @@ describe("reading baselines", () => {
     expect(result.policy!.layers).toHaveLength(n + 1);
   });
 });
+
+describe("a baseline named together with a layer that extends it", () => {
+  it("adds nothing: that layer's default, added values and changes stand", () => {
+    const { errors, result } = run(
+      `policy "T" extends "careful.precept" as careful and "base.precept" as base\nrule T1: relationship is carer → decline\n  cites bps §1\n`,
+      {
+        "careful.precept": `policy "Careful" version "1" extends "base.precept"
+otherwise caution because "ask first"
+fact relationship: also carer
+disable rule 2 because "not ours"
+`,
+      },
+    );
+    expect(errors).toEqual([]);
+    const policy = result.policy!;
+    expect(policy.layerDefault?.outcome.name).toBe("caution");
+    expect(policy.facts.find((f) => f.name === "relationship")!.type).toMatchObject({
+      values: ["service user", "colleague", "carer"],
+    });
+    expect(policy.rules.map((r) => r.id)).toEqual(["1", "T1"]);
+    expect(policy.layers.map((l) => l.title)).toEqual(["Base", "Careful", "T"]);
+  });
+});

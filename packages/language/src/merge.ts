@@ -38,6 +38,11 @@ export interface NamedBaseline {
   readonly title: string;
   readonly scope: Scope;
   readonly ledger: RuleLedger;
+  /**
+   * Another of the layer's baselines extends this one (directly or not): all it declares reaches
+   * the layer through that one too, possibly added to, so it is not compared with the others.
+   */
+  readonly covered?: boolean;
 }
 
 /**
@@ -119,12 +124,14 @@ export function mergeBaselines(
     diagnostics.push(
       diagnostic(code, "error", message, at.reference.range, { uri: layerUri, related }),
     );
-  const first = baselines[0]!;
+  // What is compared: the baselines no other baseline of the layer extends.
+  const leading = baselines.filter((b) => !b.covered);
+  const first = leading[0] ?? baselines[0]!;
 
   // Outcomes: one scale, the same in every baseline.
   const scale = (s: Scope) =>
     [...s.outcomes.keys(), `otherwise ${s.defaultOutcome?.key ?? ""}`].join(", ");
-  for (const b of baselines.slice(1)) {
+  for (const b of leading.slice(1)) {
     if (scale(b.scope) === scale(first.scope)) continue;
     const at = (s: Scope): OutcomeSymbol | undefined =>
       s.outcomes.values().next().value ?? s.defaultOutcome;
@@ -142,7 +149,7 @@ export function mergeBaselines(
   // unless the layer sets its own.
   const defaults: RuleConflict[] = [];
   const decided = (s: Scope) => effectiveDefault(s)?.key;
-  const other = baselines.find((b) => decided(b.scope) !== decided(first.scope));
+  const other = leading.find((b) => decided(b.scope) !== decided(first.scope));
   if (other && scale(other.scope) === scale(first.scope)) {
     const place = (b: NamedBaseline): RelatedInformation[] => {
       const d = b.scope.layerDefault;
@@ -165,9 +172,8 @@ export function mergeBaselines(
   // than it loosens one of them.
   const strongest = (s: Scope) => effectiveDefault(s)?.strength ?? 0;
   const layerDefault = other
-    ? baselines.reduce((a, b) => (strongest(b.scope) > strongest(a.scope) ? b : a)).scope
-        .layerDefault
-    : baselines.find((b) => b.scope.layerDefault)?.scope.layerDefault;
+    ? leading.reduce((a, b) => (strongest(b.scope) > strongest(a.scope) ? b : a)).scope.layerDefault
+    : first.scope.layerDefault;
 
   const scope: Scope = {
     facts: new Map(),
@@ -190,7 +196,7 @@ export function mergeBaselines(
     if (!list) table.set(key, [n]);
     else if (!list.some((x) => x.symbol === n.symbol)) list.push(n);
   };
-  for (const from of baselines) {
+  for (const from of leading) {
     for (const [k, symbol] of from.scope.facts) add(names, k, { symbol, from });
     for (const [k, symbol] of from.scope.terms) add(names, k, { symbol, from });
     for (const [k, symbol] of from.scope.sources) add(sources, k, { symbol, from });
