@@ -3,7 +3,7 @@
  * with its baselines' declarations in scope, and — when nothing is in error — builds the effective
  * `PolicyModel`. Never throws on user input.
  */
-import type { PolicyDocument } from "./ast.js";
+import type { PolicyDocument, RuleId } from "./ast.js";
 import { checkDocument, type DocumentCheck } from "./check.js";
 import { findExceptionConflicts } from "./conflicts.js";
 import { type Diagnostic, diagnostic, hasErrors } from "./diagnostics.js";
@@ -187,7 +187,14 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     for (const d of findExceptionConflicts(policy)) diagnostics.push(d);
     for (const d of undatedScenarios(policy)) diagnostics.push(d);
     for (const d of unknownAdvice(policy, loaded.at(-1)!.document)) diagnostics.push(d);
-    for (const d of remindersExpectedToApply(policy, loaded.at(-1)!.document)) diagnostics.push(d);
+    const top = checked.at(-1)!.check;
+    const ids = new Map([...top.scope.rules].map(([key, rule]) => [ruleIdentity(rule), key]));
+    const idOf = (id: RuleId) => {
+      const rule = top.ruleTargets.get(id);
+      return (rule && ids.get(ruleIdentity(rule))) ?? id.text;
+    };
+    for (const d of remindersExpectedToApply(policy, loaded.at(-1)!.document, idOf))
+      diagnostics.push(d);
     if (hasErrors(diagnostics)) policy = undefined;
   }
   return {

@@ -402,3 +402,17 @@ disable rule 2 because "not ours"
     expect(policy.layers.map((l) => l.title)).toEqual(["Base", "Careful", "T"]);
   });
 });
+
+describe("scenarios of a layer on several baselines", () => {
+  it("a reminder named by its qualified id is still reported as one", () => {
+    const { errors } = run(
+      `${HEADER}scenario "s"\n  given relationship is colleague, public, supervised is no, on call is no, age is 30\n  expect caution by rule team.R\n`,
+      {
+        "team.precept": `${TEAM}rule R\n  cites team §3\n  when public\n  advise "Think first."\n`,
+      },
+    );
+    expect(errors.map((e) => [e.code, e.text])).toEqual([
+      ["reminder-expected-to-decide", "team.R"],
+    ]);
+  });
+});

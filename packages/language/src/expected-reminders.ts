@@ -13,12 +13,14 @@ import type { PolicyModel, RuleModel } from "./model.js";
 export function remindersExpectedToApply(
   policy: PolicyModel,
   document: PolicyDocument,
+  /** The id a rule written in a scenario has in the policy (`bps.2.8` may be `2.8` there). */
+  idOf: (id: RuleId) => string = (id) => id.text,
 ): Diagnostic[] {
   const versions = new Map<string, RuleModel[]>();
   for (const rule of policy.rules) versions.set(rule.id, [...(versions.get(rule.id) ?? []), rule]);
   // Every version advice-only, and no exception with an outcome (one decides under the rule's id).
   const reminder = (id: RuleId): RuleModel | undefined => {
-    const all = versions.get(id.text) ?? [];
+    const all = versions.get(idOf(id)) ?? [];
     const never = all.every(
       (r) => r.outcome === undefined && r.exceptions.every((e) => e.outcome === undefined),
     );
