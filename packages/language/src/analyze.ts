@@ -105,6 +105,7 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
       base = below[0]!.checked.check.scope;
       ledger = below[0]!.checked.ledger;
     } else if (below.length > 1) {
+      const extended = extendedBy(done, below);
       const merged = mergeBaselines(
         document.uri,
         below.map((b) => ({
@@ -113,7 +114,7 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
           title: b.checked.layer,
           scope: b.checked.check.scope,
           ledger: b.checked.ledger,
-          covered: below.some((o) => o.uri !== b.uri && reaches(done, o.uri, b.uri)),
+          covered: extended.has(b.uri),
         })),
       );
       base = merged.scope;
@@ -218,21 +219,25 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
   };
 }
 
-/** Whether the file `from` extends `to`, directly or through other baselines. */
-function reaches(done: ReadonlyMap<string, Checked>, from: string, to: string): boolean {
+/**
+ * The files that some of `baselines` extend, directly or not (one walk from all of them): a
+ * baseline among them is one another baseline already brings.
+ */
+function extendedBy(
+  done: ReadonlyMap<string, Checked>,
+  baselines: readonly { uri: string }[],
+): Set<string> {
   const seen = new Set<string>();
-  const stack = [from];
+  const stack = baselines.map((b) => b.uri);
   while (stack.length > 0) {
     const at = stack.pop()!;
     for (const b of done.get(at)?.baselines ?? []) {
-      if (b.uri === to) return true;
-      if (!seen.has(b.uri)) {
-        seen.add(b.uri);
-        stack.push(b.uri);
-      }
+      if (seen.has(b.uri)) continue;
+      seen.add(b.uri);
+      stack.push(b.uri);
     }
   }
-  return false;
+  return seen;
 }
 
 /** The rules known in a file and its baselines, with the changes made to each and where. */

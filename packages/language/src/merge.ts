@@ -291,11 +291,12 @@ function mergeRules(
     for (const h of holders) for (const [uri, r] of h.changes) union.set(uri, r);
     ledger.set(identity, union);
     // The version that has every change any baseline made; none: they changed it differently.
-    const winner = holders.find((h) => holders.every((o) => covers(h.changes, o.changes)));
+    const winner = holders.find((h) => h.changes.size === union.size);
     if (!winner) {
       const present = holders.find((h) => byIdentity[h.i]!.has(identity)) ?? holders[0]!;
       const rule = byIdentity[present.i]!.get(identity);
-      const [a, b] = holders.filter((h) => holders.some((o) => !covers(h.changes, o.changes)));
+      const a = holders.reduce((x, y) => (y.changes.size > x.changes.size ? y : x));
+      const b = holders.find((o) => !covers(a.changes, o.changes))!;
       const change = (h: typeof a) => {
         const own = [...h!.changes].find(([uri]) => !holders.every((o) => o.changes.has(uri)));
         return own ? [{ message: "changed here", uri: own[0], range: own[1] }] : [];
