@@ -45,4 +45,27 @@ describe("findRuleId", () => {
     );
     expect(error.hint).toBe("Ask about the rule instead: --why-not NT-1");
   });
+
+  it("on several baselines, names the qualified ids an id goes by", () => {
+    const several: RuleIds = {
+      explainable: ["1", "programme.3.1", "team.3.1", "team.3.1#1", "T.2"],
+      exceptions: new Map([["team.3.1#1", "team.3.1"]]),
+      baselineNames: ["programme", "team"],
+    };
+    const refused = (id: string) => {
+      try {
+        findRuleId(several, id);
+      } catch (error) {
+        if (error instanceof UsageError) return error;
+      }
+      throw new Error(`expected '${id}' to be refused`);
+    };
+    expect(refused("3.1").message).toBe(
+      "More than one baseline has a rule 3.1: programme.3.1, team.3.1.",
+    );
+    expect(refused("3.1").hint).toBe("Name one: --why-not programme.3.1");
+    expect(refused("3.1#1").message).toBe("Rule 3.1#1 is called team.3.1#1 in this policy.");
+    // An id that only ends like one (T.2) is not taken for a qualified one.
+    expect(refused("2").message).toBe("There is no rule or exception '2' in this policy.");
+  });
 });

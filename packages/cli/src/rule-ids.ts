@@ -10,6 +10,8 @@ export interface RuleIds {
   readonly explainable: readonly string[];
   /** Every exception of the policy, by id, with the id of the rule it belongs to. */
   readonly exceptions: ReadonlyMap<string, string>;
+  /** The names a layer gives its baselines (`as programme`): clashing ids go by them. */
+  readonly baselineNames?: readonly string[];
 }
 
 /** The policy's id that `id` names (case does not matter), or a usage error saying what would do. */
@@ -36,6 +38,17 @@ export function findRuleId(ids: RuleIds, id: string): string {
     throw new UsageError(
       `Rule ${wanted} has versions in force on different days: ${versions.join(", ")}.`,
       `Name one: --why-not ${versions.at(-1)}`,
+    );
+  }
+  // A layer on several baselines names clashing ids by baseline: `programme.3.1`, `team.3.1`.
+  const names = new Set((ids.baselineNames ?? []).map((n) => `${n.toLowerCase()}.${lower}`));
+  const qualified = ids.explainable.filter((i) => names.has(i.toLowerCase()));
+  if (qualified.length > 0) {
+    throw new UsageError(
+      qualified.length === 1
+        ? `Rule ${wanted} is called ${qualified[0]} in this policy.`
+        : `More than one baseline has a rule ${wanted}: ${qualified.join(", ")}.`,
+      `Name one: --why-not ${qualified[0]}`,
     );
   }
   const guess = closest(wanted, [...ids.explainable]);

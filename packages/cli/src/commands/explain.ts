@@ -37,6 +37,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     exceptions: new Map(
       loaded.policy.rules.flatMap((r) => r.exceptions.map((e) => [e.id, r.id] as const)),
     ),
+    baselineNames: loaded.policy.layers.flatMap((l) =>
+      (l.baselines ?? []).flatMap((b) => (b.alias ? [b.alias] : [])),
+    ),
   };
   const whyNot = listOption(args.values, "why-not").map((id) => ids.findRuleId(ruleIds, id));
 
