@@ -91,6 +91,15 @@ describe("precept on a layer with two baselines", () => {
     expect(result.stdout).toContain("Rule programme.3.1 does not apply");
   });
 
+  it("--ask asks the questions of both baselines until it is decided", async () => {
+    const result = await precept(["explain", layer, "--ask"], {
+      input: "colleague\nno\nno\nyes\n",
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("Is the trainee on call?");
+    expect(result.stdout).toContain("Caution — on call (rule team.3.1; TEAM T §1).");
+  });
+
   it("a bare id both baselines have is one error, with the qualified ids", async () => {
     const result = await precept(["check", fx.path("ambiguous/policy.precept")]);
     expect(result.code).toBe(1);
