@@ -355,6 +355,20 @@ const SLIPS: [string, string, string, string, string | undefined][] = [
     'Rule NC-2 is a reminder: it gives advice and never decides, so `by rule NC-2` cannot pass. To expect its advice, write `expect advice "Consider whether the material is appropriate before you post it."` on a line of its own.',
     undefined,
   ],
+  [
+    "50-default-outcome-misspelt",
+    "unknown-outcome",
+    "2:11-2:18",
+    "There is no outcome called 'cuation'; did you mean 'caution'?",
+    "caution",
+  ],
+  [
+    "51-default-twice",
+    "duplicate-declaration",
+    "3:1-3:67",
+    "A layer has one default outcome; this is a second one.",
+    undefined,
+  ],
 ];
 
 describe("one mistake, one diagnostic", () => {
