@@ -307,16 +307,17 @@ export class AstBuilder {
   }
 
   private headerInForce(node: CstNode): { inForce?: A.InForce } {
-    const keyword = this.token(node, "In");
-    if (!keyword || !this.token(node, "Force")) return {};
+    const inForce = this.inForce(this.node(node, "inForce"));
+    return inForce ? { inForce } : {};
+  }
+
+  /** `in force from … until …`, on the policy line or in a rule's clauses. */
+  private inForce(node: CstNode | undefined): A.InForce | undefined {
+    const range = node && this.nodeRange(node);
+    if (!node || !range) return undefined;
     const from = this.value(this.node(node, "from"));
     const until = this.value(this.node(node, "until"));
-    const start = this.tokenRange(keyword).start;
-    const last = until ?? from;
-    const end = last ? last.range.end : this.tokenRange(this.token(node, "Force")!).end;
-    return {
-      inForce: { range: { start, end }, ...(from ? { from } : {}), ...(until ? { until } : {}) },
-    };
+    return { range, ...(from ? { from } : {}), ...(until ? { until } : {}) };
   }
 
   declaration(node: CstNode): A.Declaration | undefined {
@@ -586,11 +587,10 @@ export class AstBuilder {
         this.mark(clauses, "advise", this.token(clause, "Advise"));
         const text = this.text(this.token(clause, "advice"));
         if (text) advice.push(text);
-      } else if (this.token(clause, "Force")) {
-        this.mark(clauses, "in force", this.token(clause, "In"));
-        const from = this.value(this.node(clause, "from"));
-        const until = this.value(this.node(clause, "until"));
-        inForce ??= { range, ...(from ? { from } : {}), ...(until ? { until } : {}) };
+      } else if (this.node(clause, "inForce")) {
+        const f = this.node(clause, "inForce")!;
+        this.mark(clauses, "in force", this.token(f, "In"));
+        inForce ??= this.inForce(f);
       } else if (this.token(clause, "Unless")) {
         this.mark(clauses, "unless", this.token(clause, "Unless"));
         const unlessOutcome = this.phrase(this.node(clause, "unlessOutcome"));

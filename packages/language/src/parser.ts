@@ -138,17 +138,20 @@ export class PreceptParser extends CstParser {
       });
     });
     // `in force from … until …` on the policy line dates the whole layer.
-    this.OPTION4(() => {
-      this.CONSUME(T.In);
-      this.CONSUME(T.Force);
-      this.OPTION5(() => {
-        this.CONSUME(T.From);
-        this.SUBRULE(this.value, { LABEL: "from" });
-      });
-      this.OPTION6(() => {
-        this.CONSUME(T.Until);
-        this.SUBRULE2(this.value, { LABEL: "until" });
-      });
+    this.OPTION4(() => this.SUBRULE(this.inForce));
+  });
+
+  /** `in force from <date> until <date>`, of a rule, an exception or a whole layer. */
+  public inForce = this.RULE("inForce", () => {
+    this.CONSUME(T.In);
+    this.CONSUME(T.Force);
+    this.OPTION(() => {
+      this.CONSUME(T.From);
+      this.SUBRULE(this.value, { LABEL: "from" });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Until);
+      this.SUBRULE2(this.value, { LABEL: "until" });
     });
   });
 
@@ -393,20 +396,7 @@ export class PreceptParser extends CstParser {
             this.CONSUME2(T.StringLiteral, { LABEL: "advice" });
           },
         },
-        {
-          ALT: () => {
-            this.CONSUME(T.In);
-            this.CONSUME(T.Force);
-            this.OPTION2(() => {
-              this.CONSUME(T.From);
-              this.SUBRULE(this.value, { LABEL: "from" });
-            });
-            this.OPTION3(() => {
-              this.CONSUME(T.Until);
-              this.SUBRULE2(this.value, { LABEL: "until" });
-            });
-          },
-        },
+        { ALT: () => this.SUBRULE(this.inForce) },
         {
           ALT: () => {
             this.CONSUME(T.Unless);
