@@ -166,6 +166,20 @@ scenario "both"
     ]);
   });
 
+  it("a misspelt qualified id gets its did-you-mean", () => {
+    expect(run(`${HEADER}disable rule team.T11 because "no"\n`).errors).toEqual([
+      { code: "unknown-rule", uri: "layer.precept", text: "team.T11", suggestion: "team.T1" },
+    ]);
+    expect(run(`${HEADER}disable rule programe.3.1 because "no"\n`).errors).toEqual([
+      {
+        code: "unknown-rule",
+        uri: "layer.precept",
+        text: "programe.3.1",
+        suggestion: "programme.3.1",
+      },
+    ]);
+  });
+
   it("a clash through a baseline without a name asks for one", () => {
     const { errors } = run(
       `policy "Trainee" version "1" extends "programme.precept" and "team.precept" as team\n`,

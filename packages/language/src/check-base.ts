@@ -194,6 +194,15 @@ export class Checking {
     return { key: id.text, ambiguous: true };
   }
 
+  /**
+   * Where `id` is written `<name>.<id>` in a layer on several baselines, the qualified ids too, so
+   * that a misspelt one gets its did-you-mean (`programe.3.1`, `bps.2.88`).
+   */
+  qualifiedCandidates(id: { text: string }): ReadonlyMap<string, string>[] {
+    const qualified = this.base?.qualifiedRules;
+    return qualified && /^[^\W\d_][\w]*\./u.test(id.text) ? [qualified] : [];
+  }
+
   /** Records a use of a name; `target` is the declaration it resolves to, if any. */
   refer(kind: SymbolReference["kind"], key: string, range: Range, target?: PolicySymbol): void {
     this.references.push({ kind, key, uri: this.uri, range, ...(target ? { target } : {}) });

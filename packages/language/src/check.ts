@@ -302,7 +302,7 @@ function baselineRule(
     "unknown-rule",
     "baseline rule",
     target,
-    candidateKeys(cx.base ? [cx.base.rules] : []),
+    candidateKeys<unknown>(cx.base ? [cx.base.rules, ...cx.qualifiedCandidates(target)] : []),
     cx.base ? "" : " This policy has no baseline (`extends`).",
   );
   return undefined;
@@ -462,7 +462,12 @@ function exception(cx: Checking, d: A.ExceptionDeclaration): void {
     if (found.ambiguous) {
       // reported by cx.rule
     } else if (!target)
-      cx.unknown("unknown-rule", "rule", d.target, candidateKeys([cx.scope.rules]));
+      cx.unknown(
+        "unknown-rule",
+        "rule",
+        d.target,
+        candidateKeys<unknown>([cx.scope.rules, ...cx.qualifiedCandidates(d.target)]),
+      );
     else if (cx.disabled.has(found.key))
       cx.report(
         "unknown-rule",

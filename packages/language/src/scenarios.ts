@@ -163,7 +163,10 @@ function resolveRule(cx: Checking, id: A.RuleId): void {
       "unknown-rule",
       "rule",
       id,
-      candidateKeys([cx.scope.rules], (k) => !cx.disabled.has(k)),
+      candidateKeys<unknown>(
+        [cx.scope.rules, ...cx.qualifiedCandidates(id)],
+        (k) => !cx.disabled.has(k),
+      ),
     );
 }
 
