@@ -149,12 +149,19 @@ export function analyze(uri: string, host: AnalysisHost, options: AnalyzeOptions
     for (const d of problems) if (d.uri === document.uri) diagnostics.push(d);
     for (const d of merging) diagnostics.push(d);
     // Two baselines changed a rule differently: settled when this layer overrides or disables it.
+    // A dated layer cannot settle it: on its other days both baselines' changes would stand.
+    const dated = document.header?.inForce !== undefined;
     for (const c of ruleConflicts) {
       const settled =
         c.identity === DEFAULT
           ? check.scope.layerDefault?.uri === document.uri
           : check.replaced.has(c.identity);
       if (!settled) diagnostics.push(c.diagnostic);
+      else if (dated)
+        diagnostics.push({
+          ...c.diagnostic,
+          message: `${c.diagnostic.message} This layer has \`in force\` dates, so it would settle it only on its own days: settle it in a layer without dates.`,
+        });
     }
     for (const d of check.diagnostics) diagnostics.push(d);
     const entry: Checked = {

@@ -334,6 +334,15 @@ describe("a shared rule that baselines change", () => {
       exceptions: [],
       overrides: { layer: "T" },
     });
+    // A dated layer would settle it on its own days only.
+    const dated = run(
+      `policy "T" extends "a.precept" as a and "b.precept" as b in force from 2025-01-01\noverride rule 2 when public and age >= 18 then caution because "adults only"\n`,
+      files,
+    );
+    expect(dated.errors.map((e) => e.code)).toEqual(["baseline-conflict"]);
+    expect(dated.result.diagnostics.find((d) => d.code === "baseline-conflict")!.message).toContain(
+      "settle it in a layer without dates",
+    );
   });
 });
 
