@@ -1,10 +1,18 @@
 /** Shared by the semantics tests: loading a model, comparing with the reference, the embedder way. */
 import type { compile } from "@precept/compiler";
-import type { PolicyModel } from "@precept/language";
+import { analyze, memoryHost, type PolicyModel } from "@precept/language";
 import { type Built, buildModel } from "@precept/project";
 import type { DecideResult, Decider } from "@precept/runtime";
 import { Engine } from "./jre.js";
 import { type Facts, type ReferenceDecision, shiftDate } from "./reference.js";
+
+/** The checked model of `entry` among `files`; an error in any of them fails the test. */
+export function modelOf(files: Record<string, string>, entry: string): PolicyModel {
+  const analysis = analyze(entry, memoryHost(files), { unusedWarnings: false });
+  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new Error(`${entry} has errors: ${JSON.stringify(errors, null, 2)}`);
+  return analysis.policy!;
+}
 
 /** The policy through the project's one pipeline (compile → load); a failure fails the test. */
 export function built(policy: PolicyModel): Built {

@@ -3,21 +3,15 @@
  * decision is the undated layer's, on the others the baseline's — whatever the layer overrides,
  * disables, amends or adds — and every evaluator agrees with the reference on the dated policy.
  */
-import { analyze, memoryHost, type PolicyModel } from "@precept/language";
+import { analyze, memoryHost } from "@precept/language";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredPolicyArbitrary } from "../support/generate.js";
 import { DECISION_DATES, factsArbitrary } from "./arbitraries.js";
-import { comparable, load } from "./helpers.js";
+import { comparable, load, modelOf } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 
 const RUNS = Math.ceil(Number(process.env.PRECEPT_PROPERTY_RUNS ?? 300) / 3);
-
-function model(files: Record<string, string>, entry: string): PolicyModel {
-  const analysis = analyze(entry, memoryHost(files), { unusedWarnings: false });
-  expect(analysis.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return analysis.policy!;
-}
 
 /** The layer's days: from and/or until, among the decision dates and the days either side. */
 const DAYS = [...DECISION_DATES, "2024-02-28", "2024-03-01", "2025-03-01", "2026-03-30"].sort();
@@ -55,9 +49,9 @@ describe("a layer in force between dates", () => {
               (d) => d.code === "empty-period" || d.code === "dated-default",
             ),
           );
-          const dated = model(datedFiles, "layer.precept");
-          const undated = model(layered.files, "layer.precept");
-          const base = model({ "base.precept": layered.files["base.precept"]! }, "base.precept");
+          const dated = modelOf(datedFiles, "layer.precept");
+          const undated = modelOf(layered.files, "layer.precept");
+          const base = modelOf({ "base.precept": layered.files["base.precept"]! }, "base.precept");
           const inside =
             (period.from === undefined || period.from <= asOf) &&
             (period.until === undefined || asOf <= period.until);

@@ -7,7 +7,7 @@ import { compile } from "@precept/compiler";
 import { analyze, memoryHost, type PolicyModel } from "@precept/language";
 import { describe, expect, it } from "vitest";
 import { importModule, withoutExplanation } from "./generated-module.js";
-import { comparable, embedderOutcome, load } from "./helpers.js";
+import { comparable, embedderOutcome, load, modelOf } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 
 const BASE = `policy "Base" version "1"
@@ -37,14 +37,8 @@ const LAYER = `policy "Trust" version "1" extends "base.precept"
 otherwise caution because "Anything not covered here needs a word with your supervisor."
 `;
 
-function model(layer = LAYER): PolicyModel {
-  const result = analyze(
-    "layer.precept",
-    memoryHost({ "base.precept": BASE, "layer.precept": layer }),
-  );
-  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return result.policy!;
-}
+const model = (layer = LAYER): PolicyModel =>
+  modelOf({ "base.precept": BASE, "layer.precept": layer }, "layer.precept");
 
 const COMPLETE = [
   { posting: false, work: false, patient: false },

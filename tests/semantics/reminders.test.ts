@@ -4,10 +4,10 @@
  * generated module — and the explanation and why-not a person reads.
  */
 import { compile } from "@precept/compiler";
-import { analyze, memoryHost, type PolicyModel } from "@precept/language";
+import type { PolicyModel } from "@precept/language";
 import { describe, expect, it } from "vitest";
 import { importModule, withoutExplanation } from "./generated-module.js";
-import { comparable, embedderOutcome, load } from "./helpers.js";
+import { comparable, embedderOutcome, load, modelOf } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 
 const BASE = `policy "Base" version "1"
@@ -34,14 +34,8 @@ amend rule 2
   advise "Check the Trust's policy."
 `;
 
-function model(): PolicyModel {
-  const result = analyze(
-    "layer.precept",
-    memoryHost({ "base.precept": BASE, "layer.precept": LAYER }),
-  );
-  expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  return result.policy!;
-}
+const model = (): PolicyModel =>
+  modelOf({ "base.precept": BASE, "layer.precept": LAYER }, "layer.precept");
 
 const SITUATIONS = [
   {},

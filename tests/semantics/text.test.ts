@@ -5,29 +5,22 @@
  * JS module, the reference) — and the bundle hash is unchanged by `format`.
  */
 import { compile } from "@precept/compiler";
-import { analyze, format, memoryHost, type PolicyModel, phraseKey } from "@precept/language";
+import { format, type PolicyModel, phraseKey } from "@precept/language";
 import { today } from "@precept/runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { layeredPolicyArbitrary, policyArbitrary } from "../support/generate.js";
 import { DECISION_DATES, factsArbitrary } from "./arbitraries.js";
 import { importModule, withoutExplanation } from "./generated-module.js";
-import { comparable, embedderOutcome, load } from "./helpers.js";
+import { comparable, embedderOutcome, load, modelOf } from "./helpers.js";
 import { decide as reference } from "./reference.js";
 import { passes } from "./verdict.js";
 
 const RUNS = Math.ceil(Number(process.env.PRECEPT_PROPERTY_RUNS ?? 300) / 3);
 
-function model(files: Record<string, string>, entry: string): PolicyModel {
-  const analysis = analyze(entry, memoryHost(files), { unusedWarnings: false });
-  const errors = analysis.diagnostics.filter((d) => d.severity === "error");
-  expect(errors).toEqual([]);
-  return analysis.policy!;
-}
-
 const cases = (files: fc.Arbitrary<{ files: Record<string, string>; entry: string }>) =>
   files
-    .map(({ files, entry }) => model(files, entry))
+    .map(({ files, entry }) => modelOf(files, entry))
     .chain((policy) =>
       fc.tuple(
         fc.constant(policy),
@@ -87,7 +80,7 @@ describe("generated policy text", () => {
     const verdicts = new Set<boolean>();
     await fc.assert(
       fc.asyncProperty(policyArbitrary({ scenarios: { min: 1, max: 3 } }), async (p) => {
-        const policy = model({ "p.precept": p.text }, "p.precept");
+        const policy = modelOf({ "p.precept": p.text }, "p.precept");
         const results = await load(policy).runScenarios();
         // Scenarios without `as of` are decided today, by the runtime's calendar.
         const day = today();
@@ -106,7 +99,7 @@ describe("generated policy text", () => {
   it("the bundle lists the layer's loosenings and the layers", () => {
     fc.assert(
       fc.property(layeredPolicyArbitrary(), (p) => {
-        const bundle = compile(model({ ...p.files }, p.entry));
+        const bundle = compile(modelOf({ ...p.files }, p.entry));
         expect(bundle.layers.map((l) => l.title)).toEqual([p.base.title, p.layer.title]);
         const kinds = (k: string) =>
           bundle.loosenings
@@ -139,8 +132,8 @@ describe("generated policy text", () => {
       fc.property(policyArbitrary(), (p) => {
         const formatted = format(p.text);
         expect(formatted.formatted).toBe(true);
-        const before = compile(model({ "p.precept": p.text }, "p.precept"));
-        const after = compile(model({ "p.precept": formatted.text }, "p.precept"));
+        const before = compile(modelOf({ "p.precept": p.text }, "p.precept"));
+        const after = compile(modelOf({ "p.precept": formatted.text }, "p.precept"));
         expect(after.hash).toBe(before.hash);
         expect(after).toEqual(before);
       }),
